@@ -1,0 +1,8 @@
+import { defaultPopulate, editorial, tagSummary } from '../../../middlewares/default-populate';
+
+export default defaultPopulate({
+  documents: true,
+  relatedDecisions: { fields: ['title', 'slug', 'number', 'adoptedOn', 'status'] },
+  tags: tagSummary,
+  ...editorial,
+});

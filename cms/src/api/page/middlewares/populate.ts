@@ -1,0 +1,3 @@
+import { defaultPopulate } from '../../../middlewares/default-populate';
+
+export default defaultPopulate({ changeNotes: true });

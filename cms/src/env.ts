@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The CMS's configuration, validated once at start-up. A missing or malformed value is
+ * one clear error naming the variable, not a crash deep inside Strapi.
+ */
+const secret = (name: string) =>
+  z.string({ error: `${name} is required (a long random string; see .env.example)` }).min(16, `${name} must be at least 16 characters`);
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(1337),
+    PUBLIC_URL: z.url().optional(),
+    APP_KEYS: secret('APP_KEYS').transform((s) => s.split(',').map((k) => k.trim())),
+    API_TOKEN_SALT: secret('API_TOKEN_SALT'),
+    ADMIN_JWT_SECRET: secret('ADMIN_JWT_SECRET'),
+    TRANSFER_TOKEN_SALT: secret('TRANSFER_TOKEN_SALT'),
+    JWT_SECRET: secret('JWT_SECRET'),
+    ENCRYPTION_KEY: secret('ENCRYPTION_KEY'),
+    DATABASE_URL: z.url().optional(),
+    DATABASE_SSL: flag,
+    DATABASE_FILENAME: z.string().default('.tmp/data.db'),
+    BUILDER_WEBHOOK_URL: z.url().optional(),
+    BUILDER_WEBHOOK_SECRET: z.string().min(16, 'BUILDER_WEBHOOK_SECRET must be at least 16 characters').optional(),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+    SEED_DEMO: flag,
+  })
+  .refine((e) => !e.BUILDER_WEBHOOK_URL || e.BUILDER_WEBHOOK_SECRET, {
+    message: 'BUILDER_WEBHOOK_SECRET is required when BUILDER_WEBHOOK_URL is set',
+    path: ['BUILDER_WEBHOOK_SECRET'],
+  })
+  .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+    path: ['ADMIN_PASSWORD'],
+  });
+
+export type Env = z.infer<typeof schema>;
+
+/** Empty strings count as unset, as they do in a `.env` file with `KEY=`. */
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = schema.safeParse(withoutEmpty(source));
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || 'configuration'}: ${i.message}`);
+  throw new Error(`Invalid CMS configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import { loadEnv } from './env';
+import { slugMiddleware } from './documents/slugs';
+import { submissionMiddleware } from './documents/submissions';
+import { ensureLocales } from './bootstrap/locales';
+import { ensurePublicPermissions } from './bootstrap/permissions';
+import { ensureBuilderWebhook } from './bootstrap/webhook';
+import { ensureAdmin } from './bootstrap/admin-user';
+import { seedDemo } from './seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(slugMiddleware(strapi) as never);
+    strapi.documents.use(submissionMiddleware(strapi) as never);
+  },
+
+  /** Idempotent: every step makes the state right whatever it was, so it runs on every start. */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const env = loadEnv();
+    await ensureLocales(strapi);
+    await ensurePublicPermissions(strapi);
+    await ensureBuilderWebhook(strapi, env);
+    await ensureAdmin(strapi, env);
+    if (env.SEED_DEMO) await seedDemo(strapi);
+  },
+};

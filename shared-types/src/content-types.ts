@@ -1,0 +1,189 @@
+import type { Locale } from './locales';
+
+/**
+ * Each content type declares here, once: its Strapi uid and REST path, its URL section per
+ * locale, whether it has a feed, and which of its fields are translated (localized in
+ * Strapi) or shared by all translations. The CMS schema is tested against this; pages,
+ * feeds, the sitemap and search read it.
+ */
+export interface ContentTypeDeclaration {
+  uid: `api::${string}.${string}`;
+  /** REST collection path: `/api/<plural>`. */
+  plural: string;
+  /** The public may read it (find/findOne of published entries). */
+  publicRead: boolean;
+  /** Submitted by the public through the site (no draft, no translations). */
+  publicForm: boolean;
+  localized: boolean;
+  draftAndPublish: boolean;
+  /** The field the slug is made from; absent for types without pages. */
+  slugFrom?: string;
+  /** First URL segment after the locale prefix, per locale. */
+  sections?: Record<Locale, string>;
+  /** Has its own RSS feed per locale. */
+  feed: boolean;
+  /** Words: each translation has its own value (Strapi `localized: true`). */
+  translated: readonly string[];
+  /** Dates, numbers, media, flags: one value for all translations (Strapi `localized: false`). */
+  shared: readonly string[];
+  /**
+   * Links to other entries. Strapi 5 keeps relations per locale whatever the schema says:
+   * each translation links to the same-locale translation of the target.
+   */
+  relations: readonly string[];
+}
+
+/** Fields every type the public reads carries (DESIGN: scheduling, corrections, withdrawal). */
+const EDITORIAL_SHARED = ['publishAt'] as const;
+const EDITORIAL_TRANSLATED = ['changeNotes', 'withdrawal'] as const;
+
+const readable = { publicRead: true, publicForm: false, localized: true, draftAndPublish: true } as const;
+const form = { publicRead: false, publicForm: true, localized: false, draftAndPublish: false, feed: false } as const;
+
+export const CONTENT_TYPES = {
+  release: {
+    ...readable,
+    uid: 'api::release.release',
+    plural: 'releases',
+    slugFrom: 'title',
+    sections: { sq: 'komunikata', 'sr-Latn': 'saopstenja', en: 'press-releases' },
+    feed: true,
+    translated: ['title', 'slug', 'dateline', 'summary', 'body', 'leadImageAlt', ...EDITORIAL_TRANSLATED],
+    shared: ['issuedAt', 'leadImage', 'gallery', 'attachments', 'embargoUntil', ...EDITORIAL_SHARED],
+    relations: ['people', 'tags'],
+  },
+  speech: {
+    ...readable,
+    uid: 'api::speech.speech',
+    plural: 'speeches',
+    slugFrom: 'title',
+    sections: { sq: 'fjalime', 'sr-Latn': 'govori', en: 'speeches' },
+    feed: true,
+    translated: ['title', 'slug', 'place', 'summary', 'body', ...EDITORIAL_TRANSLATED],
+    shared: ['deliveredAt', 'kind', 'checkAgainstDelivery', 'video', 'audio', 'videoUrl', 'embargoUntil', ...EDITORIAL_SHARED],
+    relations: ['speaker', 'tags'],
+  },
+  statement: {
+    ...readable,
+    uid: 'api::statement.statement',
+    plural: 'statements',
+    slugFrom: 'title',
+    sections: { sq: 'deklarata-dhe-intervista', 'sr-Latn': 'izjave-i-intervjui', en: 'statements-and-interviews' },
+    feed: true,
+    translated: ['title', 'slug', 'summary', 'body', ...EDITORIAL_TRANSLATED],
+    shared: ['kind', 'outlet', 'outletUrl', 'date', ...EDITORIAL_SHARED],
+    relations: ['person', 'tags'],
+  },
+  decision: {
+    ...readable,
+    uid: 'api::decision.decision',
+    plural: 'decisions',
+    slugFrom: 'title',
+    sections: { sq: 'vendime', 'sr-Latn': 'odluke', en: 'decisions' },
+    feed: true,
+    translated: ['title', 'slug', 'summary', ...EDITORIAL_TRANSLATED],
+    shared: ['number', 'meetingNumber', 'adoptedOn', 'documents', 'status', ...EDITORIAL_SHARED],
+    relations: ['relatedDecisions', 'tags'],
+  },
+  gallery: {
+    ...readable,
+    uid: 'api::gallery.gallery',
+    plural: 'galleries',
+    slugFrom: 'title',
+    sections: { sq: 'galeri', 'sr-Latn': 'galerije', en: 'galleries' },
+    feed: true,
+    translated: ['title', 'slug', 'place', 'description', 'items', ...EDITORIAL_TRANSLATED],
+    shared: ['date', ...EDITORIAL_SHARED],
+    relations: ['people', 'tags'],
+  },
+  campaign: {
+    ...readable,
+    uid: 'api::campaign.campaign',
+    plural: 'campaigns',
+    slugFrom: 'title',
+    sections: { sq: 'fushata', 'sr-Latn': 'kampanje', en: 'campaigns' },
+    feed: true,
+    translated: ['title', 'slug', 'tagline', 'heroAlt', 'body', ...EDITORIAL_TRANSLATED],
+    shared: ['kind', 'hero', 'startsOn', 'endsOn', ...EDITORIAL_SHARED],
+    relations: ['relatedReleases', 'tags'],
+  },
+  agendaItem: {
+    ...readable,
+    uid: 'api::agenda-item.agenda-item',
+    plural: 'agenda-items',
+    slugFrom: 'title',
+    sections: { sq: 'agjenda', 'sr-Latn': 'agenda', en: 'agenda' },
+    feed: false,
+    translated: ['title', 'slug', 'place', 'description', 'accreditationNote', ...EDITORIAL_TRANSLATED],
+    shared: ['startsAt', 'endsAt', 'kind', 'mediaCoverage', ...EDITORIAL_SHARED],
+    relations: ['people'],
+  },
+  person: {
+    ...readable,
+    uid: 'api::person.person',
+    plural: 'people',
+    slugFrom: 'name',
+    sections: { sq: 'persona', 'sr-Latn': 'osobe', en: 'people' },
+    feed: false,
+    translated: ['slug', 'role', 'bio'],
+    shared: ['name', 'kind', 'order', 'portrait'],
+    relations: [],
+  },
+  tag: {
+    ...readable,
+    uid: 'api::tag.tag',
+    plural: 'tags',
+    slugFrom: 'name',
+    sections: { sq: 'etiketa', 'sr-Latn': 'oznake', en: 'tags' },
+    feed: false,
+    translated: ['name', 'slug'],
+    shared: [],
+    relations: [],
+  },
+  page: {
+    ...readable,
+    uid: 'api::page.page',
+    plural: 'pages',
+    slugFrom: 'title',
+    sections: { sq: 'zyra', 'sr-Latn': 'kancelarija', en: 'office' },
+    feed: false,
+    translated: ['title', 'slug', 'summary', 'body', 'changeNotes'],
+    shared: ['key', 'order'],
+    relations: [],
+  },
+  documentRequest: {
+    ...form,
+    uid: 'api::document-request.document-request',
+    plural: 'document-requests',
+    translated: [],
+    shared: ['reference', 'name', 'email', 'phone', 'address', 'description', 'preferredFormat', 'language', 'status', 'dueDate', 'answeredAt'],
+    relations: [],
+  },
+  mediaInquiry: {
+    ...form,
+    uid: 'api::media-inquiry.media-inquiry',
+    plural: 'media-inquiries',
+    translated: [],
+    shared: ['reference', 'name', 'outlet', 'email', 'phone', 'question', 'deadline', 'language', 'status', 'dueDate', 'answeredAt'],
+    relations: [],
+  },
+} as const satisfies Record<string, ContentTypeDeclaration>;
+
+export type ContentTypeKey = keyof typeof CONTENT_TYPES;
+export type ContentTypeUid = (typeof CONTENT_TYPES)[ContentTypeKey]['uid'];
+
+export const CONTENT_TYPE_KEYS = Object.keys(CONTENT_TYPES) as ContentTypeKey[];
+
+export function contentTypeByUid(uid: string): ContentTypeDeclaration | undefined {
+  return Object.values(CONTENT_TYPES).find((t) => t.uid === uid);
+}
+
+/** The types the public role may read, and only read. */
+export const PUBLIC_READ_UIDS: readonly ContentTypeUid[] = Object.values(CONTENT_TYPES)
+  .filter((t) => t.publicRead)
+  .map((t) => t.uid);
+
+/** Types whose entries get a slug from a field on create. */
+export const SLUGGED_UIDS: readonly ContentTypeUid[] = Object.values(CONTENT_TYPES)
+  .filter((t): t is Extract<typeof t, { slugFrom: string }> => 'slugFrom' in t)
+  .map((t) => t.uid);

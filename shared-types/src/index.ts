@@ -1,0 +1,5 @@
+export * from './locales';
+export * from './slug';
+export * from './content-types';
+export * from './content';
+export * from './webhook';

@@ -1,0 +1,42 @@
+/**
+ * The one list of official languages. The CMS bootstrap, the site, the feeds and the
+ * sitemap all read it; adding a language is one line here.
+ */
+export interface LocaleInfo {
+  /** BCP 47 tag: the Strapi locale code, `hreflang` and `<html lang>`. */
+  code: string;
+  /** The language's own name, as the switcher shows it. */
+  name: string;
+  /** English name, as Strapi's admin lists it. */
+  englishName: string;
+  /** First URL segment: `/sq/…`. */
+  prefix: string;
+  /** `<language>` of the RSS channel (RFC 5646). */
+  feedLanguage: string;
+}
+
+export const LOCALES = [
+  { code: 'sq', name: 'Shqip', englishName: 'Albanian (sq)', prefix: 'sq', feedLanguage: 'sq' },
+  { code: 'sr-Latn', name: 'Srpski', englishName: 'Serbian, Latin script (sr-Latn)', prefix: 'sr', feedLanguage: 'sr-Latn' },
+  { code: 'en', name: 'English', englishName: 'English (en)', prefix: 'en', feedLanguage: 'en' },
+] as const satisfies readonly LocaleInfo[];
+
+export type Locale = (typeof LOCALES)[number]['code'];
+export type LocalePrefix = (typeof LOCALES)[number]['prefix'];
+
+export const DEFAULT_LOCALE: Locale = 'sq';
+export const LOCALE_CODES: readonly Locale[] = LOCALES.map((l) => l.code);
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALE_CODES as readonly string[]).includes(value);
+}
+
+export function localeInfo(code: Locale): LocaleInfo {
+  const found = LOCALES.find((l) => l.code === code);
+  if (!found) throw new Error(`Unknown locale "${code}"; known: ${LOCALE_CODES.join(', ')}`);
+  return found;
+}
+
+export function localeByPrefix(prefix: string): LocaleInfo | undefined {
+  return LOCALES.find((l) => l.prefix === prefix);
+}
