@@ -27,11 +27,14 @@ const schema = z
     DATABASE_URL: z.url().optional(),
     DATABASE_SSL: flag,
     DATABASE_FILENAME: z.string().default('.tmp/data.db'),
+    /** Where uploads are written (`<PUBLIC_DIR>/uploads`); a volume in production. */
+    PUBLIC_DIR: z.string().default('public'),
     BUILDER_WEBHOOK_URL: z.url().optional(),
     BUILDER_WEBHOOK_SECRET: z.string().min(16, 'BUILDER_WEBHOOK_SECRET must be at least 16 characters').optional(),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
     SEED_DEMO: flag,
+    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('http'),
   })
   .refine((e) => !e.BUILDER_WEBHOOK_URL || e.BUILDER_WEBHOOK_SECRET, {
     message: 'BUILDER_WEBHOOK_SECRET is required when BUILDER_WEBHOOK_URL is set',

@@ -82,7 +82,7 @@ export const CONTENT_TYPES = {
     sections: { sq: 'vendime', 'sr-Latn': 'odluke', en: 'decisions' },
     feed: true,
     translated: ['title', 'slug', 'summary', ...EDITORIAL_TRANSLATED],
-    shared: ['number', 'meetingNumber', 'adoptedOn', 'documents', 'status', ...EDITORIAL_SHARED],
+    shared: ['number', 'meetingNumber', 'adoptedOn', 'documents', 'legalStatus', ...EDITORIAL_SHARED],
     relations: ['relatedDecisions', 'tags'],
   },
   gallery: {

@@ -145,7 +145,8 @@ export interface Decision extends EntryBase, Editorial {
   slug: string;
   summary: string | null;
   documents: Media[];
-  status: DecisionStatus;
+  /** Not `status`: Strapi reserves that name for draft/published. */
+  legalStatus: DecisionStatus;
   relatedDecisions: Decision[];
   tags: Tag[];
 }

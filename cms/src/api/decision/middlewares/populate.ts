@@ -2,7 +2,7 @@ import { defaultPopulate, editorial, tagSummary } from '../../../middlewares/def
 
 export default defaultPopulate({
   documents: true,
-  relatedDecisions: { fields: ['title', 'slug', 'number', 'adoptedOn', 'status'] },
+  relatedDecisions: { fields: ['title', 'slug', 'number', 'adoptedOn', 'legalStatus'] },
   tags: tagSummary,
   ...editorial,
 });

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALE_CODES } from '@newsroom/shared-types';
+import { startStrapi, type TestStrapi } from '../../test/strapi';
+import { createRelease } from '../../test/fixtures/release';
+
+let app: TestStrapi;
+let published: string;
+let draftOnly: string;
+let partlyPublished: string;
+
+const get = (path: string, init?: RequestInit) => fetch(`${app.url}${path}`, init);
+const json = async (path: string) => {
+  const res = await get(path);
+  return { status: res.status, body: (await res.json()) as { data: any; error?: any; meta?: any } };
+};
+
+beforeAll(async () => {
+  app = await startStrapi({ listen: true });
+  published = await createRelease(app.strapi, { sq: 'Lajm i publikuar', 'sr-Latn': 'Objavljena vest', en: 'Published news' }, ['sq', 'sr-Latn', 'en']);
+  draftOnly = await createRelease(app.strapi, { sq: 'SEKRET draft', en: 'SECRET draft' });
+  partlyPublished = await createRelease(app.strapi, { sq: 'Vetëm shqip e publikuar', en: 'SECRET English draft' }, ['sq']);
+  // A published entry with unpublished changes: the public must keep seeing the published text.
+  await app.strapi.documents('api::release.release').update({ documentId: published, locale: 'en', data: { title: 'SECRET pending edit' } as never });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('the public REST API', () => {
+  it('returns the published entries in each locale', async () => {
+    for (const locale of LOCALE_CODES) {
+      const { status, body } = await json(`/api/releases?locale=${locale}`);
+      expect(status).toBe(200);
+      expect(body.data.map((r: { documentId: string }) => r.documentId)).toContain(published);
+      expect(body.data.every((r: { locale: string }) => r.locale === locale)).toBe(true);
+    }
+    const { body } = await json(`/api/releases/${published}?locale=en`);
+    expect(body.data.title).toBe('Published news');
+  });
+
+  it('gives each type the populate its pages need without being asked', async () => {
+    const { body } = await json(`/api/releases/${published}?locale=sq`);
+    expect(body.data).toHaveProperty('changeNotes');
+    expect(body.data).toHaveProperty('people');
+    expect(body.data).toHaveProperty('tags');
+  });
+
+  describe('never returns a draft, however it is asked', () => {
+    const askings = () => [
+      '/api/releases?status=draft',
+      '/api/releases?status=draft&locale=en',
+      '/api/releases?status=draft&locale=all',
+      '/api/releases?locale=en&status=draft&populate=*',
+      '/api/releases?filters[publishedAt][$null]=true&status=draft',
+      `/api/releases/${draftOnly}`,
+      `/api/releases/${draftOnly}?status=draft`,
+      `/api/releases/${draftOnly}?status=draft&locale=en`,
+      `/api/releases/${partlyPublished}?locale=en`,
+      `/api/releases/${partlyPublished}?locale=en&status=draft`,
+      `/api/releases/${partlyPublished}?locale=sq&status=draft&populate=localizations`,
+      `/api/releases/${published}?locale=en&status=draft`,
+      `/api/releases?locale=en&populate[localizations]=true&status=draft`,
+      '/api/releases?status[$eq]=draft',
+    ];
+
+    it('by list, by documentId, by locale, by populate', async () => {
+      for (const path of askings()) {
+        const res = await get(path);
+        const text = await res.text();
+        expect(text, path).not.toMatch(/SECRET/);
+        expect(text, path).not.toMatch(/"publishedAt":null/);
+      }
+    });
+
+    it('answers 404 for a document that has no published version', async () => {
+      expect((await get(`/api/releases/${draftOnly}?status=draft`)).status).toBe(404);
+      expect((await get(`/api/releases/${partlyPublished}?locale=en&status=draft`)).status).toBe(404);
+    });
+  });
+
+  it('refuses writes', async () => {
+    const body = JSON.stringify({ data: { title: 'Injected', summary: 'x', body: [], issuedAt: '2026-11-20T10:00:00.000Z' } });
+    const headers = { 'Content-Type': 'application/json' };
+    expect((await get('/api/releases', { method: 'POST', body, headers })).status).toBe(403);
+    expect((await get(`/api/releases/${published}`, { method: 'PUT', body, headers })).status).toBe(403);
+    expect((await get(`/api/releases/${published}`, { method: 'DELETE' })).status).toBe(403);
+    expect((await get('/api/document-requests')).status).toBe(403);
+    expect((await get('/api/auth/local/register', { method: 'POST', headers, body: JSON.stringify({ username: 'x', email: 'x@example.org', password: 'secret123' }) })).status).toBe(403);
+  });
+
+  it('refuses listing users and uploads', async () => {
+    expect((await get('/api/users')).status).toBe(403);
+    expect((await get('/api/upload/files')).status).toBe(403);
+  });
+
+  it('answers a missing required field with a validation error naming it', async () => {
+    const { accessKey } = await app.strapi.service('admin::api-token').create({ name: 'test writer', type: 'full-access', lifespan: null, description: '' });
+    const res = await get('/api/releases?locale=en', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessKey}` },
+      body: JSON.stringify({ data: { summary: 'No title', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }], issuedAt: '2026-11-20T10:00:00.000Z' } }),
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { name: string; message: string; details: { errors: Array<{ path: string[] }> } } };
+    expect(error.name).toBe('ValidationError');
+    expect(error.details.errors.map((e) => e.path.join('.'))).toContain('title');
+  });
+
+  it('answers a title over its maximum length with a validation error', async () => {
+    const { accessKey } = await app.strapi.service('admin::api-token').create({ name: 'test writer 2', type: 'full-access', lifespan: null, description: '' });
+    const res = await get('/api/releases?locale=en', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessKey}` },
+      body: JSON.stringify({ data: { title: 'x'.repeat(201), summary: 's', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }], issuedAt: '2026-11-20T10:00:00.000Z' } }),
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toMatch(/title must be at most 200 characters/);
+  });
+});

@@ -1,0 +1,105 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '@strapi/strapi';
+
+const require = createRequire(import.meta.url);
+const appDir = path.resolve(__dirname, '..');
+
+export interface TestStrapi {
+  strapi: Core.Strapi;
+  /** http://127.0.0.1:<port> when started with `listen`. */
+  url: string;
+  /** The app's own bootstrap, to run it again. */
+  bootstrap(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const secret = () => randomBytes(24).toString('base64url');
+
+/** A fresh PostgreSQL database next to the one DATABASE_URL names; dropped at stop. */
+async function freshPostgres(baseUrl: string) {
+  const { Client } = require('pg') as typeof import('pg');
+  const name = `newsroom_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+type Listeners = Array<[string | symbol, Array<(...args: unknown[]) => void>]>;
+
+const processListeners = (): Listeners =>
+  process.eventNames().map((event) => [event, process.listeners(event as never) as Array<(...args: unknown[]) => void>]);
+
+/**
+ * strapi.destroy() calls process.removeAllListeners(), which also removes the test
+ * runner's IPC listener; without it the worker dies mid-run (EPIPE). Put them back.
+ */
+function restoreProcessListeners(listeners: Listeners) {
+  for (const [event, fns] of listeners) {
+    for (const fn of fns) if (!process.listeners(event as never).includes(fn as never)) process.on(event as never, fn);
+  }
+}
+
+/**
+ * Boots the compiled CMS on its own temporary database: a SQLite file, or a new
+ * PostgreSQL database when DATABASE_URL is set (CI's second pass).
+ */
+export async function startStrapi(options: { listen?: boolean; env?: Record<string, string> } = {}): Promise<TestStrapi> {
+  const runnerListeners = processListeners();
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-cms-'));
+  await fs.mkdir(path.join(dir, 'public', 'uploads'), { recursive: true });
+  const postgres = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    DATABASE_FILENAME: path.join(dir, 'data.db'),
+    PUBLIC_DIR: path.join(dir, 'public'),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    LOG_LEVEL: 'warn',
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+    ...options.env,
+  });
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  let url = '';
+  if (options.listen) {
+    // server.listen mounts the routes, then listens (PORT=0: an ephemeral port).
+    await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
+  }
+  const app = require(path.join(appDir, 'dist/src/index.js')).default as { bootstrap(ctx: { strapi: Core.Strapi }): Promise<void> };
+  return {
+    strapi,
+    url,
+    bootstrap: () => app.bootstrap({ strapi }),
+    stop: async () => {
+      await strapi.destroy();
+      restoreProcessListeners(runnerListeners);
+      await postgres?.drop();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
