@@ -66,6 +66,8 @@ export async function startStrapi(options: { listen?: boolean; env?: Record<stri
   await fs.mkdir(path.join(dir, 'public', 'uploads'), { recursive: true });
   const postgres = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
   Object.assign(process.env, {
+    // Strapi loads <cwd>/.env (a developer's cms/.env from `npm start`): tests must not.
+    ENV_PATH: path.join(dir, 'no.env'),
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',

@@ -46,6 +46,11 @@ afterAll(async () => {
 });
 
 describe('bootstrap', () => {
+  it('runs on the database the environment names (PostgreSQL in CI\'s second pass)', () => {
+    const client = String((app.strapi.db.connection as unknown as { client: { config: { client: string } } }).client.config.client);
+    expect(client).toMatch(process.env.DATABASE_URL ? /^(pg|postgres)/ : /sqlite/);
+  });
+
   it('creates the three locales with Albanian as the default', async () => {
     const { locales, defaultLocale } = await state();
     expect(locales).toEqual([...LOCALE_CODES].sort());
