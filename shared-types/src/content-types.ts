@@ -22,6 +22,8 @@ export interface ContentTypeDeclaration {
   sections?: Record<Locale, string>;
   /** Has its own RSS feed per locale. */
   feed: boolean;
+  /** The field that dates an entry: lists sort by it, archives group by its month. */
+  dateField?: string;
   /** Words: each translation has its own value (Strapi `localized: true`). */
   translated: readonly string[];
   /** Dates, numbers, media, flags: one value for all translations (Strapi `localized: false`). */
@@ -43,6 +45,7 @@ const form = { publicRead: false, publicForm: true, localized: false, draftAndPu
 export const CONTENT_TYPES = {
   release: {
     ...readable,
+    dateField: 'issuedAt',
     uid: 'api::release.release',
     plural: 'releases',
     slugFrom: 'title',
@@ -54,6 +57,7 @@ export const CONTENT_TYPES = {
   },
   speech: {
     ...readable,
+    dateField: 'deliveredAt',
     uid: 'api::speech.speech',
     plural: 'speeches',
     slugFrom: 'title',
@@ -65,6 +69,7 @@ export const CONTENT_TYPES = {
   },
   statement: {
     ...readable,
+    dateField: 'date',
     uid: 'api::statement.statement',
     plural: 'statements',
     slugFrom: 'title',
@@ -76,6 +81,7 @@ export const CONTENT_TYPES = {
   },
   decision: {
     ...readable,
+    dateField: 'adoptedOn',
     uid: 'api::decision.decision',
     plural: 'decisions',
     slugFrom: 'title',
@@ -87,6 +93,7 @@ export const CONTENT_TYPES = {
   },
   gallery: {
     ...readable,
+    dateField: 'date',
     uid: 'api::gallery.gallery',
     plural: 'galleries',
     slugFrom: 'title',
@@ -98,6 +105,7 @@ export const CONTENT_TYPES = {
   },
   campaign: {
     ...readable,
+    dateField: 'startsOn',
     uid: 'api::campaign.campaign',
     plural: 'campaigns',
     slugFrom: 'title',
@@ -109,6 +117,7 @@ export const CONTENT_TYPES = {
   },
   agendaItem: {
     ...readable,
+    dateField: 'startsAt',
     uid: 'api::agenda-item.agenda-item',
     plural: 'agenda-items',
     slugFrom: 'title',
@@ -168,6 +177,11 @@ export const CONTENT_TYPES = {
     relations: [],
   },
 } as const satisfies Record<string, ContentTypeDeclaration>;
+
+/** Pages that are not content types, with their translated URL segment. */
+export const SPECIAL_PAGES = {
+  feeds: { sq: 'abonohu', 'sr-Latn': 'pretplata', en: 'subscribe' },
+} as const satisfies Record<string, Record<Locale, string>>;
 
 export type ContentTypeKey = keyof typeof CONTENT_TYPES;
 export type ContentTypeUid = (typeof CONTENT_TYPES)[ContentTypeKey]['uid'];

@@ -13,12 +13,14 @@ export interface LocaleInfo {
   prefix: string;
   /** `<language>` of the RSS channel (RFC 5646). */
   feedLanguage: string;
+  /** Locale for dates and numbers: English as written in Europe (20 November 2026, 14:00). */
+  formatLocale: string;
 }
 
 export const LOCALES = [
-  { code: 'sq', name: 'Shqip', englishName: 'Albanian (sq)', prefix: 'sq', feedLanguage: 'sq' },
-  { code: 'sr-Latn', name: 'Srpski', englishName: 'Serbian, Latin script (sr-Latn)', prefix: 'sr', feedLanguage: 'sr-Latn' },
-  { code: 'en', name: 'English', englishName: 'English (en)', prefix: 'en', feedLanguage: 'en' },
+  { code: 'sq', name: 'Shqip', englishName: 'Albanian (sq)', prefix: 'sq', feedLanguage: 'sq', formatLocale: 'sq' },
+  { code: 'sr-Latn', name: 'Srpski', englishName: 'Serbian, Latin script (sr-Latn)', prefix: 'sr', feedLanguage: 'sr-Latn', formatLocale: 'sr-Latn' },
+  { code: 'en', name: 'English', englishName: 'English (en)', prefix: 'en', feedLanguage: 'en', formatLocale: 'en-GB' },
 ] as const satisfies readonly LocaleInfo[];
 
 export type Locale = (typeof LOCALES)[number]['code'];

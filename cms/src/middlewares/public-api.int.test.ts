@@ -46,6 +46,11 @@ describe('the public REST API', () => {
     expect(body.data).toHaveProperty('tags');
   });
 
+  it('returns only the fields asked for, without the default populate', async () => {
+    const { body } = await json('/api/releases?locale=sq&fields[0]=documentId&fields[1]=updatedAt');
+    expect(Object.keys(body.data[0]).sort()).toEqual(['documentId', 'id', 'updatedAt']);
+  });
+
   describe('never returns a draft, however it is asked', () => {
     const askings = () => [
       '/api/releases?status=draft',

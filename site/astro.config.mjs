@@ -1,0 +1,21 @@
+import { defineConfig } from 'astro/config';
+
+const cms = new URL(process.env.CMS_URL || 'http://127.0.0.1:1337');
+
+// SITE_OUT_DIR and ASTRO_CACHE_DIR let the builder (and the pipeline test) build into a
+// folder of their own while keeping the loader's incremental store between builds.
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://127.0.0.1:4321',
+  output: 'static',
+  outDir: process.env.SITE_OUT_DIR || './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  // shared-types is CommonJS (Strapi requires it): let Node load it rather than Vite.
+  vite: { ssr: { external: ['@newsroom/shared-types'] } },
+  image: {
+    remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, port: cms.port || undefined }],
+  },
+});

@@ -1,0 +1,9 @@
+import { defineCollection } from 'astro:content';
+import { config } from './config';
+import { strapiLoader } from './loaders/strapi';
+import { PAGE_TYPES } from './lib/routes';
+
+/** One collection per content type the public reads, each holding every locale. */
+export const collections = Object.fromEntries(
+  PAGE_TYPES.map((type) => [type, defineCollection({ loader: strapiLoader(type, config.CMS_URL) })]),
+);

@@ -1,0 +1,28 @@
+import type { Locale } from '@newsroom/shared-types';
+import { config } from '../config';
+import { yearMonth } from './dates';
+import { dateOf, entries, type Entry } from './content';
+import type { PageType } from './routes';
+
+export interface Month {
+  year: number;
+  month: number;
+  items: Entry[];
+}
+
+/**
+ * A type's entries grouped by the month of their date, newest month first. Archive pages
+ * are per month, so a new item changes its month's page and the list, not every page.
+ */
+export async function months(type: PageType, locale: Locale): Promise<Month[]> {
+  const byMonth = new Map<string, Month>();
+  for (const entry of await entries(type, locale)) {
+    const date = dateOf(type, entry);
+    if (!date) continue;
+    const { year, month } = yearMonth(date, config.SITE_TIME_ZONE);
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    if (!byMonth.has(key)) byMonth.set(key, { year, month, items: [] });
+    byMonth.get(key)!.items.push(entry);
+  }
+  return [...byMonth.values()].sort((a, b) => b.year - a.year || b.month - a.month);
+}

@@ -1,0 +1,17 @@
+import { CONTENT_TYPES, type EntryBase } from '@newsroom/shared-types';
+import type { PageType } from './routes';
+
+/** An entry as the loader stored it: the API's shape, fields read by name. */
+export type Entry = EntryBase & Record<string, any>;
+
+export const dateOf = (type: PageType, entry: Entry): string | undefined => {
+  const field = (CONTENT_TYPES[type] as { dateField?: string }).dateField;
+  return field ? (entry[field] as string) : undefined;
+};
+
+/** documentIds of a relation field (the loaded entry holds populated relations). */
+export const relatedIds = (entry: Entry, field: string): string[] => {
+  const value = entry[field] as { documentId: string } | Array<{ documentId: string }> | null | undefined;
+  if (!value) return [];
+  return (Array.isArray(value) ? value : [value]).map((v) => v.documentId);
+};

@@ -1,0 +1,65 @@
+import type { RSSFeedItem } from '@astrojs/rss';
+import { localeInfo, type Locale } from '@newsroom/shared-types';
+import { blocksToText, escapeHtml, renderBlocks } from './blocks';
+import { dateOf, type Entry } from './entry';
+import { leadImage, describe } from './item-meta';
+import { fileBytes, mediaUrl } from './media';
+import { absolute, itemPath, type PageType } from './routes';
+
+export const RSS_NAMESPACES = { atom: 'http://www.w3.org/2005/Atom' };
+export const FEED_LIMIT = 50;
+
+/** A guid that stays the same when the title or slug changes, and differs per language. */
+export const feedGuid = (type: PageType, entry: Pick<Entry, 'documentId' | 'locale'>) => `urn:newsroom:${type}:${entry.documentId}:${entry.locale}`;
+
+export interface FeedContext {
+  site: string;
+  mediaBase: string;
+  /** Names of the entry's tags in this locale. */
+  tagNames: (entry: Entry) => string[];
+  sectionName: string;
+}
+
+/** Full text for `content:encoded`: the body, or what stands for it in types without one. */
+function fullText(type: PageType, entry: Entry, ctx: FeedContext): string {
+  const body = renderBlocks(entry.body, { mediaBase: ctx.mediaBase });
+  const summary = entry.summary ? renderBlocks([{ type: 'paragraph', children: [{ type: 'text', text: entry.summary }] }]) : '';
+  if (type === 'decision') {
+    const docs = (entry.documents ?? []).map((d: Entry['documents'][number]) => `<li><a href="${escapeHtml(mediaUrl(d, ctx.mediaBase))}">${escapeHtml(d.name)}</a></li>`).join('');
+    return `${summary}${docs ? `<ul>${docs}</ul>` : ''}`;
+  }
+  if (type === 'gallery') {
+    const photos = (entry.items ?? [])
+      .filter((i: { __component: string }) => i.__component === 'media.photo')
+      .map((i: { image: Entry['leadImage']; alt: string; caption?: string }) => `<figure><img src="${escapeHtml(mediaUrl(i.image, ctx.mediaBase))}" alt="${escapeHtml(i.alt)}"><figcaption>${escapeHtml(i.caption ?? '')}</figcaption></figure>`);
+    return `<p>${escapeHtml(entry.description ?? '')}</p>${photos.join('')}`;
+  }
+  if (type === 'campaign') {
+    const parts = (entry.body ?? []).map((block: { __component: string; body?: unknown; heading?: string; url?: string; label?: string }) => {
+      if (block.__component === 'blocks.text') return renderBlocks(block.body as never, { mediaBase: ctx.mediaBase });
+      if (block.__component === 'blocks.call-to-action') return `<p><a href="${escapeHtml(block.url ?? '')}">${escapeHtml(block.label ?? '')}</a></p>`;
+      return '';
+    });
+    return `${entry.tagline ? `<p>${escapeHtml(entry.tagline)}</p>` : ''}${parts.join('')}`;
+  }
+  return Array.isArray(entry.body) ? body : summary;
+}
+
+export function feedItem(type: PageType, entry: Entry, ctx: FeedContext): RSSFeedItem {
+  const lead = leadImage(entry);
+  const date = dateOf(type, entry) ?? entry.publishedAt;
+  return {
+    title: String(entry.title),
+    link: absolute(ctx.site, itemPath(type, entry.locale, entry.slug)),
+    pubDate: new Date(date),
+    description: describe(entry) || blocksToText(entry.body).slice(0, 300) || String(entry.title),
+    content: fullText(type, entry, ctx),
+    categories: [ctx.sectionName, ...ctx.tagNames(entry)],
+    customData: `<guid isPermaLink="false">${feedGuid(type, entry)}</guid>`,
+    ...(lead ? { enclosure: { url: mediaUrl(lead.media, ctx.mediaBase), length: fileBytes(lead.media), type: lead.media.mime } } : {}),
+  };
+}
+
+/** `<language>` and the `atom:link rel="self"` every channel carries. */
+export const channelData = (locale: Locale, selfUrl: string) =>
+  `<language>${localeInfo(locale).feedLanguage}</language><atom:link href="${selfUrl}" rel="self" type="application/rss+xml"/>`;

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { XMLValidator } from 'fast-xml-parser';
+import { channelData, feedGuid, feedItem } from './feeds';
+import type { Entry } from './entry';
+
+const release = {
+  id: 7,
+  documentId: 'doc123',
+  locale: 'sq',
+  title: 'Qeveria miraton buxhetin',
+  slug: 'qeveria-miraton-buxhetin',
+  summary: 'Përmbledhje <me shenja>',
+  issuedAt: '2026-11-20T10:00:00.000Z',
+  body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Teksti <i>i plotë</i>' }] }],
+  leadImage: { url: '/uploads/lead.jpg', mime: 'image/jpeg', size: 120.5, width: 1600, height: 1067 },
+  leadImageAlt: 'Mbledhja',
+  tags: [{ documentId: 't1' }],
+} as unknown as Entry;
+
+const ctx = { site: 'https://kryeministri.example', mediaBase: 'https://cms.example', tagNames: () => ['Buxheti'], sectionName: 'Komunikata' };
+
+describe('feed items', () => {
+  it('carry the full text, the link, the date and the categories', () => {
+    const item = feedItem('release', release, ctx);
+    expect(item.link).toBe('https://kryeministri.example/sq/komunikata/qeveria-miraton-buxhetin/');
+    expect(item.pubDate?.toISOString()).toBe('2026-11-20T10:00:00.000Z');
+    expect(item.content).toBe('<p>Teksti &lt;i&gt;i plotë&lt;/i&gt;</p>');
+    expect(item.categories).toEqual(['Komunikata', 'Buxheti']);
+  });
+
+  it('use a guid from the document and language, never the slug', () => {
+    const item = feedItem('release', release, ctx);
+    expect(item.customData).toBe('<guid isPermaLink="false">urn:newsroom:release:doc123:sq</guid>');
+    expect(feedGuid('release', { ...release, slug: 'changed' })).toBe(feedGuid('release', release));
+    expect(feedGuid('release', { ...release, locale: 'en' })).not.toBe(feedGuid('release', release));
+  });
+
+  it('attach the lead image as an enclosure with its length in bytes and its type', () => {
+    expect(feedItem('release', release, ctx).enclosure).toEqual({ url: 'https://cms.example/uploads/lead.jpg', length: 123392, type: 'image/jpeg' });
+  });
+
+  it('give decisions their documents as full text', () => {
+    const decision = { ...release, adoptedOn: '2026-11-19', body: undefined, documents: [{ url: '/uploads/d.pdf', name: 'Vendimi & aneksi.pdf' }] } as unknown as Entry;
+    expect(feedItem('decision', decision, ctx).content).toContain('<li><a href="https://cms.example/uploads/d.pdf">Vendimi &amp; aneksi.pdf</a></li>');
+  });
+
+  it('declare the channel language and its own address', () => {
+    const data = channelData('sr-Latn', 'https://kryeministri.example/sr/rss.xml');
+    expect(XMLValidator.validate(`<c xmlns:atom="http://www.w3.org/2005/Atom">${data}</c>`)).toBe(true);
+    expect(data).toContain('<language>sr-Latn</language>');
+    expect(data).toContain('rel="self"');
+  });
+});
+
+describe('campaign feed items', () => {
+  it('carry the tagline, the text blocks and the call to action', () => {
+    const campaign = {
+      ...release, startsOn: '2026-11-01', tagline: 'Save energy', body: [
+        { __component: 'blocks.text', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Tips' }] }] },
+        { __component: 'blocks.call-to-action', heading: 'Apply', label: 'Apply now', url: 'https://e.example/?a=1&b=2' },
+      ],
+    } as unknown as Entry;
+    expect(feedItem('campaign', campaign, ctx).content).toBe('<p>Save energy</p><p>Tips</p><p><a href="https://e.example/?a=1&amp;b=2">Apply now</a></p>');
+  });
+});

@@ -1,0 +1,36 @@
+import { CONTENT_TYPES, LOCALES, SPECIAL_PAGES, localeInfo, type ContentTypeKey, type Locale } from '@newsroom/shared-types';
+
+/**
+ * Every URL of the site, built from the one declaration of locales and sections in
+ * shared-types. Paths end with `/` (folders with index.html) except files.
+ */
+export type PageType = Exclude<ContentTypeKey, 'documentRequest' | 'mediaInquiry'>;
+
+export const PAGE_TYPES = (Object.keys(CONTENT_TYPES) as ContentTypeKey[]).filter(
+  (k): k is PageType => 'sections' in CONTENT_TYPES[k],
+);
+
+/** Types that have list pages, archives and (most) feeds: those dated by a field. */
+export const DATED_TYPES = PAGE_TYPES.filter((k) => 'dateField' in CONTENT_TYPES[k]);
+export const FEED_TYPES = PAGE_TYPES.filter((k) => CONTENT_TYPES[k].feed);
+
+const prefix = (locale: Locale) => localeInfo(locale).prefix;
+const section = (type: PageType, locale: Locale) => (CONTENT_TYPES[type] as { sections: Record<Locale, string> }).sections[locale];
+
+export const homePath = (locale: Locale) => `/${prefix(locale)}/`;
+export const sectionPath = (type: PageType, locale: Locale) => `/${prefix(locale)}/${section(type, locale)}/`;
+export const itemPath = (type: PageType, locale: Locale, slug: string) => `${sectionPath(type, locale)}${encodeURIComponent(slug)}/`;
+export const archivePath = (type: PageType, locale: Locale, year: number, month: number) =>
+  `${sectionPath(type, locale)}${year}/${String(month).padStart(2, '0')}/`;
+export const feedPath = (locale: Locale, type?: PageType) => (type ? `${sectionPath(type, locale)}rss.xml` : `/${prefix(locale)}/rss.xml`);
+export const calendarPath = (locale: Locale) => `${sectionPath('agendaItem', locale)}calendar.ics`;
+export const openDataPath = (locale: Locale, ext: 'json' | 'csv') => `${sectionPath('decision', locale)}decisions.${ext}`;
+export const specialPath = (page: keyof typeof SPECIAL_PAGES, locale: Locale) => `/${prefix(locale)}/${SPECIAL_PAGES[page][locale]}/`;
+export const notFoundPath = (locale: Locale) => `/${prefix(locale)}/404/`;
+
+export const absolute = (site: string, path: string) => `${site.replace(/\/+$/, '')}${path}`;
+
+/** The locale and content type a URL section belongs to, for `getStaticPaths`. */
+export function sectionParams() {
+  return LOCALES.flatMap((l) => PAGE_TYPES.map((type) => ({ lang: l.prefix, section: section(type, l.code), type, locale: l.code as Locale })));
+}

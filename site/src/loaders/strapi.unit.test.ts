@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { strapiLoader } from './strapi';
+import { getJson } from './cms-client';
+
+/** A fake CMS: `docs[locale]` are the published entries; it records every request. */
+function fakeCms(docs: Record<string, Array<{ documentId: string; updatedAt: string; title: string }>>) {
+  const requests: string[] = [];
+  const fetchImpl = (async (input: string) => {
+    requests.push(input);
+    const url = new URL(input);
+    const locale = url.searchParams.get('locale')!;
+    const page = Number(url.searchParams.get('pagination[page]'));
+    const ids = [...url.searchParams.entries()].filter(([k]) => k.startsWith('filters[documentId][$in]')).map(([, v]) => v);
+    let data = (docs[locale] ?? []).filter((d) => ids.length === 0 || ids.includes(d.documentId));
+    if (url.searchParams.has('fields[0]')) data = data.map(({ documentId, updatedAt }) => ({ documentId, updatedAt, title: '' }));
+    const pageSize = 100;
+    const body = { data: data.slice((page - 1) * pageSize, page * pageSize), meta: { pagination: { page, pageCount: Math.max(1, Math.ceil(data.length / pageSize)), total: data.length } } };
+    return new Response(JSON.stringify(body), { status: 200 });
+  }) as unknown as typeof fetch;
+  return { requests, fetchImpl };
+}
+
+function fakeStore() {
+  const entries = new Map<string, { id: string; data: Record<string, unknown>; digest?: string }>();
+  const meta = new Map<string, string>();
+  return {
+    entries,
+    context: {
+      store: {
+        keys: () => [...entries.keys()],
+        get: (id: string) => entries.get(id),
+        set: (e: { id: string; data: Record<string, unknown>; digest?: string }) => (entries.set(e.id, e), true),
+        delete: (id: string) => entries.delete(id),
+        clear: () => entries.clear(),
+      },
+      meta: { get: (k: string) => meta.get(k), set: (k: string, v: string) => meta.set(k, v), has: (k: string) => meta.has(k), delete: (k: string) => meta.delete(k) },
+      logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
+    } as never,
+  };
+}
+
+const doc = (documentId: string, updatedAt = '2026-11-01T00:00:00.000Z') => ({ documentId, updatedAt, title: `Title ${documentId}` });
+const bodyRequests = (requests: string[]) => requests.filter((r) => r.includes('filters%5BdocumentId%5D'));
+
+describe('the Strapi loader', () => {
+  it('loads every published entry of every locale, keyed by locale and documentId', async () => {
+    const cms = fakeCms({ sq: [doc('a'), doc('b')], en: [doc('a')] });
+    const { entries, context } = fakeStore();
+    await strapiLoader('release', 'http://cms', cms.fetchImpl).load(context);
+    expect([...entries.keys()].sort()).toEqual(['en:a', 'sq:a', 'sq:b']);
+    expect(entries.get('sq:b')?.data.title).toBe('Title b');
+  });
+
+  it('fetches no entry body when nothing changed', async () => {
+    const cms = fakeCms({ sq: [doc('a'), doc('b')], en: [doc('a')] });
+    const { context } = fakeStore();
+    const loader = strapiLoader('release', 'http://cms', cms.fetchImpl);
+    await loader.load(context);
+    cms.requests.length = 0;
+    await loader.load(context);
+    expect(bodyRequests(cms.requests)).toEqual([]);
+  });
+
+  it('refetches only what changed, and drops what was unpublished or deleted', async () => {
+    const data = { sq: [doc('a'), doc('b'), doc('c')], en: [doc('a')] };
+    const cms = fakeCms(data);
+    const { entries, context } = fakeStore();
+    const loader = strapiLoader('release', 'http://cms', cms.fetchImpl);
+    await loader.load(context);
+    data.sq = [doc('a'), doc('b', '2026-11-02T00:00:00.000Z')];
+    data.en = [];
+    cms.requests.length = 0;
+    await loader.load(context);
+    expect([...entries.keys()].sort()).toEqual(['sq:a', 'sq:b']);
+    const bodies = bodyRequests(cms.requests);
+    expect(bodies).toHaveLength(1);
+    expect(decodeURIComponent(bodies[0])).toContain('filters[documentId][$in][0]=b');
+    expect(decodeURIComponent(bodies[0])).not.toContain('=a');
+  });
+
+  it('pages through more entries than Strapi returns at once', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => doc(`d${i}`));
+    const cms = fakeCms({ sq: many });
+    const { entries, context } = fakeStore();
+    await strapiLoader('release', 'http://cms', cms.fetchImpl).load(context);
+    expect(entries.size).toBe(250);
+    expect(cms.requests.some((r) => r.includes('pagination%5Bpage%5D=3'))).toBe(true);
+  });
+
+  it('starts afresh when pointed at another CMS', async () => {
+    const { entries, context } = fakeStore();
+    await strapiLoader('release', 'http://one', fakeCms({ sq: [doc('a')] }).fetchImpl).load(context);
+    await strapiLoader('release', 'http://two', fakeCms({ sq: [doc('z')] }).fetchImpl).load(context);
+    expect([...entries.keys()]).toEqual(['sq:z']);
+  });
+});
+
+describe('the CMS client', () => {
+  it('names the URL when the CMS cannot be reached', async () => {
+    const failing = (async () => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    }) as unknown as typeof fetch;
+    await expect(getJson('http://127.0.0.1:9/api/releases', failing)).rejects.toThrow(/Could not reach the CMS at http:\/\/127.0.0.1:9\/api\/releases \(ECONNREFUSED\)/);
+  });
+
+  it('names the URL and the CMS’s message when it answers an error', async () => {
+    const erroring = (async () => new Response(JSON.stringify({ error: { message: 'Forbidden' } }), { status: 403 })) as unknown as typeof fetch;
+    await expect(getJson('http://cms/api/releases', erroring)).rejects.toThrow('The CMS answered 403 for http://cms/api/releases: Forbidden');
+    const html = (async () => new Response('<html>', { status: 200 })) as unknown as typeof fetch;
+    await expect(getJson('http://cms/api/x', html)).rejects.toThrow(/not JSON/);
+  });
+});

@@ -1,0 +1,195 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ICAL from 'ical.js';
+import { CONTENT_TYPES, LOCALES, type Locale } from '@newsroom/shared-types';
+import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
+import { seedDemo } from '../../cms/src/seed';
+import { calendarPath, feedPath, FEED_TYPES, itemPath, openDataPath, PAGE_TYPES, sectionPath, type PageType } from './lib/routes';
+import { RESOURCES } from './lib/i18n';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const siteDir = path.resolve(__dirname, '..');
+const SITE = 'https://site.example';
+let app: TestStrapi;
+let work: string;
+const out = () => path.join(work, 'dist');
+const statsFile = () => path.join(work, 'loader-stats.json');
+
+async function build() {
+  fs.rmSync(statsFile(), { force: true });
+  const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
+  await run(process.execPath, [astro, 'build', '--silent'], {
+    cwd: siteDir,
+    env: { ...process.env, CMS_URL: app.url, SITE_URL: SITE, SITE_OUT_DIR: out(), ASTRO_CACHE_DIR: path.join(work, 'cache'), LOADER_STATS_FILE: statsFile(), ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(fs.readFileSync(statsFile(), 'utf8')) as Record<string, { listed: number; fetched: number; removed: number }>;
+}
+
+const file = (urlPath: string) => {
+  const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]);
+  const full = path.join(out(), clean);
+  return clean.endsWith('/') || (fs.existsSync(full) && fs.statSync(full).isDirectory()) ? path.join(full, 'index.html') : full;
+};
+const read = (urlPath: string) => fs.readFileSync(file(urlPath), 'utf8');
+const htmlFiles = (dir = out()): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? htmlFiles(path.join(dir, d.name)) : d.name.endsWith('.html') ? [path.join(dir, d.name)] : []));
+const urlOf = (f: string) => `/${path.relative(out(), f).replace(/index\.html$/, '')}`;
+
+const published = (type: PageType, locale: Locale) =>
+  app.strapi.documents(CONTENT_TYPES[type].uid as never).findMany({ locale, status: 'published', limit: 1000, populate: type === 'decision' ? ['documents'] : [] } as never) as Promise<Array<Record<string, any>>>;
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-site-'));
+  app = await startStrapi({ listen: true });
+  await seedDemo(app.strapi);
+  await build();
+});
+
+afterAll(async () => {
+  await app?.stop();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('the built site', () => {
+  it('has a page for every published item in each of its locales, and none for drafts or missing translations', async () => {
+    for (const type of PAGE_TYPES) {
+      for (const { code } of LOCALES) {
+        const items = await published(type, code);
+        for (const item of items) expect(fs.existsSync(file(itemPath(type, code, item.slug))), `${type} ${code} ${item.slug}`).toBe(true);
+        const dir = path.join(out(), sectionPath(type, code));
+        const pages = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !/^\d{4}$/.test(d.name));
+        expect(pages.length, `${type} ${code}`).toBe(items.length);
+      }
+    }
+    const drafts = await app.strapi.documents(CONTENT_TYPES.release.uid).findMany({ locale: 'en', status: 'draft', limit: 1000 });
+    const live = new Set((await published('release', 'en')).map((r) => r.documentId));
+    const draftOnly = drafts.filter((d) => !live.has(d.documentId));
+    expect(draftOnly.length).toBeGreaterThan(0);
+    for (const d of draftOnly) expect(fs.existsSync(file(itemPath('release', 'en', d.slug!))), d.slug!).toBe(false);
+  });
+
+  it('has a home and a 404 page in each locale, in that language', () => {
+    for (const { code, prefix } of LOCALES) {
+      expect(read(`/${prefix}/`)).toContain(`<html lang="${code}"`);
+      expect(read(`/${prefix}/404/`)).toContain(RESOURCES[code]['notFound.title']);
+    }
+  });
+
+  it('resolves every internal link to a file', () => {
+    const broken: string[] = [];
+    for (const f of htmlFiles()) {
+      const html = fs.readFileSync(f, 'utf8');
+      const refs = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]);
+      const srcsets = [...html.matchAll(/srcset="([^"]*)"/g)].flatMap((m) => m[1].split(',').map((s) => s.trim().split(' ')[0]));
+      for (const ref of [...refs, ...srcsets.filter((s) => s.startsWith('/'))]) if (!fs.existsSync(file(ref))) broken.push(`${urlOf(f)} → ${ref}`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('lists hreflang alternates that link back', () => {
+    const alternates = new Map<string, Map<string, string>>();
+    for (const f of htmlFiles()) {
+      const links = [...fs.readFileSync(f, 'utf8').matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].filter((m) => m[1] !== 'x-default');
+      alternates.set(urlOf(f), new Map(links.map((m) => [m[1], m[2].replace(SITE, '')])));
+    }
+    let checked = 0;
+    for (const [page, alts] of alternates) {
+      const lang = [...alts].find(([, p]) => p === page)?.[0];
+      if (!lang) continue;
+      for (const [, other] of alts) {
+        expect(alternates.get(other)?.get(lang), `${other} should link back to ${page}`).toBe(page);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('shows no raw UI-string key and keeps article pages under 40 KB of HTML and CSS', async () => {
+    const keys = Object.keys(RESOURCES.en).filter((k) => k.includes('.'));
+    for (const f of htmlFiles()) {
+      const text = fs.readFileSync(f, 'utf8').replace(/<[^>]+>/g, ' ');
+      for (const key of keys) expect(text.includes(` ${key} `) || text.includes(`>${key}<`), `${urlOf(f)} shows ${key}`).toBe(false);
+    }
+    for (const release of await published('release', 'sq')) {
+      expect(Buffer.byteLength(read(itemPath('release', 'sq', release.slug))), release.slug).toBeLessThan(40_000);
+    }
+  });
+
+  it('publishes valid RSS per locale and section, with full text, enclosures and unique guids', () => {
+    const parser = new XMLParser({ ignoreAttributes: false });
+    for (const { code } of LOCALES) {
+      for (const feed of [feedPath(code), ...FEED_TYPES.map((t) => feedPath(code, t))]) {
+        const xml = read(feed);
+        expect(XMLValidator.validate(xml), feed).toBe(true);
+        const { channel } = parser.parse(xml).rss;
+        expect(channel.language).toBe(LOCALES.find((l) => l.code === code)!.feedLanguage);
+        expect(channel['atom:link']['@_href']).toBe(`${SITE}${feed}`);
+        expect(channel['atom:link']['@_rel']).toBe('self');
+        const items = [channel.item ?? []].flat();
+        expect(items.length, feed).toBeGreaterThan(0);
+        const guids = items.map((i: any) => i.guid['#text']);
+        expect(new Set(guids).size).toBe(guids.length);
+        for (const item of items) {
+          expect(item.title && item.link && item.pubDate && item.description !== undefined, feed).toBeTruthy();
+          expect(item['content:encoded'], `${feed} ${item.title}`).toBeTruthy();
+          if (item.enclosure) {
+            expect(Number(item.enclosure['@_length'])).toBeGreaterThan(0);
+            expect(item.enclosure['@_type']).toMatch(/^image\//);
+          }
+        }
+      }
+      expect(read(sectionPath('release', code))).toContain(`<link rel="alternate" type="application/rss+xml"`);
+    }
+  });
+
+  it('publishes the agenda as iCalendar with press conferences marked', async () => {
+    for (const { code } of LOCALES) {
+      const calendar = new ICAL.Component(ICAL.parse(read(calendarPath(code))));
+      const events = calendar.getAllSubcomponents('vevent');
+      expect(events.length).toBe((await published('agendaItem', code)).length);
+      const press = events.filter((e) => String(e.getFirstPropertyValue('categories')) === 'PRESS-CONFERENCE');
+      expect(press.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('publishes decisions as JSON and CSV matching the CMS', async () => {
+    for (const { code } of LOCALES) {
+      const decisions = await published('decision', code);
+      const expected = decisions.map((d) => `${d.number}|${d.title}`).sort();
+      const json = JSON.parse(read(openDataPath(code, 'json'))) as Array<{ number: string; title: string; documents: string[] }>;
+      const csv = parseCsv(read(openDataPath(code, 'csv')), { columns: true }) as Array<{ number: string; title: string }>;
+      expect(json.map((d) => `${d.number}|${d.title}`).sort()).toEqual(expected);
+      expect(csv.map((d) => `${d.number}|${d.title}`).sort()).toEqual(expected);
+      expect(json.every((d) => d.documents.length > 0 && d.documents.every((u) => u.endsWith('.pdf')))).toBe(true);
+    }
+  });
+
+  it('has a sitemap with hreflang alternates and a robots.txt pointing to it', () => {
+    const sitemap = read('/sitemap.xml');
+    expect(XMLValidator.validate(sitemap)).toBe(true);
+    expect(sitemap).toContain(`<loc>${SITE}/sq/</loc>`);
+    expect(sitemap).toMatch(/<xhtml:link rel="alternate" hreflang="sr-Latn" href="https:\/\/site\.example\/sr\/saopstenja\//);
+    expect(read('/robots.txt')).toContain(`Sitemap: ${SITE}/sitemap.xml`);
+  });
+
+  it('drops an unpublished release from its page and feed on the next build, refetching nothing else', async () => {
+    const [release] = (await published('release', 'sq')).filter((r) => r.issuedAt < new Date().toISOString());
+    const en = (await published('release', 'en')).find((r) => r.documentId === release.documentId);
+    await app.strapi.documents(CONTENT_TYPES.release.uid).unpublish({ documentId: release.documentId, locale: 'sq' });
+    const stats = await build();
+    expect(fs.existsSync(file(itemPath('release', 'sq', release.slug)))).toBe(false);
+    expect(read(feedPath('sq', 'release'))).not.toContain(`urn:newsroom:release:${release.documentId}:sq`);
+    if (en) expect(fs.existsSync(file(itemPath('release', 'en', en.slug)))).toBe(true);
+    expect(stats.release).toMatchObject({ fetched: 0, removed: 1 });
+    for (const [type, s] of Object.entries(stats)) expect(s.fetched, type).toBe(0);
+  });
+});
