@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
+import { HtmlValidate } from 'html-validate';
 import { CONTENT_TYPES, LOCALES, type Locale } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
 import { seedDemo } from '../../cms/src/seed';
@@ -122,6 +123,21 @@ describe('the built site', () => {
     for (const release of await published('release', 'sq')) {
       expect(Buffer.byteLength(read(itemPath('release', 'sq', release.slug))), release.slug).toBeLessThan(40_000);
     }
+  });
+
+  it('is valid, accessible HTML with one h1 per page and no script but JSON-LD', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'] });
+    const problems: string[] = [];
+    for (const f of htmlFiles()) {
+      const html = fs.readFileSync(f, 'utf8');
+      if (html.includes('http-equiv="refresh"')) continue;
+      const report = await validator.validateString(html, f);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${urlOf(f)}: ${m.ruleId} ${m.message}`);
+      expect(html.match(/<h1[ >]/g)?.length, urlOf(f)).toBe(1);
+      expect([...html.matchAll(/<script([^>]*)>/g)].every((m) => m[1].includes('application/ld+json')), urlOf(f)).toBe(true);
+      expect(html).toContain('href="#main"');
+    }
+    expect(problems).toEqual([]);
   });
 
   it('publishes valid RSS per locale and section, with full text, enclosures and unique guids', () => {

@@ -15,13 +15,13 @@ export function formatDate(value: string, locale: Locale, timeZone: string): str
 }
 
 export function formatDateTime(value: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(fmt(locale), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(
+  return new Intl.DateTimeFormat(fmt(locale), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
     new Date(value),
   );
 }
 
 export function formatTime(value: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(fmt(locale), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(value));
+  return new Intl.DateTimeFormat(fmt(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(value));
 }
 
 export function formatMonth(year: number, month: number, locale: Locale): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, formatDate, formatDateTime, formatMonth, yearMonth } from './dates';
+import { dayOf, formatDate, formatDateTime, formatMonth, formatTime, yearMonth } from './dates';
 
 const TZ = 'Europe/Belgrade';
 
@@ -17,6 +17,9 @@ describe('dates', () => {
   it('show times in the office’s time zone', () => {
     expect(formatDateTime('2026-11-20T23:30:00.000Z', 'en', TZ)).toMatch(/21 November 2026.*00:30/);
     expect(dayOf('2026-11-20T23:30:00.000Z', TZ)).toBe('2026-11-21');
+    // A 24-hour clock in every language: "p.d." and "PM" are not how the office writes times.
+    expect(formatTime('2026-11-20T13:05:00.000Z', 'sq', TZ)).toBe('14:05');
+    expect(formatTime('2026-11-20T13:05:00.000Z', 'en', TZ)).toBe('14:05');
   });
 
   it('put an item in the month of the office’s calendar', () => {
