@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { WebhookPayload } from '@newsroom/shared-types';
+import { BuildQueue, type Timers } from './coalesce';
+import { buildDir, liveBuildId, newBuildId, retain, switchCurrent } from './deploy';
+import { runCommand } from './run-command';
+import { verifyBuild } from './verify';
+import { defaultBuildCommand, type BuilderConfig } from './config';
+
+export interface TriggerEvent {
+  event: string;
+  uid?: string;
+  documentId?: string;
+  locale?: string | null;
+  receivedAt: string;
+}
+
+export interface BuildRecord {
+  id: string;
+  trigger: TriggerEvent[];
+  startedAt: string;
+  durationMs?: number;
+  pages?: number;
+  /** Entries the CMS listed for this build. */
+  listed?: number;
+  result: 'running' | 'live' | 'failed';
+  error?: string;
+}
+
+const HISTORY = 20;
+
+/** Webhook events in, verified builds out; the state /status reports, kept across restarts. */
+export class Builder {
+  readonly queue: BuildQueue<TriggerEvent>;
+  private history: BuildRecord[];
+  private readonly historyFile: string;
+
+  constructor(private readonly config: BuilderConfig, private readonly log: (line: string) => void = console.log, timers?: Timers) {
+    fs.mkdirSync(config.BUILDS_DIR, { recursive: true });
+    this.historyFile = path.join(config.BUILDS_DIR, 'history.json');
+    this.history = fs.existsSync(this.historyFile) ? (JSON.parse(fs.readFileSync(this.historyFile, 'utf8')) as BuildRecord[]) : [];
+    for (const record of this.history) if (record.result === 'running') Object.assign(record, { result: 'failed', error: 'the builder stopped during this build' });
+    this.queue = new BuildQueue((id, events) => this.build(id, events), {
+      quietMs: config.QUIET_MS,
+      maxWaitMs: config.MAX_WAIT_MS,
+      newId: () => newBuildId(),
+      timers,
+    });
+  }
+
+  accept(payload: WebhookPayload | { event: string }): string {
+    const entry = 'entry' in payload ? payload.entry : null;
+    return this.queue.push({
+      event: payload.event,
+      uid: 'uid' in payload ? payload.uid : undefined,
+      documentId: entry?.documentId,
+      locale: entry?.locale,
+      receivedAt: new Date().toISOString(),
+    });
+  }
+
+  status() {
+    const liveId = liveBuildId(this.config.BUILDS_DIR);
+    return {
+      live: this.history.find((b) => b.id === liveId) ?? (liveId ? { id: liveId } : null),
+      running: this.history.find((b) => b.result === 'running') ?? null,
+      queued: this.queue.queued,
+      builds: this.history.slice(0, HISTORY),
+    };
+  }
+
+  /** Switches back to a kept build. */
+  rollback(id: string): BuildRecord | { id: string } {
+    if (!/^[\w-]+$/.test(id) || !fs.existsSync(buildDir(this.config.BUILDS_DIR, id))) throw new Error(`No kept build ${id}`);
+    switchCurrent(this.config.BUILDS_DIR, id);
+    this.log(`rolled back to build ${id}`);
+    return this.history.find((b) => b.id === id) ?? { id };
+  }
+
+  async build(id: string, trigger: TriggerEvent[]): Promise<void> {
+    const record: BuildRecord = { id, trigger, startedAt: new Date().toISOString(), result: 'running' };
+    this.history.unshift(record);
+    this.history = this.history.slice(0, 100);
+    this.save();
+    const started = Date.now();
+    const out = buildDir(this.config.BUILDS_DIR, id);
+    const statsFile = path.join(this.config.BUILDS_DIR, '.stats', `${id}.json`);
+    fs.mkdirSync(path.dirname(statsFile), { recursive: true });
+    this.log(`build ${id} started (${trigger.length} event${trigger.length === 1 ? '' : 's'})`);
+    try {
+      await runCommand(this.config.BUILD_COMMAND ? ['/bin/sh', '-c', this.config.BUILD_COMMAND] : defaultBuildCommand(), {
+        timeoutMs: this.config.BUILD_TIMEOUT_MS,
+        env: {
+          ...process.env,
+          CMS_URL: this.config.CMS_URL,
+          SITE_OUT_DIR: out,
+          ASTRO_CACHE_DIR: path.join(this.config.BUILDS_DIR, '.cache'),
+          LOADER_STATS_FILE: statsFile,
+        },
+      });
+      record.listed = readListed(statsFile);
+      fs.rmSync(statsFile, { force: true });
+      const live = this.history.find((b) => b.id === liveBuildId(this.config.BUILDS_DIR) && b.pages !== undefined);
+      record.pages = verifyBuild(out, live ? { pages: live.pages!, listed: live.listed } : null, record.listed, this.config.MAX_PAGE_DROP);
+      switchCurrent(this.config.BUILDS_DIR, id);
+      record.result = 'live';
+      retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS);
+      this.log(`build ${id} is live: ${record.pages} pages in ${Date.now() - started} ms`);
+    } catch (error) {
+      record.result = 'failed';
+      record.error = (error as Error).message;
+      fs.rmSync(out, { recursive: true, force: true });
+      this.log(`build ${id} failed; the live site is unchanged: ${record.error}`);
+    } finally {
+      record.durationMs = Date.now() - started;
+      this.save();
+    }
+  }
+
+  private save() {
+    fs.writeFileSync(this.historyFile, JSON.stringify(this.history, null, 2));
+  }
+}
+
+function readListed(statsFile: string): number | undefined {
+  if (!fs.existsSync(statsFile)) return undefined;
+  const stats = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { listed: number }>;
+  return Object.values(stats).reduce((sum, s) => sum + s.listed, 0);
+}

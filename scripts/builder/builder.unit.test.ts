@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Builder } from './builder';
+import { currentLink, keptBuilds, liveBuildId } from './deploy';
+import { digestTree, FAKE_SITE, testConfig } from './test-support';
+
+const quiet = () => {};
+
+async function liveBuilder(overrides: Record<string, string> = {}) {
+  const config = testConfig(overrides);
+  const builder = new Builder(config, quiet);
+  await builder.build('20260101T000000Z-base', []);
+  return { config, builder };
+}
+
+describe('a build', () => {
+  it('goes live by switching the current link to its folder', async () => {
+    const { config, builder } = await liveBuilder();
+    expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000000Z-base');
+    expect(fs.lstatSync(currentLink(config.BUILDS_DIR)).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'sq', 'index.html'), 'utf8')).toContain('lang=sq');
+    expect(builder.status().live).toMatchObject({ id: '20260101T000000Z-base', result: 'live', pages: 4 });
+  });
+
+  it('keeps the last five builds and never removes the live one', async () => {
+    const { config, builder } = await liveBuilder();
+    for (let i = 1; i <= 7; i += 1) await builder.build(`20260101T00000${i}Z-b00${i}`, []);
+    expect(keptBuilds(config.BUILDS_DIR)).toEqual(['20260101T000003Z-b003', '20260101T000004Z-b004', '20260101T000005Z-b005', '20260101T000006Z-b006', '20260101T000007Z-b007']);
+    expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000007Z-b007');
+  });
+
+  it('can be rolled back to a kept build', async () => {
+    const { config, builder } = await liveBuilder();
+    await builder.build('20260101T000001Z-next', []);
+    builder.rollback('20260101T000000Z-base');
+    expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000000Z-base');
+    expect(() => builder.rollback('../../etc')).toThrow(/No kept build/);
+  });
+});
+
+describe('a failing build leaves the live site byte for byte unchanged and reports why', () => {
+  const cases: Array<[string, Record<string, string>, RegExp]> = [
+    ['a command that fails', { BUILD_COMMAND: 'echo "CMS unreachable" >&2; exit 3' }, /The build failed \(exit 3\)[\s\S]*CMS unreachable/],
+    ['a command that hangs past the timeout', { BUILD_COMMAND: 'sleep 30', BUILD_TIMEOUT_MS: '1000' }, /timed out after 1 s/],
+    ['a broken site without a home page', { BUILD_COMMAND: `${FAKE_SITE}\nrm "$SITE_OUT_DIR/en/index.html"` }, /no home page for \/en\//],
+    ['a feed that is not XML', { BUILD_COMMAND: `${FAKE_SITE}\necho "<rss>" > "$SITE_OUT_DIR/sr/rss.xml"` }, /\/sr\/rss.xml is not well-formed XML/],
+  ];
+
+  it.each(cases)('%s', async (_name, overrides, message) => {
+    const { config } = await liveBuilder();
+    const before = digestTree(currentLink(config.BUILDS_DIR));
+    const failing = new Builder({ ...config, ...testConfig(overrides), BUILDS_DIR: config.BUILDS_DIR }, quiet);
+    await failing.build('20260101T000009Z-fail', [{ event: 'entry.publish', receivedAt: '' }]);
+    expect(digestTree(currentLink(config.BUILDS_DIR))).toBe(before);
+    expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000000Z-base');
+    const [last] = failing.status().builds;
+    expect(last).toMatchObject({ id: '20260101T000009Z-fail', result: 'failed' });
+    expect(last.error).toMatch(message);
+    expect(fs.existsSync(path.join(config.BUILDS_DIR, '20260101T000009Z-fail'))).toBe(false);
+  });
+
+  it('refuses a build whose page count collapsed while the CMS still lists as much', async () => {
+    const { config } = await liveBuilder({ BUILD_COMMAND: `${FAKE_SITE}\nfor i in $(seq 1 20); do mkdir -p "$SITE_OUT_DIR/p$i"; echo x > "$SITE_OUT_DIR/p$i/index.html"; done\necho '{"release":{"listed":20,"fetched":0,"removed":0}}' > "$LOADER_STATS_FILE"` });
+    const shrunk = new Builder({ ...config, BUILD_COMMAND: `${FAKE_SITE}\necho '{"release":{"listed":20,"fetched":0,"removed":0}}' > "$LOADER_STATS_FILE"` }, quiet);
+    await shrunk.build('20260101T000009Z-fail', []);
+    expect(shrunk.status().builds[0].error).toMatch(/page count collapsed from 24 to 4/);
+    const emptied = new Builder({ ...config, BUILD_COMMAND: `${FAKE_SITE}\necho '{"release":{"listed":2,"fetched":0,"removed":18}}' > "$LOADER_STATS_FILE"` }, quiet);
+    await emptied.build('20260101T000010Z-gone', []);
+    expect(emptied.status().builds[0]).toMatchObject({ result: 'live', pages: 4 });
+  });
+});

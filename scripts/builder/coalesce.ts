@@ -1,0 +1,76 @@
+/**
+ * Gathers webhook events into builds. A burst of events (an editor's clicks, Strapi's
+ * several calls per action) waits for a quiet window, but never longer than maxWait from
+ * its first event. Never two builds at once: events that arrive during a build start at
+ * most one more build when it ends.
+ */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+export const realTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+  now: () => Date.now(),
+};
+
+export class BuildQueue<E> {
+  private pending: E[] = [];
+  private firstPendingAt = 0;
+  private timer: unknown = null;
+  private running = false;
+  /** The id the pending events will be built under. */
+  private nextId: string;
+
+  constructor(
+    private readonly build: (id: string, events: E[]) => Promise<void>,
+    private readonly options: { quietMs: number; maxWaitMs: number; newId: () => string; timers?: Timers },
+  ) {
+    this.nextId = options.newId();
+  }
+
+  private get timers() {
+    return this.options.timers ?? realTimers;
+  }
+
+  /** Adds an event; returns the id of the build it will be part of. */
+  push(event: E): string {
+    if (this.pending.length === 0) this.firstPendingAt = this.timers.now();
+    this.pending.push(event);
+    if (!this.running) this.schedule();
+    return this.nextId;
+  }
+
+  get isRunning() {
+    return this.running;
+  }
+
+  get queued(): readonly E[] {
+    return this.pending;
+  }
+
+  private schedule() {
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    const waited = this.timers.now() - this.firstPendingAt;
+    const delay = Math.max(0, Math.min(this.options.quietMs, this.options.maxWaitMs - waited));
+    this.timer = this.timers.setTimeout(() => void this.start(), delay);
+  }
+
+  private async start() {
+    this.timer = null;
+    if (this.running || this.pending.length === 0) return;
+    const events = this.pending;
+    const id = this.nextId;
+    this.pending = [];
+    this.nextId = this.options.newId();
+    this.running = true;
+    try {
+      await this.build(id, events);
+    } finally {
+      this.running = false;
+      if (this.pending.length > 0) this.schedule();
+    }
+  }
+}

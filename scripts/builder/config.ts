@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+const schema = z.object({
+  BUILDER_WEBHOOK_SECRET: z
+    .string({ error: 'BUILDER_WEBHOOK_SECRET is required: the secret Strapi sends as "Authorization: Bearer <secret>"' })
+    .min(16, 'BUILDER_WEBHOOK_SECRET must be at least 16 characters'),
+  BUILDER_HOST: z.string().default('127.0.0.1'),
+  BUILDER_PORT: z.coerce.number().int().min(0).max(65535).default(4322),
+  SITE_HOST: z.string().default('127.0.0.1'),
+  SITE_PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+  /** Where builds/<id>/ and the `current` link live. */
+  BUILDS_DIR: z.string().default(path.join(root, 'builds')),
+  CMS_URL: z.url().default('http://127.0.0.1:1337'),
+  /** The site build; receives SITE_OUT_DIR, ASTRO_CACHE_DIR and LOADER_STATS_FILE. */
+  BUILD_COMMAND: z.string().optional(),
+  QUIET_MS: z.coerce.number().int().min(0).default(1500),
+  MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
+  BUILD_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
+  KEEP_BUILDS: z.coerce.number().int().min(1).default(5),
+  /** A build with fewer pages than (1 - share) × the live one fails, unless the CMS lists fewer entries too. */
+  MAX_PAGE_DROP: z.coerce.number().min(0).max(1).default(0.2),
+});
+
+export type BuilderConfig = z.infer<typeof schema>;
+
+export function loadBuilderConfig(source: NodeJS.ProcessEnv = process.env): BuilderConfig {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid builder configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** The default site build: Astro from the site workspace. */
+export function defaultBuildCommand(): string[] {
+  return [process.execPath, path.join(root, 'node_modules', 'astro', 'astro.js'), 'build', '--root', path.join(root, 'site')];
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * builds/<id>/ holds each build; builds/current is a symlink to the live one. Switching
+ * writes a new link beside it and renames it over `current`: rename is atomic, so a
+ * reader sees the old build or the new one, never a mix or nothing.
+ */
+export const currentLink = (buildsDir: string) => path.join(buildsDir, 'current');
+export const buildDir = (buildsDir: string, id: string) => path.join(buildsDir, id);
+
+const ID = /^\d{8}T\d{6}Z-[a-z0-9]{4}$/;
+
+export function newBuildId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}`;
+}
+
+export function liveBuildId(buildsDir: string): string | null {
+  try {
+    return path.basename(fs.readlinkSync(currentLink(buildsDir)));
+  } catch {
+    return null;
+  }
+}
+
+export function switchCurrent(buildsDir: string, id: string): void {
+  const target = buildDir(buildsDir, id);
+  if (!fs.existsSync(path.join(target, 'index.html'))) throw new Error(`Build ${id} has no index.html; not switching to it`);
+  const temp = path.join(buildsDir, `.current-${id}`);
+  fs.rmSync(temp, { force: true });
+  fs.symlinkSync(id, temp, 'dir');
+  fs.renameSync(temp, currentLink(buildsDir));
+}
+
+/** Build folders, oldest first (ids sort by time). */
+export function keptBuilds(buildsDir: string): string[] {
+  if (!fs.existsSync(buildsDir)) return [];
+  return fs.readdirSync(buildsDir).filter((name) => ID.test(name)).sort();
+}
+
+/** Removes all but the newest `keep` builds; the live one always stays. */
+export function retain(buildsDir: string, keep: number): string[] {
+  const live = liveBuildId(buildsDir);
+  const all = keptBuilds(buildsDir);
+  const removable = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== live);
+  for (const id of removable) fs.rmSync(buildDir(buildsDir, id), { recursive: true, force: true });
+  return removable;
+}
+
+export function countPages(dir: string): number {
+  let count = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) count += countPages(path.join(dir, entry.name));
+    else if (entry.name.endsWith('.html')) count += 1;
+  }
+  return count;
+}

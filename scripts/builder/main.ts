@@ -1,0 +1,28 @@
+import { loadBuilderConfig } from './config';
+import { Builder } from './builder';
+import { builderServer } from './server';
+import { staticServer } from './static-server';
+import { liveBuildId } from './deploy';
+
+/** The long-running builder: webhook API, and the live site for local use. */
+async function main() {
+  const config = loadBuilderConfig();
+  const builder = new Builder(config);
+  const api = builderServer(builder, config.BUILDER_WEBHOOK_SECRET);
+  const site = staticServer(config.BUILDS_DIR);
+  await api.listen({ host: config.BUILDER_HOST, port: config.BUILDER_PORT });
+  await site.listen({ host: config.SITE_HOST, port: config.SITE_PORT });
+  console.log(`builder: webhook http://${config.BUILDER_HOST}:${config.BUILDER_PORT}/webhook, site http://${config.SITE_HOST}:${config.SITE_PORT}/`);
+  if (!liveBuildId(config.BUILDS_DIR) || process.argv.includes('--build-now')) builder.accept({ event: 'builder.start' });
+  const stop = async () => {
+    await Promise.all([api.close(), site.close()]);
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

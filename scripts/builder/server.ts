@@ -1,0 +1,57 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { isWebhookPayload } from '@newsroom/shared-types';
+import { bearerMatches } from './auth';
+import type { Builder } from './builder';
+
+export const MAX_BODY = 1024 * 1024;
+
+const ALLOWED: Record<string, string[]> = { '/webhook': ['POST'], '/status': ['GET', 'HEAD'], '/healthz': ['GET', 'HEAD'] };
+
+/** The builder's API: POST /webhook, GET /status, GET /healthz, POST /rollback/:id. */
+export function builderServer(builder: Builder, secret: string): FastifyInstance {
+  const app = Fastify({ bodyLimit: MAX_BODY, logger: false });
+
+  // Whatever the Content-Type, the body must be JSON: anything else is a clear 400.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, JSON.parse(String(body)));
+    } catch {
+      done(Object.assign(new Error('The body is not JSON'), { statusCode: 400 }), undefined);
+    }
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _req, reply) => {
+    const status = error.statusCode ?? 500;
+    const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `The body is over ${MAX_BODY} bytes` : status >= 500 ? 'Internal error' : error.message;
+    void reply.code(status).send({ error: message });
+  });
+  // Before the body is read: a wrong method is 405 whatever it carries.
+  app.addHook('onRequest', async (req, reply) => {
+    const route = req.url.split('?')[0];
+    const allowed = route.startsWith('/rollback/') ? ['POST'] : ALLOWED[route];
+    if (allowed && !allowed.includes(req.method)) {
+      return reply.code(405).header('Allow', allowed.join(', ')).send({ error: `${req.method} is not allowed here` });
+    }
+  });
+  app.setNotFoundHandler((_req, reply) => void reply.code(404).send({ error: 'Not found' }));
+
+  app.post('/webhook', async (req, reply) => {
+    if (!bearerMatches(req.headers.authorization, secret)) return reply.code(401).send({ error: 'Wrong or missing secret' });
+    if (!isWebhookPayload(req.body)) return reply.code(400).send({ error: 'The body is not a Strapi webhook event' });
+    const build = builder.accept(req.body);
+    return reply.code(202).send({ accepted: req.body.event, build });
+  });
+
+  app.post<{ Params: { id: string } }>('/rollback/:id', async (req, reply) => {
+    if (!bearerMatches(req.headers.authorization, secret)) return reply.code(401).send({ error: 'Wrong or missing secret' });
+    try {
+      return reply.send({ live: builder.rollback(req.params.id) });
+    } catch (error) {
+      return reply.code(404).send({ error: (error as Error).message });
+    }
+  });
+
+  app.get('/status', async () => builder.status());
+  app.get('/healthz', async () => ({ ok: true }));
+  return app;
+}

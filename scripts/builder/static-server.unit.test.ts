@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { staticServer } from './static-server';
+import { currentLink } from './deploy';
+import { Builder } from './builder';
+import { FAKE_SITE, testConfig } from './test-support';
+
+let app: FastifyInstance;
+let buildsDir: string;
+
+beforeAll(async () => {
+  const config = testConfig({
+    BUILD_COMMAND: `${FAKE_SITE}
+for p in sq sr en; do mkdir -p "$SITE_OUT_DIR/$p/404"; echo "<p>404 $p</p>" > "$SITE_OUT_DIR/$p/404/index.html"; done
+mkdir -p "$SITE_OUT_DIR/en/agenda" "$SITE_OUT_DIR/en/decisions"
+echo "BEGIN:VCALENDAR" > "$SITE_OUT_DIR/en/agenda/calendar.ics"
+echo "[]" > "$SITE_OUT_DIR/en/decisions/decisions.json"
+echo "a,b" > "$SITE_OUT_DIR/en/decisions/decisions.csv"`,
+  });
+  buildsDir = config.BUILDS_DIR;
+  await new Builder(config, () => {}).build('20260101T000000Z-base', []);
+  app = staticServer(buildsDir);
+  await app.ready();
+});
+
+afterAll(() => app?.close());
+
+describe('the local static server', () => {
+  it('serves index.html for folders', async () => {
+    const res = await app.inject('/sq/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('lang=sq');
+  });
+
+  it('gives feeds, calendars and data their content types', async () => {
+    expect((await app.inject('/en/rss.xml')).headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect((await app.inject('/en/agenda/calendar.ics')).headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect((await app.inject('/en/decisions/decisions.json')).headers['content-type']).toBe('application/json; charset=utf-8');
+    expect((await app.inject('/en/decisions/decisions.csv')).headers['content-type']).toBe('text/csv; charset=utf-8');
+  });
+
+  it('answers an unknown path with the 404 page of its language', async () => {
+    const sr = await app.inject('/sr/nema-ovoga/');
+    expect(sr.statusCode).toBe(404);
+    expect(sr.body).toContain('404 sr');
+    expect((await app.inject('/nothing-here')).body).toContain('404 sq');
+  });
+
+  it('serves a new build as soon as current switches', async () => {
+    const next = path.join(buildsDir, '20260101T000001Z-next');
+    fs.cpSync(fs.realpathSync(currentLink(buildsDir)), next, { recursive: true });
+    fs.writeFileSync(path.join(next, 'sq', 'index.html'), '<html lang=sq>new</html>');
+    fs.symlinkSync('20260101T000001Z-next', path.join(buildsDir, '.tmp-link'));
+    fs.renameSync(path.join(buildsDir, '.tmp-link'), currentLink(buildsDir));
+    expect((await app.inject('/sq/')).body).toContain('new');
+  });
+});
