@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the CMS with demo content in three languages, ready for an editor.
+// `npm start`: the CMS with demo content, the site built from it, and the webhook builder
+// that rebuilds it on every publish. Ctrl-C stops everything.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -10,12 +11,48 @@ import { assertPortFree, run, waitForHttp } from './lib/processes.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cmsDir = path.join(root, 'cms');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const children = [];
+
+function start(name, command, args, options) {
+  const child = spawn(command, args, { stdio: 'inherit', ...options });
+  const entry = { name, child, running: true };
+  child.once('exit', (code) => {
+    entry.running = false;
+    if (!stopping) {
+      console.error(`\n${name} stopped (exit ${code}); stopping everything.`);
+      stopAll(code ?? 1);
+    }
+  });
+  children.push(entry);
+  return entry;
+}
+
+let stopping = false;
+function stopAll(code = 0) {
+  stopping = true;
+  for (const { child, running } of children) if (running) child.kill('SIGTERM');
+  process.exitCode = code;
+}
+
+async function waitForLiveSite(statusUrl, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const status = await (await fetch(statusUrl)).json();
+    if (status.live) return;
+    const failed = status.builds.find((b) => b.result === 'failed');
+    if (failed && !status.running && status.queued.length === 0) throw new Error(`the first site build failed: ${failed.error}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('the first site build did not finish in time');
+}
 
 async function main() {
   const env = ensureEnvFile(path.join(cmsDir, '.env'), generatedDefaults());
   const host = env.HOST || '127.0.0.1';
-  const port = Number(env.PORT || 1337);
-  await assertPortFree(port, host, 'the CMS');
+  const ports = { cms: Number(env.PORT || 1337), site: Number(process.env.SITE_PORT || 4321), builder: Number(process.env.BUILDER_PORT || 4322) };
+  await assertPortFree(ports.cms, host, 'the CMS');
+  await assertPortFree(ports.site, '127.0.0.1', 'the site');
+  await assertPortFree(ports.builder, '127.0.0.1', 'the builder');
   fs.mkdirSync(path.join(cmsDir, env.PUBLIC_DIR || 'public', 'uploads'), { recursive: true });
 
   const childEnv = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048`.trim() };
@@ -26,34 +63,43 @@ async function main() {
     await run(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: cmsDir });
   }
 
-  console.log('Starting the CMS (the first start also fills in the demo content)…');
-  const cms = spawn(bin('strapi'), ['start'], { cwd: cmsDir, env: childEnv, stdio: 'inherit' });
-  let running = true;
-  cms.once('exit', (code) => {
-    running = false;
-    process.exitCode = code ?? 1;
-  });
-  const stop = () => {
-    if (running) cms.kill('SIGTERM');
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => stopAll(0));
+  process.once('SIGTERM', () => stopAll(0));
 
-  const base = `http://${host}:${port}`;
-  await waitForHttp(`${base}/_health`, 300_000, () => running);
+  console.log('Starting the CMS (the first start also fills in the demo content)…');
+  const cms = start('The CMS', bin('strapi'), ['start'], { cwd: cmsDir, env: childEnv });
+  const cmsUrl = `http://${host}:${ports.cms}`;
+  await waitForHttp(`${cmsUrl}/_health`, 300_000, () => cms.running);
+
+  console.log('Starting the builder; it builds the site now and on every publish…');
+  const builderEnv = {
+    ...process.env,
+    CMS_URL: cmsUrl,
+    BUILDER_WEBHOOK_SECRET: env.BUILDER_WEBHOOK_SECRET,
+    BUILDER_PORT: String(ports.builder),
+    SITE_PORT: String(ports.site),
+  };
+  const builder = start('The builder', bin('tsx'), [path.join(root, 'scripts', 'builder', 'main.ts'), '--build-now'], { cwd: root, env: builderEnv });
+  const statusUrl = `http://127.0.0.1:${ports.builder}/status`;
+  await waitForHttp(statusUrl, 60_000, () => builder.running);
+  await waitForLiveSite(statusUrl, 600_000);
+
   console.log(`
   Newsroom is running.
 
-  CMS admin   ${base}/admin
+  CMS admin   ${cmsUrl}/admin
     login     ${env.ADMIN_EMAIL}
     password  ${env.ADMIN_PASSWORD}
-  Public API  ${base}/api/releases?locale=sq   (also sr-Latn, en)
+  Site        http://127.0.0.1:${ports.site}/sq/   (also /sr/, /en/)
+  Feeds       http://127.0.0.1:${ports.site}/sq/abonohu/
+  Builds      ${statusUrl}
 
-  Local secrets and the login live in cms/.env. Ctrl-C stops everything.
+  Publish in the admin and the site follows within seconds. Local secrets and the login
+  live in cms/.env. Ctrl-C stops everything.
 `);
 }
 
 main().catch((error) => {
   console.error(`\nnpm start failed: ${error.message}`);
-  process.exit(1);
+  stopAll(1);
 });

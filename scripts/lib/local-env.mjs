@@ -15,6 +15,8 @@ export function generatedDefaults() {
     // Strapi's admin wants upper and lower case and a digit.
     ADMIN_PASSWORD: `Newsroom-${randomBytes(6).toString('hex')}-1A`,
     SEED_DEMO: 'true',
+    BUILDER_WEBHOOK_URL: 'http://127.0.0.1:4322/webhook',
+    BUILDER_WEBHOOK_SECRET: secret(),
   };
 }
 
