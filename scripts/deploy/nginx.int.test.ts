@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * deploy/nginx.conf, run by a real nginx (Debian's package; .ci/run installs it) over a
+ * small build laid out as the builder lays it out: builds/<id>/ and the `current` link.
+ */
+const root = path.resolve(import.meta.dirname, '..', '..');
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+let nginx: ChildProcess;
+let base: string;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+beforeAll(async () => {
+  if (!fs.existsSync(NGINX)) throw new Error(`nginx is needed for this test: apt-get install -y nginx (or set NGINX_PATH); not found at ${NGINX}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-'));
+  const build = path.join(dir, 'builds', '20260101T000000Z-base');
+  for (const [file, body] of Object.entries({
+    'index.html': '<html>root</html>',
+    'sq/index.html': '<html lang="sq">ballina</html>',
+    'sq/404/index.html': 'nuk u gjet',
+    'sr/404/index.html': 'nije pronađena',
+    'en/404/index.html': 'not found',
+    'en/rss.xml': '<rss/>',
+    'en/agenda/calendar.ics': 'BEGIN:VCALENDAR',
+    'en/decisions/decisions.csv': 'a,b',
+    '_astro/site.abc123.css': 'body{}',
+  })) {
+    fs.mkdirSync(path.dirname(path.join(build, file)), { recursive: true });
+    fs.writeFileSync(path.join(build, file), body);
+  }
+  fs.symlinkSync('20260101T000000Z-base', path.join(dir, 'builds', 'current'));
+  const port = await freePort();
+  const server = fs
+    .readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8')
+    .replace('listen 80;', `listen 127.0.0.1:${port};`)
+    .replace('root /srv/builds/current;', `root ${path.join(dir, 'builds', 'current')};`);
+  const conf = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(conf, `daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+events {}
+http { include /etc/nginx/mime.types; access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
+${server} }`);
+  const check = spawnSync(NGINX, ['-t', '-c', conf, '-p', dir], { encoding: 'utf8' });
+  expect(check.status, check.stderr).toBe(0);
+  nginx = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'ignore' });
+  base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 50; i += 1) {
+    try {
+      await fetch(base);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+});
+
+afterAll(() => {
+  nginx?.kill();
+});
+
+describe('deploy/nginx.conf', () => {
+  it('serves the live build with the security headers', async () => {
+    const res = await fetch(`${base}/sq/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('ballina');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  it('gives feeds, calendars and data their types, and hashed assets a long cache, keeping the headers', async () => {
+    expect((await fetch(`${base}/en/rss.xml`)).headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect((await fetch(`${base}/en/agenda/calendar.ics`)).headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const csv = await fetch(`${base}/en/decisions/decisions.csv`);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('x-content-type-options')).toBe('nosniff');
+    const asset = await fetch(`${base}/_astro/site.abc123.css`);
+    expect(asset.headers.get('cache-control')).toMatch(/max-age=315360000/);
+    expect(asset.headers.get('content-security-policy')).toBeTruthy();
+  });
+
+  it('answers a missing page with the 404 page of its language', async () => {
+    const sr = await fetch(`${base}/sr/nema/`);
+    expect(sr.status).toBe(404);
+    expect(await sr.text()).toBe('nije pronađena');
+    expect(await (await fetch(`${base}/en/missing`)).text()).toBe('not found');
+    expect(await (await fetch(`${base}/elsewhere`)).text()).toBe('nuk u gjet');
+  });
+});
