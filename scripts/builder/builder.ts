@@ -96,6 +96,7 @@ export class Builder {
           SITE_OUT_DIR: out,
           ASTRO_CACHE_DIR: path.join(this.config.BUILDS_DIR, '.cache'),
           LOADER_STATS_FILE: statsFile,
+          ...(trigger.some((e) => e.event.startsWith('media.')) ? { LOADER_REFETCH: 'all' } : {}),
         },
       });
       record.listed = readListed(statsFile);

@@ -30,6 +30,16 @@ describe('a build', () => {
     expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000007Z-b007');
   });
 
+  it('asks the loader to refetch everything after a media change, and only then', async () => {
+    const { config } = await liveBuilder();
+    const mark = `${FAKE_SITE}\necho "$LOADER_REFETCH" > "$SITE_OUT_DIR/refetch.txt"`;
+    const builder = new Builder({ ...config, BUILD_COMMAND: mark }, quiet);
+    await builder.build('20260101T000001Z-media', [{ event: 'media.update', receivedAt: '' }]);
+    expect(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'refetch.txt'), 'utf8').trim()).toBe('all');
+    await builder.build('20260101T000002Z-entry', [{ event: 'entry.publish', receivedAt: '' }]);
+    expect(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'refetch.txt'), 'utf8').trim()).toBe('');
+  });
+
   it('can be rolled back to a kept build', async () => {
     const { config, builder } = await liveBuilder();
     await builder.build('20260101T000001Z-next', []);

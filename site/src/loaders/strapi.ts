@@ -29,6 +29,8 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
         meta.set('cmsUrl', cmsUrl);
       }
       const stats = { listed: 0, fetched: 0, removed: 0 };
+      // Media changes (a new alt text, a replaced file) do not touch the entries' updatedAt.
+      const refetchAll = process.env.LOADER_REFETCH === 'all';
       for (const locale of LOCALE_CODES) {
         const listed = await getAll<Listed>(cmsUrl, `/api/${plural}`, listQuery(locale), fetchImpl);
         stats.listed += listed.length;
@@ -39,7 +41,7 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
             stats.removed += 1;
           }
         }
-        const stale = listed.filter((e) => store.get(entryId(locale, e.documentId))?.digest !== e.updatedAt);
+        const stale = refetchAll ? listed : listed.filter((e) => store.get(entryId(locale, e.documentId))?.digest !== e.updatedAt);
         for (let i = 0; i < stale.length; i += BATCH) {
           const ids = stale.slice(i, i + BATCH).map((e) => e.documentId);
           const bodies = await getAll<Record<string, unknown> & Listed>(cmsUrl, `/api/${plural}`, bodyQuery(locale, ids), fetchImpl);

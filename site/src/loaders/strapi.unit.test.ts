@@ -78,6 +78,21 @@ describe('the Strapi loader', () => {
     expect(decodeURIComponent(bodies[0])).not.toContain('=a');
   });
 
+  it('refetches everything when told to (after a media change)', async () => {
+    const cms = fakeCms({ sq: [doc('a'), doc('b')] });
+    const { context } = fakeStore();
+    const loader = strapiLoader('release', 'http://cms', cms.fetchImpl);
+    await loader.load(context);
+    cms.requests.length = 0;
+    process.env.LOADER_REFETCH = 'all';
+    try {
+      await loader.load(context);
+    } finally {
+      delete process.env.LOADER_REFETCH;
+    }
+    expect(decodeURIComponent(bodyRequests(cms.requests).join())).toMatch(/\$in\]\[0\]=a.*\$in\]\[1\]=b/);
+  });
+
   it('pages through more entries than Strapi returns at once', async () => {
     const many = Array.from({ length: 250 }, (_, i) => doc(`d${i}`));
     const cms = fakeCms({ sq: many });
