@@ -1,22 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { strapiProject, unitProject } from '../vitest.projects.mts';
 
-export default defineConfig({
-  test: {
-    projects: [
-      { test: { name: 'scripts:unit', include: ['**/*.unit.test.ts'], exclude: ['node_modules/**'], environment: 'node' } },
-      {
-        test: {
-          name: 'scripts:e2e',
-          include: ['**/*.int.test.ts'],
-          exclude: ['node_modules/**'],
-          environment: 'node',
-          pool: 'forks',
-          fileParallelism: false,
-          globalSetup: ['../cms/test/compile.ts'],
-          testTimeout: 600_000,
-          hookTimeout: 600_000,
-        },
-      },
-    ],
-  },
-});
+export default defineConfig({ test: { projects: [unitProject('scripts'), strapiProject('scripts')] } });

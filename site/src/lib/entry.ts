@@ -1,8 +1,15 @@
-import { CONTENT_TYPES, type EntryBase } from '@newsroom/shared-types';
+import { CONTENT_TYPES, type EntryBase, type Locale } from '@newsroom/shared-types';
 import type { PageType } from './routes';
 
 /** An entry as the loader stored it: the API's shape, fields read by name. */
 export type Entry = EntryBase & Record<string, any>;
+
+/** What every item component is given. */
+export interface ItemProps {
+  type: PageType;
+  locale: Locale;
+  entry: Entry;
+}
 
 export const dateOf = (type: PageType, entry: Entry): string | undefined => {
   const field = (CONTENT_TYPES[type] as { dateField?: string }).dateField;
