@@ -21,3 +21,9 @@ export const strapiProject = (name: string) => ({
     hookTimeout: 600_000,
   },
 });
+
+/** Tests in a real Chromium against a built site (they boot Strapi too). */
+export const browserProject = (name: string) => {
+  const project = strapiProject(name);
+  return { test: { ...project.test, name: `${name}:browser`, include: ['**/*.browser.test.ts'] } };
+};

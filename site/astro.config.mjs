@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import { pagefindIndex } from './integrations/pagefind.mjs';
 
 const cms = new URL(process.env.CMS_URL || 'http://127.0.0.1:1337');
 
@@ -13,6 +14,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  integrations: [pagefindIndex()],
   // shared-types is CommonJS (Strapi requires it): let Node load it rather than Vite.
   vite: { ssr: { external: ['@newsroom/shared-types'] } },
   image: {

@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { strapiProject, unitProject } from '../vitest.projects.mts';
+import { browserProject, strapiProject, unitProject } from '../vitest.projects.mts';
 
-export default defineConfig({ test: { projects: [unitProject('site'), strapiProject('site')] } });
+export default defineConfig({ test: { projects: [unitProject('site'), strapiProject('site'), browserProject('site')] } });

@@ -75,6 +75,8 @@ describe('deploy/nginx.conf', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('ballina');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // Pagefind's search runs WebAssembly; nothing else may execute but our own files.
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);

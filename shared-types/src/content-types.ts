@@ -181,6 +181,7 @@ export const CONTENT_TYPES = {
 /** Pages that are not content types, with their translated URL segment. */
 export const SPECIAL_PAGES = {
   feeds: { sq: 'abonohu', 'sr-Latn': 'pretplata', en: 'subscribe' },
+  search: { sq: 'kerko', 'sr-Latn': 'pretraga', en: 'search' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ContentTypeKey = keyof typeof CONTENT_TYPES;

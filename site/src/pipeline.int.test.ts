@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -11,13 +8,11 @@ import ICAL from 'ical.js';
 import { HtmlValidate } from 'html-validate';
 import { CONTENT_TYPES, LOCALES, type Locale } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
+import { buildSite } from '../test/build-site';
 import { seedDemo } from '../../cms/src/seed';
-import { calendarPath, feedPath, FEED_TYPES, itemPath, openDataPath, PAGE_TYPES, sectionPath, type PageType } from './lib/routes';
+import { calendarPath, feedPath, FEED_TYPES, itemPath, openDataPath, PAGE_TYPES, sectionPath, specialPath, type PageType } from './lib/routes';
 import { RESOURCES } from './lib/i18n';
 
-const run = promisify(execFile);
-const require = createRequire(import.meta.url);
-const siteDir = path.resolve(__dirname, '..');
 const SITE = 'https://site.example';
 let app: TestStrapi;
 let work: string;
@@ -26,12 +21,7 @@ const statsFile = () => path.join(work, 'loader-stats.json');
 
 async function build() {
   fs.rmSync(statsFile(), { force: true });
-  const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
-  await run(process.execPath, [astro, 'build', '--silent'], {
-    cwd: siteDir,
-    env: { ...process.env, CMS_URL: app.url, SITE_URL: SITE, SITE_OUT_DIR: out(), ASTRO_CACHE_DIR: path.join(work, 'cache'), LOADER_STATS_FILE: statsFile(), ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await buildSite({ cmsUrl: app.url, siteUrl: SITE, outDir: out(), cacheDir: path.join(work, 'cache'), statsFile: statsFile() });
   return JSON.parse(fs.readFileSync(statsFile(), 'utf8')) as Record<string, { listed: number; fetched: number; removed: number }>;
 }
 
@@ -134,7 +124,10 @@ describe('the built site', () => {
       const report = await validator.validateString(html, f);
       for (const r of report.results) for (const m of r.messages) problems.push(`${urlOf(f)}: ${m.ruleId} ${m.message}`);
       expect(html.match(/<h1[ >]/g)?.length, urlOf(f)).toBe(1);
-      expect([...html.matchAll(/<script([^>]*)>/g)].every((m) => m[1].includes('application/ld+json')), urlOf(f)).toBe(true);
+      // Search is the only script, and only on the search page.
+      const isSearch = LOCALES.some((l) => urlOf(f) === specialPath('search', l.code));
+      const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !attrs.includes('application/ld+json'));
+      expect(scripts, urlOf(f)).toEqual(isSearch ? [' src="/pagefind/pagefind-ui.js"', ' src="/search.js"'] : []);
       expect(html).toContain('href="#main"');
     }
     expect(problems).toEqual([]);
@@ -187,6 +180,12 @@ describe('the built site', () => {
       expect(csv.map((d) => `${d.number}|${d.title}`).sort()).toEqual(expected);
       expect(json.every((d) => d.documents.length > 0 && d.documents.every((u) => u.endsWith('.pdf')))).toBe(true);
     }
+  });
+
+  it('indexes the item pages for search, one index per language', () => {
+    const entry = JSON.parse(read('/pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'sq', 'sr-latn']);
+    for (const language of Object.values(entry.languages)) expect(language.page_count).toBeGreaterThan(30);
   });
 
   it('has a sitemap with hreflang alternates and a robots.txt pointing to it', () => {

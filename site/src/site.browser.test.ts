@@ -1,0 +1,215 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { LOCALES } from '@newsroom/shared-types';
+import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
+import { seedDemo } from '../../cms/src/seed';
+import { staticServer } from '../../scripts/builder/static-server';
+import { buildSite } from '../test/build-site';
+import { DATED_TYPES, PAGE_TYPES, archivePath, homePath, itemPath, notFoundPath, sectionPath, specialPath, type PageType } from './lib/routes';
+import { RESOURCES } from './lib/i18n';
+
+/**
+ * The demo site, built and served, in Debian's Chromium. Without Chromium the suite says
+ * why and skips, except in CI (CI=true), where a missing browser fails the run.
+ */
+const require = createRequire(import.meta.url);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = fs.existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI === 'true') throw new Error(`Chromium is required in CI: not found at ${CHROMIUM} (apt-get install -y chromium)`);
+if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+
+let cms: TestStrapi;
+let server: FastifyInstance;
+let browser: Browser;
+let base: string;
+let work: string;
+const consoleErrors: string[] = [];
+const foreignRequests: string[] = [];
+const out = () => path.join(work, 'builds', '20260101T000000Z-site');
+
+async function open(urlPath: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${urlPath}: ${m.text()}`));
+  page.on('pageerror', (e) => consoleErrors.push(`${urlPath}: ${e.message}`));
+  page.on('request', (r) => new URL(r.url()).hostname !== '127.0.0.1' && foreignRequests.push(`${urlPath} → ${r.url()}`));
+  const res = await page.goto(`${base}${urlPath}`, { waitUntil: 'load' });
+  expect(res?.status(), urlPath).toBeLessThan(500);
+  return page;
+}
+
+/** The first item folder of a section in the built site. */
+function firstItem(type: PageType, locale: (typeof LOCALES)[number]['code']): string {
+  const dir = path.join(out(), sectionPath(type, locale));
+  const slug = fs.readdirSync(dir, { withFileTypes: true }).find((d) => d.isDirectory() && !/^\d{4}$/.test(d.name))!.name;
+  return itemPath(type, locale, slug);
+}
+
+describe.skipIf(!hasChromium)('the site in Chromium', () => {
+  beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-browser-'));
+    fs.mkdirSync(path.join(work, 'builds'), { recursive: true });
+    server = staticServer(path.join(work, 'builds'));
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    cms = await startStrapi({ listen: true });
+    await seedDemo(cms.strapi);
+    await buildSite({ cmsUrl: cms.url, siteUrl: base, outDir: out(), cacheDir: path.join(work, 'cache') });
+    fs.symlinkSync(path.basename(out()), path.join(work, 'builds', 'current'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await cms?.stop();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('opens the home page in each locale, goes to a release and switches between its translations', async () => {
+    for (const { code, prefix } of LOCALES) {
+      const page = await open(homePath(code));
+      expect(await page.getAttribute('html', 'lang')).toBe(code);
+      await page.click('#home-releases + .items a');
+      await page.waitForURL(new RegExp(`/${prefix}/${sectionPath('release', code).split('/')[2]}/`));
+      for (const other of LOCALES.filter((l) => l.code !== code)) {
+        const link = page.locator(`.languages a[hreflang="${other.code}"]`);
+        if ((await link.count()) === 0) continue;
+        await link.first().click();
+        expect(await page.getAttribute('html', 'lang')).toBe(other.code);
+        await page.goBack();
+      }
+      await page.close();
+    }
+  });
+
+  it('says in the other language when a translation is missing, and links to its section', async () => {
+    const page = await open(homePath('sq'));
+    await page.goto(`${base}${sectionPath('release', 'sq')}`);
+    const links = await page.locator('.items a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    let found = false;
+    for (const href of links) {
+      await page.goto(`${base}${href}`);
+      const missing = page.locator('.languages .missing[lang="en"]');
+      if ((await missing.count()) === 0) continue;
+      expect(await missing.textContent()).toContain(RESOURCES.en['switcher.missing']);
+      expect(await missing.locator('a').getAttribute('href')).toBe(sectionPath('release', 'en'));
+      found = true;
+      break;
+    }
+    expect(found).toBe(true);
+    await page.close();
+  });
+
+  it('loads every gallery image with responsive sources, and the original downloads', async () => {
+    const page = await open(firstItem('gallery', 'en'));
+    const pictures = page.locator('.gallery picture');
+    expect(await pictures.count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('.gallery source[type="image/avif"]').count()).toBe(await pictures.count());
+    for (const img of await page.locator('.gallery img').all()) {
+      await img.scrollIntoViewIfNeeded();
+      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+    }
+    const original = await page.locator('.gallery a.download').first().getAttribute('href');
+    const res = await page.request.get(original!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/jpeg');
+    await page.close();
+  });
+
+  it('finds a release by a word in each language, and only in that language', async () => {
+    const words = { sq: 'përshpejtues', 'sr-Latn': 'akceleratora', en: 'accelerators' } as const;
+    const expected = { sq: 'pajisje-te-reja-per-kliniken-onkologjike', 'sr-Latn': 'nova-oprema-za-onkolosku-kliniku', en: 'new-equipment-for-the-oncology-clinic' } as const;
+    for (const { code, prefix } of LOCALES) {
+      const page = await open(specialPath('search', code));
+      await page.fill('.pagefind-ui__search-input', words[code]);
+      await page.locator('.pagefind-ui__result').first().waitFor();
+      const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs.length).toBeGreaterThan(0);
+      expect(hrefs.every((h) => h!.startsWith(`/${prefix}/`))).toBe(true);
+      // Every result is a page in this language, and the release itself is among them.
+      expect(hrefs).toContain(itemPath('release', code, expected[code]));
+      await page.close();
+    }
+  });
+
+  it('works with the keyboard: the skip link reaches the content, every header link shows its focus', async () => {
+    const page = await open(homePath('en'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.goto(`${base}${homePath('en')}`);
+    const headerLinks = await page.locator('header a').count();
+    const reached = new Set<string>();
+    for (let i = 0; i < headerLinks + 2; i += 1) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return { inHeader: Boolean(el.closest('header')), href: el.getAttribute('href'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+      });
+      if (focus.inHeader && focus.href) {
+        reached.add(focus.href);
+        expect(focus.outline, focus.href).toBe(true);
+      }
+    }
+    expect(reached.size).toBe(headerLinks);
+    await page.close();
+  });
+
+  it('has no serious or critical WCAG 2.1 A/AA violation on any template in any locale', async () => {
+    const axe = require.resolve('axe-core/axe.min.js');
+    const problems: string[] = [];
+    for (const { code } of LOCALES) {
+      const month = fs.readdirSync(path.join(out(), sectionPath('release', code), '2026')).sort()[0];
+      const pages = [
+        homePath(code), sectionPath('release', code), archivePath('release', code, 2026, Number(month)),
+        ...PAGE_TYPES.map((type) => firstItem(type, code)), ...DATED_TYPES.map((type) => sectionPath(type, code)),
+        specialPath('search', code), specialPath('feeds', code), notFoundPath(code),
+      ];
+      for (const urlPath of pages) {
+        const page = await open(urlPath);
+        await page.addScriptTag({ path: axe });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run({
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          });
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+        });
+        problems.push(...violations.map((v) => `${urlPath}: ${v}`));
+        await page.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('logged no console error and made no request beyond 127.0.0.1', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('takes screenshots of the home and a release page per locale, on a phone and a desktop', async () => {
+    const dir = path.resolve(import.meta.dirname, '..', '..', 'screenshots');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const { code, prefix } of LOCALES) {
+      for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+        for (const [name, urlPath] of [['home', homePath(code)], ['release', firstItem('release', code)]]) {
+          const page = await open(urlPath, viewport);
+          const file = path.join(dir, `${prefix}-${name}-${device}.png`);
+          await page.screenshot({ path: file, fullPage: false });
+          expect(fs.statSync(file).size).toBeGreaterThan(5_000);
+          await page.close();
+        }
+      }
+    }
+  });
+});
