@@ -6,6 +6,8 @@ import { buildDir, liveBuildId, newBuildId, retain, switchCurrent } from './depl
 import { runCommand } from './run-command';
 import { verifyBuild } from './verify';
 import { defaultBuildCommand, type BuilderConfig } from './config';
+import { syncAlgolia } from '../search/algolia';
+import { recordsOfSite } from '../search/records';
 
 export interface TriggerEvent {
   event: string;
@@ -25,6 +27,8 @@ export interface BuildRecord {
   listed?: number;
   result: 'running' | 'live' | 'failed';
   error?: string;
+  /** The hosted search sync of a live build; its failure never holds back the site. */
+  search?: { result: 'synced'; updated: number; deleted: number } | { result: 'failed'; error: string };
 }
 
 const HISTORY = 20;
@@ -107,6 +111,7 @@ export class Builder {
       record.result = 'live';
       retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS);
       this.log(`build ${id} is live: ${record.pages} pages in ${Date.now() - started} ms`);
+      if (this.config.ALGOLIA_APP_ID) record.search = await this.syncSearch(out);
     } catch (error) {
       record.result = 'failed';
       record.error = (error as Error).message;
@@ -115,6 +120,24 @@ export class Builder {
     } finally {
       record.durationMs = Date.now() - started;
       this.save();
+    }
+  }
+
+  private async syncSearch(out: string): Promise<NonNullable<BuildRecord['search']>> {
+    try {
+      const host = this.config.ALGOLIA_HOST ? new URL(this.config.ALGOLIA_HOST) : null;
+      const sent = await syncAlgolia(recordsOfSite(out), {
+        appId: this.config.ALGOLIA_APP_ID!,
+        adminKey: this.config.ALGOLIA_ADMIN_KEY!,
+        indexPrefix: this.config.ALGOLIA_INDEX_PREFIX,
+        stateFile: path.join(this.config.BUILDS_DIR, '.search', 'algolia.json'),
+        hosts: host ? [{ url: host.host, protocol: host.protocol === 'https:' ? 'https' : 'http' }] : undefined,
+      });
+      this.log(`search: ${sent.updated} records sent, ${sent.deleted} deleted`);
+      return { result: 'synced', ...sent };
+    } catch (error) {
+      this.log(`search sync failed (the site is live regardless): ${(error as Error).message}`);
+      return { result: 'failed', error: (error as Error).message };
     }
   }
 

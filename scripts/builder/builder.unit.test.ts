@@ -40,6 +40,17 @@ describe('a build', () => {
     expect(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'refetch.txt'), 'utf8').trim()).toBe('');
   });
 
+  it('goes live even when the hosted search cannot be reached, and reports that in its status', async () => {
+    const { config } = await liveBuilder();
+    const item = `${FAKE_SITE}\nmkdir -p "$SITE_OUT_DIR/en/x" && echo '<html lang="en"><article data-pagefind-body data-type="release" data-document="x"><h1>X</h1></article></html>' > "$SITE_OUT_DIR/en/x/index.html"`;
+    const withSearch = new Builder({ ...config, BUILD_COMMAND: item, ALGOLIA_APP_ID: 'APP', ALGOLIA_ADMIN_KEY: 'key', ALGOLIA_HOST: 'http://127.0.0.1:9' }, quiet);
+    await withSearch.build('20260101T000001Z-srch', []);
+    expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000001Z-srch');
+    const [record] = withSearch.status().builds;
+    expect(record.result).toBe('live');
+    expect(record.search).toMatchObject({ result: 'failed' });
+  }, 60_000);
+
   it('can be rolled back to a kept build', async () => {
     const { config, builder } = await liveBuilder();
     await builder.build('20260101T000001Z-next', []);

@@ -22,6 +22,15 @@ const schema = z.object({
   KEEP_BUILDS: z.coerce.number().int().min(1).default(5),
   /** A build with fewer pages than (1 - share) × the live one fails, unless the CMS lists fewer entries too. */
   MAX_PAGE_DROP: z.coerce.number().min(0).max(1).default(0.2),
+  /** Hosted search: when both are set, each live build is sent to Algolia. */
+  ALGOLIA_APP_ID: z.string().optional(),
+  ALGOLIA_ADMIN_KEY: z.string().optional(),
+  ALGOLIA_INDEX_PREFIX: z.string().default('newsroom_'),
+  /** Another Algolia-compatible host (a proxy, or a test server), as `http(s)://host:port`. */
+  ALGOLIA_HOST: z.url().optional(),
+}).refine((c) => Boolean(c.ALGOLIA_APP_ID) === Boolean(c.ALGOLIA_ADMIN_KEY), {
+  message: 'ALGOLIA_APP_ID and ALGOLIA_ADMIN_KEY must be set together',
+  path: ['ALGOLIA_ADMIN_KEY'],
 });
 
 export type BuilderConfig = z.infer<typeof schema>;

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALE_CODES } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi } from '../../test/strapi';
@@ -82,6 +86,19 @@ describe('the public REST API', () => {
       expect((await get(`/api/releases/${draftOnly}?status=draft`)).status).toBe(404);
       expect((await get(`/api/releases/${partlyPublished}?locale=en&status=draft`)).status).toBe(404);
     });
+  });
+
+  it('serves uploads with a long cache, since their names change with their content', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-upload-'));
+    const filepath = path.join(dir, 'pixel.png');
+    await sharp({ create: { width: 4, height: 4, channels: 3, background: '#123456' } }).png().toFile(filepath);
+    const [file] = await app.strapi.plugin('upload').service('upload').upload({
+      data: { fileInfo: { name: 'pixel.png' } },
+      files: { filepath, originalFilename: 'pixel.png', mimetype: 'image/png', size: fs.statSync(filepath).size },
+    });
+    const res = await get(file.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('max-age=31536000');
   });
 
   it('refuses writes', async () => {
