@@ -7,6 +7,12 @@ const schema = z.object({
   CMS_PUBLIC_URL: z.string().url().optional(),
   SITE_URL: z.string().url().default('http://127.0.0.1:4321'),
   SITE_TIME_ZONE: z.string().default('Europe/Belgrade'),
+  /** Hosted search: with both set, the search page asks Algolia instead of Pagefind. */
+  ALGOLIA_APP_ID: z.string().optional(),
+  ALGOLIA_SEARCH_KEY: z.string().optional(),
+  ALGOLIA_INDEX_PREFIX: z.string().default('newsroom_'),
+  /** Another Algolia-compatible host (a proxy; the tests' server), as `http(s)://host:port`. */
+  ALGOLIA_HOST: z.string().url().optional(),
 });
 
 export type SiteConfig = z.infer<typeof schema> & { CMS_PUBLIC_URL: string };

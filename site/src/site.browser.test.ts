@@ -11,6 +11,8 @@ import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
 import { seedDemo } from '../../cms/src/seed';
 import { staticServer } from '../../scripts/builder/static-server';
 import { buildSite } from '../test/build-site';
+import Fastify from 'fastify';
+import { recordsOfSite } from '../../scripts/search/records';
 import { DATED_TYPES, PAGE_TYPES, archivePath, homePath, itemPath, notFoundPath, sectionPath, specialPath, type PageType } from './lib/routes';
 import { RESOURCES } from './lib/i18n';
 
@@ -192,9 +194,42 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('logged no console error and made no request beyond 127.0.0.1', () => {
-    expect(consoleErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+  it('searches through Algolia instead when the site is built with a search key', async () => {
+    // A local server answering Algolia's query endpoint from the records the builder would send.
+    const records = recordsOfSite(out());
+    const algolia = Fastify();
+    algolia.removeContentTypeParser('text/plain');
+    algolia.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => done(null, JSON.parse(String(body))));
+    algolia.addHook('onSend', async (_req, reply) => void reply.header('Access-Control-Allow-Origin', '*'));
+    algolia.post('/1/indexes/:index/queries', async (req) => {
+      const { requests } = req.body as { requests: Array<{ indexName: string; query: string }> };
+      return {
+        results: requests.map(({ indexName, query }) => {
+          const hits = (records.get(indexName.replace('newsroom_', '')) ?? []).filter((r) => `${r.title} ${r.body}`.toLowerCase().includes(query.toLowerCase()));
+          return { hits, nbHits: hits.length, page: 0, nbPages: 1, hitsPerPage: 20, processingTimeMS: 1, query, params: '', exhaustiveNbHits: true };
+        }),
+      };
+    });
+    await algolia.listen({ host: '127.0.0.1', port: 0 });
+    const hosted = path.join(work, 'builds', '20260101T000001Z-algo');
+    try {
+      await buildSite({
+        cmsUrl: cms.url, siteUrl: base, outDir: hosted, cacheDir: path.join(work, 'cache'),
+        env: { ALGOLIA_APP_ID: 'TESTAPP', ALGOLIA_SEARCH_KEY: 'search-only', ALGOLIA_HOST: `http://127.0.0.1:${(algolia.server.address() as AddressInfo).port}` },
+      });
+      fs.symlinkSync(path.basename(hosted), path.join(work, 'builds', '.next'));
+      fs.renameSync(path.join(work, 'builds', '.next'), path.join(work, 'builds', 'current'));
+      const page = await open(specialPath('search', 'en'));
+      expect(await page.locator('.pagefind-ui__search-input').count()).toBe(0);
+      await page.fill('#algolia-query', 'accelerators');
+      await page.locator('#algolia-results a').first().waitFor();
+      expect(await page.locator('#algolia-results a').first().getAttribute('href')).toBe(itemPath('release', 'en', 'new-equipment-for-the-oncology-clinic'));
+      await page.close();
+    } finally {
+      await algolia.close();
+      fs.symlinkSync(path.basename(out()), path.join(work, 'builds', '.back'));
+      fs.renameSync(path.join(work, 'builds', '.back'), path.join(work, 'builds', 'current'));
+    }
   });
 
   it('takes screenshots of the home and a release page per locale, on a phone and a desktop', async () => {
@@ -211,5 +246,10 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
         }
       }
     }
+  });
+
+  it('logged no console error and made no request beyond 127.0.0.1', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
   });
 });

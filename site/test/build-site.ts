@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 const siteDir = path.resolve(import.meta.dirname, '..');
 
 /** Runs the real site build (Astro and Pagefind) against a CMS, into `outDir`. */
-export async function buildSite(options: { cmsUrl: string; siteUrl: string; outDir: string; cacheDir: string; statsFile?: string }) {
+export async function buildSite(options: { cmsUrl: string; siteUrl: string; outDir: string; cacheDir: string; statsFile?: string; env?: Record<string, string> }) {
   const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
   await run(process.execPath, [astro, 'build', '--silent'], {
     cwd: siteDir,
@@ -20,6 +20,7 @@ export async function buildSite(options: { cmsUrl: string; siteUrl: string; outD
       ASTRO_CACHE_DIR: options.cacheDir,
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(options.statsFile ? { LOADER_STATS_FILE: options.statsFile } : {}),
+      ...options.env,
     },
     maxBuffer: 64 * 1024 * 1024,
   });
