@@ -1,4 +1,5 @@
 import { loadEnv } from '../src/env';
+import { previewConfig } from '../src/editorial/preview';
 
 export default () => {
   const env = loadEnv();
@@ -8,5 +9,6 @@ export default () => {
     transfer: { token: { salt: env.TRANSFER_TOKEN_SALT } },
     secrets: { encryptionKey: env.ENCRYPTION_KEY },
     flags: { nps: false, promoteEE: false },
+    preview: previewConfig(env),
   };
 };

@@ -1,4 +1,5 @@
 import { loadEnv } from '../src/env';
+import { cronTasks } from '../src/editorial/routes';
 
 export default () => {
   const env = loadEnv();
@@ -8,5 +9,6 @@ export default () => {
     url: env.PUBLIC_URL,
     app: { keys: env.APP_KEYS },
     dirs: { public: env.PUBLIC_DIR },
+    cron: { enabled: env.CRON_ENABLED, tasks: cronTasks },
   };
 };

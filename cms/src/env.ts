@@ -34,11 +34,20 @@ const schema = z
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
     SEED_DEMO: flag,
+    /** Scheduled publishing and embargo rebuilds; tests turn it off and run the task themselves. */
+    CRON_ENABLED: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+    /** The builder's address: the admin's Preview button opens drafts there. */
+    PREVIEW_URL: z.url().optional(),
+    PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('http'),
   })
   .refine((e) => !e.BUILDER_WEBHOOK_URL || e.BUILDER_WEBHOOK_SECRET, {
     message: 'BUILDER_WEBHOOK_SECRET is required when BUILDER_WEBHOOK_URL is set',
     path: ['BUILDER_WEBHOOK_SECRET'],
+  })
+  .refine((e) => !e.PREVIEW_URL || e.PREVIEW_SECRET, {
+    message: 'PREVIEW_SECRET is required when PREVIEW_URL is set',
+    path: ['PREVIEW_SECRET'],
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',

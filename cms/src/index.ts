@@ -7,11 +7,18 @@ import { ensurePublicPermissions } from './bootstrap/permissions';
 import { ensureBuilderWebhook } from './bootstrap/webhook';
 import { ensureAdmin } from './bootstrap/admin-user';
 import { seedDemo } from './seed';
+import { ensureRoles } from './bootstrap/roles';
+import { publicationMiddleware } from './editorial/publication';
+import { embargoMiddleware } from './editorial/embargo';
+import { registerEditorialRoutes } from './editorial/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(slugMiddleware(strapi) as never);
     strapi.documents.use(submissionMiddleware(strapi) as never);
+    strapi.documents.use(publicationMiddleware(strapi) as never);
+    strapi.documents.use(embargoMiddleware(strapi) as never);
+    registerEditorialRoutes(strapi);
   },
 
   /** Idempotent: every step makes the state right whatever it was, so it runs on every start. */
@@ -20,6 +27,7 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureBuilderWebhook(strapi, env);
+    await ensureRoles(strapi);
     await ensureAdmin(strapi, env);
     if (env.SEED_DEMO) await seedDemo(strapi);
   },

@@ -81,6 +81,7 @@ export async function startStrapi(options: { listen?: boolean; env?: Record<stri
     PUBLIC_DIR: path.join(dir, 'public'),
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'warn',
+    CRON_ENABLED: 'false',
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...options.env,
   });

@@ -22,6 +22,8 @@ export interface ContentTypeDeclaration {
   sections?: Record<Locale, string>;
   /** Has its own RSS feed per locale. */
   feed: boolean;
+  /** Has `embargoUntil`: nothing of an entry reaches the public before that time. */
+  embargo?: boolean;
   /** The field that dates an entry: lists sort by it, archives group by its month. */
   dateField?: string;
   /** Words: each translation has its own value (Strapi `localized: true`). */
@@ -37,7 +39,8 @@ export interface ContentTypeDeclaration {
 
 /** Fields every type the public reads carries (DESIGN: scheduling, corrections, withdrawal). */
 const EDITORIAL_SHARED = ['publishAt'] as const;
-const EDITORIAL_TRANSLATED = ['changeNotes', 'withdrawal'] as const;
+/** `firstPublishedAt` is set by the CMS when a translation is first published. */
+const EDITORIAL_TRANSLATED = ['changeNotes', 'withdrawal', 'firstPublishedAt'] as const;
 
 const readable = { publicRead: true, publicForm: false, localized: true, draftAndPublish: true } as const;
 const form = { publicRead: false, publicForm: true, localized: false, draftAndPublish: false, feed: false } as const;
@@ -46,6 +49,7 @@ export const CONTENT_TYPES = {
   release: {
     ...readable,
     dateField: 'issuedAt',
+    embargo: true,
     uid: 'api::release.release',
     plural: 'releases',
     slugFrom: 'title',
@@ -58,6 +62,7 @@ export const CONTENT_TYPES = {
   speech: {
     ...readable,
     dateField: 'deliveredAt',
+    embargo: true,
     uid: 'api::speech.speech',
     plural: 'speeches',
     slugFrom: 'title',
@@ -135,7 +140,7 @@ export const CONTENT_TYPES = {
     sections: { sq: 'persona', 'sr-Latn': 'osobe', en: 'people' },
     feed: false,
     translated: ['slug', 'role', 'bio'],
-    shared: ['name', 'kind', 'order', 'portrait'],
+    shared: ['name', 'kind', 'order', 'portrait', 'servedFrom', 'servedUntil'],
     relations: [],
   },
   tag: {
@@ -158,6 +163,32 @@ export const CONTENT_TYPES = {
     feed: false,
     translated: ['title', 'slug', 'summary', 'body', 'changeNotes'],
     shared: ['key', 'order'],
+    relations: [],
+  },
+  /** Governments in office, so items of a previous one say so (history mode). No pages. */
+  government: {
+    ...readable,
+    uid: 'api::government.government',
+    plural: 'governments',
+    feed: false,
+    translated: ['name'],
+    shared: ['startsOn', 'endsOn'],
+    relations: [],
+  },
+  /**
+   * The public addresses of unpublished or deleted items, written by the CMS: each answers
+   * 410 Gone, or redirects when the item was consolidated into another. No pages.
+   */
+  retiredPage: {
+    uid: 'api::retired-page.retired-page',
+    plural: 'retired-pages',
+    publicRead: true,
+    publicForm: false,
+    localized: false,
+    draftAndPublish: false,
+    feed: false,
+    translated: [],
+    shared: ['contentType', 'itemDocumentId', 'pageLocale', 'slug', 'reason', 'redirectTo', 'retiredAt'],
     relations: [],
   },
   documentRequest: {
@@ -196,6 +227,16 @@ export function contentTypeByUid(uid: string): ContentTypeDeclaration | undefine
 /** The types the public role may read, and only read. */
 export const PUBLIC_READ_UIDS: readonly ContentTypeUid[] = Object.values(CONTENT_TYPES)
   .filter((t) => t.publicRead)
+  .map((t) => t.uid);
+
+/** Types whose entries can be scheduled (`publishAt`) and corrected in public. */
+export const EDITORIAL_UIDS: readonly ContentTypeUid[] = Object.values(CONTENT_TYPES)
+  .filter((t) => (t.shared as readonly string[]).includes('publishAt'))
+  .map((t) => t.uid);
+
+/** Types under embargo rules (`embargoUntil`). */
+export const EMBARGO_UIDS: readonly ContentTypeUid[] = Object.values(CONTENT_TYPES)
+  .filter((t) => 'embargo' in t && t.embargo)
   .map((t) => t.uid);
 
 /** Types whose entries get a slug from a field on create. */

@@ -66,6 +66,8 @@ export interface EntryBase {
 /** What the public reads carries: scheduling, corrections, withdrawal. */
 export interface Editorial {
   publishAt: string | null;
+  /** When this translation was first published; set by the CMS. */
+  firstPublishedAt: string | null;
   changeNotes: ChangeNote[];
   withdrawal: Withdrawal | null;
 }
@@ -258,4 +260,23 @@ export interface MediaInquiry extends PublicSubmission {
   outlet: string;
   question: string;
   deadline: string | null;
+}
+
+export interface Government extends EntryBase {
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+/** An address that no longer shows an item: 410 Gone, or a redirect when consolidated. */
+export interface RetiredPage {
+  id: number;
+  documentId: string;
+  contentType: string;
+  itemDocumentId: string;
+  pageLocale: Locale;
+  slug: string;
+  reason: 'published-in-error' | 'consolidated';
+  redirectTo: string | null;
+  retiredAt: string;
 }

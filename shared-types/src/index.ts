@@ -3,3 +3,5 @@ export * from './slug';
 export * from './content-types';
 export * from './content';
 export * from './webhook';
+export * from './office-time';
+export * from './preview-token';

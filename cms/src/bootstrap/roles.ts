@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES, LOCALE_CODES } from '@newsroom/shared-types';
+
+const CM = 'plugin::content-manager.explorer';
+const IS_CREATOR = 'admin::is-creator';
+
+interface Permission {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[]; locales?: string[] };
+  conditions?: string[];
+}
+
+const T = CONTENT_TYPES;
+/** What authors write. */
+const AUTHORED = [T.release, T.speech, T.statement, T.decision, T.gallery, T.campaign, T.agendaItem].map((t) => t.uid);
+/** What authors link to (people, tags) but do not change. */
+const REFERENCED = [T.person, T.tag, T.government].map((t) => t.uid);
+/** Everything the office publishes, plus the public's requests, which only editors answer. */
+const EDITED = Object.values(T).filter((t) => t.uid !== T.retiredPage.uid).map((t) => t.uid);
+
+const UPLOADS = (conditions: string[]): Permission[] => [
+  { action: 'plugin::upload.read', conditions },
+  { action: 'plugin::upload.configure-view' },
+  { action: 'plugin::upload.assets.create' },
+  { action: 'plugin::upload.assets.update', conditions },
+  { action: 'plugin::upload.assets.download' },
+  { action: 'plugin::upload.assets.copy-link' },
+];
+
+export const ROLES = {
+  /** Writes and edits drafts of their own items; never publishes, unpublishes or deletes. */
+  author: {
+    code: 'strapi-author',
+    name: 'Author',
+    description: 'Authors write and edit drafts of their own items. They cannot publish, unpublish or delete.',
+    grants: [
+      ...AUTHORED.flatMap((subject) => ['create', 'read', 'update'].map((a) => ({ action: `${CM}.${a}`, subject, conditions: [IS_CREATOR] }))),
+      ...REFERENCED.map((subject) => ({ action: `${CM}.read`, subject })),
+    ] as Permission[],
+    uploads: UPLOADS([IS_CREATOR]),
+  },
+  /** Edits and publishes everything, answers the public's requests, sets retired pages' redirects. */
+  editor: {
+    code: 'strapi-editor',
+    name: 'Editor',
+    description: 'Editors edit, schedule, publish, correct and withdraw everything, and answer the public’s requests.',
+    grants: [
+      ...EDITED.flatMap((subject) => ['create', 'read', 'update', 'delete', 'publish'].map((a) => ({ action: `${CM}.${a}`, subject }))),
+      { action: `${CM}.read`, subject: T.retiredPage.uid },
+      { action: `${CM}.update`, subject: T.retiredPage.uid },
+    ] as Permission[],
+    uploads: UPLOADS([]),
+  },
+} as const;
+
+/**
+ * The office's roles on the free edition's role-based access: Author, Editor, and the
+ * super admin shown as "Administrator". Bootstrap sets each role's permissions to
+ * exactly these on every start, so the roles cannot drift from what the README says.
+ */
+export async function ensureRoles(strapi: Core.Strapi) {
+  const roles = strapi.service('admin::role') as any;
+  const permissions = strapi.service('admin::permission') as any;
+  const withFields = strapi.service('admin::content-type') as any;
+  const superAdmin = await roles.getSuperAdmin();
+  if (superAdmin && superAdmin.name !== 'Administrator') await roles.update({ id: superAdmin.id }, { name: 'Administrator' });
+  for (const role of Object.values(ROLES)) {
+    const existing = (await roles.findOne({ code: role.code })) ?? (await roles.create({ name: role.name, code: role.code, description: role.description }));
+    if (existing.name !== role.name || existing.description !== role.description) await roles.update({ id: existing.id }, { name: role.name, description: role.description });
+    const complete: Permission[] = [];
+    for (const grant of role.grants) {
+      const action = permissions.actionProvider.get(grant.action);
+      const [full] = withFields.getPermissionsWithNestedFields([{ ...action, subjects: [grant.subject] }]) as Permission[];
+      const localized = (strapi.getModel(grant.subject as never) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized;
+      complete.push({ ...grant, properties: { ...full.properties, ...(localized ? { locales: [...LOCALE_CODES] } : {}) } });
+    }
+    await roles.assignPermissions(existing.id, [...complete, ...role.uploads]);
+  }
+}

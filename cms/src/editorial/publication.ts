@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import { EDITORIAL_UIDS, OFFICE_TIME_ZONE } from '@newsroom/shared-types';
+import { checkChangeNotes } from './change-notes';
+import { checkRedirect, retire, RETIRED_UID, unretire } from './retired-pages';
+import { localesOf, typeKeyOf, versions } from './versions';
+
+type Context = { uid: string; action: string; params: { documentId?: string; locale?: unknown; data?: Record<string, unknown> } };
+
+const officeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE }).format(new Date());
+
+/**
+ * What publishing means for the office, on every path (admin, cron, scripts):
+ * - publishing checks the change-note rules and stamps `firstPublishedAt` once per locale;
+ * - an item published again takes its address back from the retired pages;
+ * - unpublishing or deleting a published item records its address as retired (410 Gone,
+ *   or a redirect the editor sets when it was consolidated into another).
+ */
+export function publicationMiddleware(strapi: Core.Strapi) {
+  return async (context: Context, next: () => Promise<unknown>) => {
+    const { uid, action, params } = context;
+    if (uid === RETIRED_UID && (action === 'create' || action === 'update') && params.data) {
+      const current = params.documentId ? await strapi.db.query(RETIRED_UID).findOne({ where: { documentId: params.documentId } }) : null;
+      checkRedirect({ ...(current ?? {}), ...params.data } as never);
+      return next();
+    }
+    const typeKey = typeKeyOf(uid);
+    if (!typeKey || !(EDITORIAL_UIDS as readonly string[]).includes(uid) || !params.documentId) return next();
+    const locales = localesOf(params.locale);
+    if (action === 'publish') {
+      await beforePublish(strapi, uid, params.documentId, locales);
+      const result = await next();
+      await unretire(strapi, typeKey, params.documentId, locales);
+      return result;
+    }
+    if (action === 'unpublish' || action === 'delete') {
+      const rows = (await versions(strapi, uid, params.documentId, locales)).filter((r) => r.publishedAt);
+      const result = await next();
+      await retire(strapi, typeKey, rows);
+      return result;
+    }
+    return next();
+  };
+}
+
+async function beforePublish(strapi: Core.Strapi, uid: string, documentId: string, locales: string[]) {
+  const rows = await versions(strapi, uid, documentId, locales, { changeNotes: true });
+  const now = new Date().toISOString();
+  for (const draft of rows.filter((r) => !r.publishedAt)) {
+    const published = rows.find((r) => r.publishedAt && r.locale === draft.locale);
+    checkChangeNotes(draft.locale, draft.changeNotes ?? [], published?.changeNotes, officeToday());
+    const first = draft.firstPublishedAt ?? published?.firstPublishedAt ?? published?.publishedAt ?? now;
+    if (draft.firstPublishedAt !== first) {
+      await strapi.db.query(uid as never).update({ where: { id: draft.id }, data: { firstPublishedAt: first } as never });
+    }
+  }
+}
