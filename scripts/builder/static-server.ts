@@ -12,14 +12,47 @@ const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
+type Rule = { status: number; to: string };
+
+/** The live build's `_redirects` (`from to status` per line), read again when the build changes. */
+function retiredRules(root: string) {
+  let seen = '';
+  let rules = new Map<string, Rule>();
+  return (): Map<string, Rule> => {
+    const file = path.join(root, '_redirects');
+    const stamp = fs.existsSync(file) ? `${fs.realpathSync(file)}:${fs.statSync(file).mtimeMs}` : '';
+    if (stamp !== seen) {
+      seen = stamp;
+      rules = new Map();
+      for (const line of stamp ? fs.readFileSync(file, 'utf8').split('\n') : []) {
+        const [from, to, status] = line.trim().split(/\s+/);
+        if (from && to && status) rules.set(from, { to, status: Number(status) });
+      }
+    }
+    return rules;
+  };
+}
+
+const localeOf = (url: string) => LOCALES.find((l) => l.prefix === url.split('/')[1])?.prefix ?? localeInfo(DEFAULT_LOCALE).prefix;
+
 /**
  * Serves the live build for local use, as nginx does in production: folders answer with
  * their index.html, feeds and data with their types, unknown paths with the 404 page of
- * the path's language. The `current` link is read on every request, so a switch is seen at once.
+ * the path's language, removed items' addresses as `_redirects` says (410 Gone with the
+ * page of the path's language, or 301). The `current` link is read on every request, so a
+ * switch is seen at once.
  */
 export function staticServer(buildsDir: string): FastifyInstance {
   const app = Fastify({ logger: false });
   const root = currentLink(buildsDir);
+  const rules = retiredRules(root);
+  app.addHook('onRequest', async (req, reply) => {
+    const rule = rules().get(decodeURI(req.url.split('?')[0]));
+    if (!rule) return;
+    if (rule.status === 301) return reply.redirect(rule.to, 301);
+    const page = path.join(root, localeOf(req.url), '410', 'index.html');
+    return reply.code(410).type('text/html; charset=utf-8').send(fs.existsSync(page) ? fs.createReadStream(page) : 'Gone');
+  });
   app.register(fastifyStatic, {
     root,
     redirect: true,
@@ -30,9 +63,7 @@ export function staticServer(buildsDir: string): FastifyInstance {
     },
   });
   app.setNotFoundHandler((req, reply) => {
-    const prefix = req.url.split('/')[1];
-    const locale = LOCALES.find((l) => l.prefix === prefix)?.prefix ?? localeInfo(DEFAULT_LOCALE).prefix;
-    const page = path.join(root, locale, '404', 'index.html');
+    const page = path.join(root, localeOf(req.url), '404', 'index.html');
     if (!fs.existsSync(page)) return reply.code(404).type('text/plain').send('Not found');
     return reply.code(404).type('text/html; charset=utf-8').send(fs.createReadStream(page));
   });

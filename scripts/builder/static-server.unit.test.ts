@@ -13,7 +13,8 @@ let buildsDir: string;
 beforeAll(async () => {
   const config = testConfig({
     BUILD_COMMAND: `${FAKE_SITE}
-for p in sq sr en; do mkdir -p "$SITE_OUT_DIR/$p/404"; echo "<p>404 $p</p>" > "$SITE_OUT_DIR/$p/404/index.html"; done
+for p in sq sr en; do mkdir -p "$SITE_OUT_DIR/$p/404" "$SITE_OUT_DIR/$p/410"; echo "<p>404 $p</p>" > "$SITE_OUT_DIR/$p/404/index.html"; echo "<p>410 $p</p>" > "$SITE_OUT_DIR/$p/410/index.html"; done
+printf '%s\n' '/en/press-releases/in-error/ /en/press-releases/in-error/ 410' '/sr/saopstenja/spojeno/ /sr/saopstenja/novo/ 301' > "$SITE_OUT_DIR/_redirects"
 mkdir -p "$SITE_OUT_DIR/en/agenda" "$SITE_OUT_DIR/en/decisions"
 echo "BEGIN:VCALENDAR" > "$SITE_OUT_DIR/en/agenda/calendar.ics"
 echo "[]" > "$SITE_OUT_DIR/en/decisions/decisions.json"
@@ -47,6 +48,18 @@ describe('the local static server', () => {
     expect(sr.statusCode).toBe(404);
     expect(sr.body).toContain('404 sr');
     expect((await app.inject('/nothing-here')).body).toContain('404 sq');
+  });
+
+  it('answers the address of an item published in error with 410 Gone in its language', async () => {
+    const res = await app.inject('/en/press-releases/in-error/');
+    expect(res.statusCode).toBe(410);
+    expect(res.body).toContain('410 en');
+  });
+
+  it('redirects the address of a consolidated item to the item that replaced it', async () => {
+    const res = await app.inject('/sr/saopstenja/spojeno/?utm=x');
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe('/sr/saopstenja/novo/');
   });
 
   it('serves a new build as soon as current switches', async () => {

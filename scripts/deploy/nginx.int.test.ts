@@ -32,6 +32,10 @@ beforeAll(async () => {
     'sq/404/index.html': 'nuk u gjet',
     'sr/404/index.html': 'nije pronađena',
     'en/404/index.html': 'not found',
+    'sq/410/index.html': 'u hoq',
+    'en/410/index.html': 'removed',
+    'sr/410/index.html': 'uklonjeno',
+    '_retired.map': '"/en/press-releases/in-error/" "410";\n"/en/press-releases/in-error" "410";\n"/sr/saopstenja/spojeno/" "/sr/saopstenja/novo/";\n',
     'en/rss.xml': '<rss/>',
     'en/agenda/calendar.ics': 'BEGIN:VCALENDAR',
     'en/decisions/decisions.csv': 'a,b',
@@ -45,7 +49,8 @@ beforeAll(async () => {
   const server = fs
     .readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8')
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
-    .replace('root /srv/builds/current;', `root ${path.join(dir, 'builds', 'current')};`);
+    .replace('root /srv/builds/current;', `root ${path.join(dir, 'builds', 'current')};`)
+    .replace('include /srv/builds/current/', `include ${path.join(dir, 'builds', 'current')}/`);
   const conf = path.join(dir, 'nginx.conf');
   fs.writeFileSync(conf, `daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events {}
@@ -99,5 +104,24 @@ describe('deploy/nginx.conf', () => {
     expect(await sr.text()).toBe('nije pronađena');
     expect(await (await fetch(`${base}/en/missing`)).text()).toBe('not found');
     expect(await (await fetch(`${base}/elsewhere`)).text()).toBe('nuk u gjet');
+  });
+
+  it('answers the address of an item published in error with 410 Gone, in its language', async () => {
+    for (const path of ['/en/press-releases/in-error/', '/en/press-releases/in-error']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status, path).toBe(410);
+      expect(await res.text()).toBe('removed');
+      expect(res.headers.get('content-security-policy')).toBeTruthy();
+    }
+  });
+
+  it('redirects the address of a consolidated item to its replacement, as the build\'s map says', async () => {
+    const res = await fetch(`${base}/sr/saopstenja/spojeno/`, { redirect: 'manual' });
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toMatch(/\/sr\/saopstenja\/novo\/$/);
+  });
+
+  it('does not serve the map itself', async () => {
+    expect((await fetch(`${base}/_retired.map`)).status).toBe(404);
   });
 });

@@ -35,13 +35,27 @@ const htmlFiles = (dir = out()): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? htmlFiles(path.join(dir, d.name)) : d.name.endsWith('.html') ? [path.join(dir, d.name)] : []));
 const urlOf = (f: string) => `/${path.relative(out(), f).replace(/index\.html$/, '')}`;
 
-const published = (type: PageType, locale: Locale) =>
-  app.strapi.documents(CONTENT_TYPES[type].uid as never).findMany({ locale, status: 'published', limit: 1000, populate: type === 'decision' ? ['documents'] : [] } as never) as Promise<Array<Record<string, any>>>;
+/** What the public may see: published, and not under embargo. */
+const published = async (type: PageType, locale: Locale) =>
+  ((await app.strapi.documents(CONTENT_TYPES[type].uid as never).findMany({ locale, status: 'published', limit: 1000, populate: type === 'decision' ? ['documents'] : type === 'release' ? ['changeNotes'] : [] } as never)) as Array<Record<string, any>>)
+    .filter((e) => !e.embargoUntil || new Date(e.embargoUntil) <= new Date());
+
+const EMBARGOED = 'EMBARGOEDPIPELINE';
+const seeded = async (key: string) => String(((await app.strapi.store.get({ type: 'core', name: 'newsroom', key: 'demo-seed' })) as Record<string, unknown>)[`api::release.release:${key}`]);
+const allText = (dir = out()): string =>
+  fs.readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory() ? allText(path.join(dir, d.name)) : /\.(html|xml|json|csv|ics|txt)$/.test(d.name) ? fs.readFileSync(path.join(dir, d.name), 'utf8') : '')).join('\n');
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-site-'));
   app = await startStrapi({ listen: true });
   await seedDemo(app.strapi);
+  // Published by mistake before its embargo.
+  const documents = app.strapi.documents(CONTENT_TYPES.release.uid);
+  const { documentId } = await documents.create({
+    locale: 'en',
+    data: { title: `${EMBARGOED} release`, summary: `${EMBARGOED} summary`, body: [{ type: 'paragraph', children: [{ type: 'text', text: EMBARGOED }] }], issuedAt: new Date().toISOString(), embargoUntil: new Date(Date.now() + 86_400_000).toISOString() } as never,
+  });
+  await documents.publish({ documentId, locale: 'en' });
   await build();
 });
 
@@ -205,6 +219,54 @@ describe('the built site', () => {
     expect(read(feedPath('sq', 'release'))).not.toContain(`urn:newsroom:release:${release.documentId}:sq`);
     if (en) expect(fs.existsSync(file(itemPath('release', 'en', en.slug)))).toBe(true);
     expect(stats.release).toMatchObject({ fetched: 0, removed: 1 });
-    for (const [type, s] of Object.entries(stats)) expect(s.fetched, type).toBe(0);
+    // The CMS recorded the address as retired: the only new thing fetched.
+    expect(stats.retiredPage).toMatchObject({ fetched: 1 });
+    for (const [type, s] of Object.entries(stats)) if (type !== 'retiredPage') expect(s.fetched, type).toBe(0);
+    const gone = itemPath('release', 'sq', release.slug);
+    expect(read('/_redirects')).toContain(`${gone} ${gone} 410`);
+    expect(read('/_retired.map')).toContain(`"${gone}" "410";`);
+  });
+});
+
+describe('the editorial workflow in the built site', () => {
+  it('leaves an item under embargo out of every page, feed, data file and the search index', () => {
+    expect(allText()).not.toContain(EMBARGOED);
+    expect(fs.readdirSync(path.join(out(), 'pagefind'), { recursive: true }).length).toBeGreaterThan(0);
+  });
+
+  it('keeps a withdrawn item\'s page, with its notice and date, out of lists and feeds', async () => {
+    const id = await seeded('youth-employment');
+    const [en] = (await published('release', 'en')).filter((r) => r.documentId === id);
+    const page = read(itemPath('release', 'en', en.slug));
+    expect(page).toMatch(/class="notice withdrawn"[^>]*>.*Withdrawn on/s);
+    expect(page).toContain('replaced by the Youth Guarantee');
+    for (const list of [sectionPath('release', 'en'), '/en/', feedPath('en'), feedPath('en', 'release')]) expect(read(list), list).not.toContain(en.slug);
+  });
+
+  it('shows a correction on the page, in JSON-LD and at the top of the feed with its note', async () => {
+    const id = await seeded('winter-energy-subsidy');
+    const [en] = (await published('release', 'en')).filter((r) => r.documentId === id);
+    const page = read(itemPath('release', 'en', en.slug));
+    expect(page).toContain('Last updated');
+    expect(page).toContain('Corrected the application deadline');
+    const ld = [...page.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].flatMap((m) => [JSON.parse(m[1])].flat());
+    const article = ld.find((x) => x['@type'] === 'NewsArticle');
+    expect(article.datePublished).toBe(en.issuedAt);
+    expect(article.dateModified).toBe(en.changeNotes[0].date);
+    const feed = read(feedPath('en', 'release'));
+    expect(feed).toContain(`urn:newsroom:release:${id}:en:updated:${en.changeNotes[0].date}`);
+    expect(feed).toMatch(/Updated [^<]*: Corrected the application deadline/);
+  });
+
+  it('tells readers an item was published under a previous government', async () => {
+    const old = (await published('release', 'en')).find((r) => r.issuedAt < new Date(Date.now() - 42 * 86_400_000).toISOString());
+    expect(old).toBeTruthy();
+    expect(read(itemPath('release', 'en', old!.slug))).toMatch(/class="notice history"[^>]*>.*previous government: First Gashi Government/s);
+    const recent = (await published('release', 'en')).find((r) => r.issuedAt > new Date(Date.now() - 30 * 86_400_000).toISOString() && r.issuedAt < new Date().toISOString());
+    expect(read(itemPath('release', 'en', recent!.slug))).not.toContain('notice history');
+  });
+
+  it('has a 410 page in each language for removed addresses', () => {
+    for (const { prefix, code } of LOCALES) expect(read(`/${prefix}/410/`)).toContain(RESOURCES[code]['gone.title']);
   });
 });

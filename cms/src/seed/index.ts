@@ -12,6 +12,7 @@ import { GALLERIES, galleries, photoKey } from './data/galleries';
 import { campaigns } from './data/campaigns';
 import { agenda } from './data/agenda';
 import { pages } from './data/pages';
+import { governments } from './data/governments';
 
 async function seedMedia(strapi: Core.Strapi, ledger: SeedLedger) {
   const photos: Record<string, number> = {};
@@ -61,4 +62,5 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   await seedDocuments(strapi, ledger, T.campaign.uid, campaigns({ clock, photos, tags: tagIds, releases: releaseIds }));
   await seedDocuments(strapi, ledger, T.agendaItem.uid, agenda(clock, personIds));
   await seedDocuments(strapi, ledger, T.page.uid, pages());
+  await seedDocuments(strapi, ledger, T.government.uid, governments(clock));
 }

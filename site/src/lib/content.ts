@@ -9,15 +9,23 @@ export { dateOf, relatedIds, type Entry } from './entry';
  * Entries of the build, read once per type: `getCollection()` deep-clones on every call,
  * so pages ask here instead.
  */
-const cache = new Map<PageType, Promise<EntryBase[]>>();
+const cache = new Map<string, Promise<EntryBase[]>>();
 
-function load(type: PageType): Promise<Entry[]> {
+export function load(type: PageType | 'government' | 'retiredPage'): Promise<Entry[]> {
   if (!cache.has(type)) cache.set(type, getCollection(type as never).then((items) => items.map((i) => (i as { data: EntryBase }).data)));
   return cache.get(type) as Promise<Entry[]>;
 }
 
-/** A locale's entries, newest first for dated types, by `order` then name otherwise. */
+/**
+ * A locale's entries as lists, feeds and the home page show them: without withdrawn
+ * items, whose pages stay (with their notice) but which leave every list and feed.
+ */
 export async function entries(type: PageType, locale: Locale): Promise<Entry[]> {
+  return (await allEntries(type, locale)).filter((e) => !e.withdrawal);
+}
+
+/** Every published entry of a locale, withdrawn ones included (their pages, the sitemap, the calendar, open data). */
+export async function allEntries(type: PageType, locale: Locale): Promise<Entry[]> {
   const list = (await load(type)).filter((e) => e.locale === locale);
   return list.sort((a, b) => {
     const da = dateOf(type, a);
@@ -34,5 +42,5 @@ export async function translations(type: PageType, documentId: string): Promise<
 
 export async function byDocumentId(type: PageType, locale: Locale, documentIds: string[]): Promise<Entry[]> {
   const wanted = new Set(documentIds);
-  return (await entries(type, locale)).filter((e) => wanted.has(e.documentId));
+  return (await allEntries(type, locale)).filter((e) => wanted.has(e.documentId));
 }

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES, type EntryBase, type Locale } from '@newsroom/shared-types';
+import { CONTENT_TYPES, type ChangeNote, type EntryBase, type Locale } from '@newsroom/shared-types';
 import type { PageType } from './routes';
 
 /** An entry as the loader stored it: the API's shape, fields read by name. */
@@ -21,4 +21,15 @@ export const relatedIds = (entry: Entry, field: string): string[] => {
   const value = entry[field] as { documentId: string } | Array<{ documentId: string }> | null | undefined;
   if (!value) return [];
   return (Array.isArray(value) ? value : [value]).map((v) => v.documentId);
+};
+
+/** The latest change note: the last major change. Typo fixes carry none and change no date. */
+export const latestChange = (entry: Entry): ChangeNote | undefined =>
+  [...((entry.changeNotes as ChangeNote[] | null | undefined) ?? [])].sort((a, b) => b.date.localeCompare(a.date))[0];
+
+/** When an item last mattered to readers: its date, or its latest change note if later. */
+export const lastMajorChange = (type: PageType, entry: Entry): string => {
+  const date = dateOf(type, entry) ?? entry.publishedAt;
+  const change = latestChange(entry)?.date;
+  return change && change > date.slice(0, 10) ? change : date;
 };

@@ -1,7 +1,9 @@
 import rss from '@astrojs/rss';
 import type { Locale } from '@newsroom/shared-types';
 import { config } from '../config';
-import { entries, relatedIds, dateOf, type Entry } from './content';
+import { entries, relatedIds, type Entry } from './content';
+import { lastMajorChange } from './entry';
+import { formatDate } from './dates';
 import { channelData, feedItem, FEED_LIMIT, RSS_NAMESPACES } from './feeds';
 import { absolute, feedPath, FEED_TYPES, type PageType } from './routes';
 import { t } from './i18n';
@@ -14,7 +16,7 @@ export async function feedResponse(locale: Locale, only?: PageType): Promise<Res
   const types = only ? [only] : FEED_TYPES;
   const dated: Array<{ type: PageType; entry: Entry; date: string }> = [];
   for (const type of types) {
-    for (const entry of await entries(type, locale)) dated.push({ type, entry, date: dateOf(type, entry) ?? entry.publishedAt });
+    for (const entry of await entries(type, locale)) dated.push({ type, entry, date: lastMajorChange(type, entry) });
   }
   dated.sort((a, b) => b.date.localeCompare(a.date));
   const self = absolute(config.SITE_URL, feedPath(locale, only));
@@ -25,7 +27,13 @@ export async function feedResponse(locale: Locale, only?: PageType): Promise<Res
     xmlns: RSS_NAMESPACES,
     customData: channelData(locale, self),
     items: dated.slice(0, FEED_LIMIT).map(({ type, entry }) =>
-      feedItem(type, entry, { site: config.SITE_URL, mediaBase: config.CMS_PUBLIC_URL, tagNames, sectionName: tr(`section.${type}`) }),
+      feedItem(type, entry, {
+        site: config.SITE_URL,
+        mediaBase: config.CMS_PUBLIC_URL,
+        tagNames,
+        sectionName: tr(`section.${type}`),
+        updatedLabel: (date) => tr('item.updated', { date: formatDate(date, locale, config.SITE_TIME_ZONE) }),
+      }),
     ),
   });
 }

@@ -1,7 +1,7 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import { localeInfo, type Locale } from '@newsroom/shared-types';
 import { blocksToText, escapeHtml, renderBlocks } from './blocks';
-import { dateOf, type Entry } from './entry';
+import { latestChange, lastMajorChange, type Entry } from './entry';
 import { leadImage, describe } from './item-meta';
 import { fileBytes, mediaUrl } from './media';
 import { absolute, itemPath, type PageType } from './routes';
@@ -9,8 +9,12 @@ import { absolute, itemPath, type PageType } from './routes';
 export const RSS_NAMESPACES = { atom: 'http://www.w3.org/2005/Atom' };
 export const FEED_LIMIT = 50;
 
-/** A guid that stays the same when the title or slug changes, and differs per language. */
-export const feedGuid = (type: PageType, entry: Pick<Entry, 'documentId' | 'locale'>) => `urn:newsroom:${type}:${entry.documentId}:${entry.locale}`;
+/**
+ * A guid that stays the same when the title or slug changes, and differs per language.
+ * A correction (a change note) is news again: it gets a guid of its own, so readers show it.
+ */
+export const feedGuid = (type: PageType, entry: Pick<Entry, 'documentId' | 'locale'>, changedOn?: string) =>
+  `urn:newsroom:${type}:${entry.documentId}:${entry.locale}${changedOn ? `:updated:${changedOn}` : ''}`;
 
 export interface FeedContext {
   site: string;
@@ -18,6 +22,8 @@ export interface FeedContext {
   /** Names of the entry's tags in this locale. */
   tagNames: (entry: Entry) => string[];
   sectionName: string;
+  /** "Updated 30 November 2026:" in the feed's language. */
+  updatedLabel: (date: string) => string;
 }
 
 /** Full text for `content:encoded`: the body, or what stands for it in types without one. */
@@ -47,15 +53,19 @@ function fullText(type: PageType, entry: Entry, ctx: FeedContext): string {
 
 export function feedItem(type: PageType, entry: Entry, ctx: FeedContext): RSSFeedItem {
   const lead = leadImage(entry);
-  const date = dateOf(type, entry) ?? entry.publishedAt;
+  const date = lastMajorChange(type, entry);
+  const change = latestChange(entry);
+  const updated = change && change.date === date ? change : undefined;
+  const description = describe(entry) || blocksToText(entry.body).slice(0, 300) || String(entry.title);
+  const note = updated ? `${ctx.updatedLabel(updated.date)} ${updated.text}` : '';
   return {
     title: String(entry.title),
     link: absolute(ctx.site, itemPath(type, entry.locale, entry.slug)),
     pubDate: new Date(date),
-    description: describe(entry) || blocksToText(entry.body).slice(0, 300) || String(entry.title),
-    content: fullText(type, entry, ctx),
+    description: note ? `${note} — ${description}` : description,
+    content: `${note ? `<p><strong>${escapeHtml(note)}</strong></p>` : ''}${fullText(type, entry, ctx)}`,
     categories: [ctx.sectionName, ...ctx.tagNames(entry)],
-    customData: `<guid isPermaLink="false">${feedGuid(type, entry)}</guid>`,
+    customData: `<guid isPermaLink="false">${feedGuid(type, entry, updated?.date)}</guid>`,
     ...(lead ? { enclosure: { url: mediaUrl(lead.media, ctx.mediaBase), length: fileBytes(lead.media), type: lead.media.mime } } : {}),
   };
 }

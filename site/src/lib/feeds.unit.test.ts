@@ -17,7 +17,13 @@ const release = {
   tags: [{ documentId: 't1' }],
 } as unknown as Entry;
 
-const ctx = { site: 'https://kryeministri.example', mediaBase: 'https://cms.example', tagNames: () => ['Buxheti'], sectionName: 'Komunikata' };
+const ctx = {
+  site: 'https://kryeministri.example',
+  mediaBase: 'https://cms.example',
+  tagNames: () => ['Buxheti'],
+  sectionName: 'Komunikata',
+  updatedLabel: (date: string) => `Përditësuar ${date}:`,
+};
 
 describe('feed items', () => {
   it('carry the full text, the link, the date and the categories', () => {
@@ -33,6 +39,22 @@ describe('feed items', () => {
     expect(item.customData).toBe('<guid isPermaLink="false">urn:newsroom:release:doc123:sq</guid>');
     expect(feedGuid('release', { ...release, slug: 'changed' })).toBe(feedGuid('release', release));
     expect(feedGuid('release', { ...release, locale: 'en' })).not.toBe(feedGuid('release', release));
+  });
+
+  it('move up with the note when a change note records a major change', () => {
+    const corrected = { ...release, changeNotes: [{ id: 1, date: '2026-11-22', text: 'U korrigjua shifra.' }, { id: 2, date: '2026-11-21', text: 'E para.' }] } as Entry;
+    const item = feedItem('release', corrected, ctx);
+    expect(item.pubDate?.toISOString()).toBe('2026-11-22T00:00:00.000Z');
+    expect(item.description).toBe('Përditësuar 2026-11-22: U korrigjua shifra. — Përmbledhje <me shenja>');
+    expect(item.content).toMatch(/^<p><strong>Përditësuar 2026-11-22: U korrigjua shifra\.<\/strong><\/p><p>Teksti/);
+    expect(item.customData).toBe('<guid isPermaLink="false">urn:newsroom:release:doc123:sq:updated:2026-11-22</guid>');
+  });
+
+  it('stay where they were after a minor change, which has no note', () => {
+    const typoFixed = { ...release, title: 'Qeveria miraton buxhetin.', updatedAt: '2026-11-25T08:00:00.000Z' } as Entry;
+    const item = feedItem('release', typoFixed, ctx);
+    expect(item.pubDate?.toISOString()).toBe('2026-11-20T10:00:00.000Z');
+    expect(item.customData).toBe('<guid isPermaLink="false">urn:newsroom:release:doc123:sq</guid>');
   });
 
   it('attach the lead image as an enclosure with its length in bytes and its type', () => {

@@ -1,7 +1,7 @@
 import type { Locale, Media } from '@newsroom/shared-types';
 import { config } from '../config';
 import { blocksToText } from './blocks';
-import { dateOf, type Entry } from './entry';
+import { dateOf, lastMajorChange, type Entry } from './entry';
 import { mediaUrl } from './media';
 import { absolute, type PageType } from './routes';
 import { t } from './i18n';
@@ -33,8 +33,9 @@ export function itemMeta(type: PageType, entry: Entry, locale: Locale, path: str
         '@type': 'NewsArticle',
         headline: title,
         inLanguage: locale,
-        datePublished: date ?? entry.publishedAt,
-        dateModified: entry.updatedAt,
+        datePublished: date ?? entry.firstPublishedAt ?? entry.publishedAt,
+        // The last major change (a change note), not the last typo fix.
+        dateModified: lastMajorChange(type, entry),
         url: absolute(config.SITE_URL, path),
         ...(image ? { image: [image.url] } : {}),
         publisher: { '@type': 'GovernmentOrganization', name: t(locale)('site.name') },

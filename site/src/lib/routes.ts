@@ -4,7 +4,7 @@ import { CONTENT_TYPES, LOCALES, SPECIAL_PAGES, localeInfo, type ContentTypeKey,
  * Every URL of the site, built from the one declaration of locales and sections in
  * shared-types. Paths end with `/` (folders with index.html) except files.
  */
-export type PageType = Exclude<ContentTypeKey, 'documentRequest' | 'mediaInquiry'>;
+export type PageType = { [K in ContentTypeKey]: 'sections' extends keyof (typeof CONTENT_TYPES)[K] ? K : never }[ContentTypeKey];
 
 export const PAGE_TYPES = (Object.keys(CONTENT_TYPES) as ContentTypeKey[]).filter(
   (k): k is PageType => 'sections' in CONTENT_TYPES[k],
@@ -27,6 +27,8 @@ export const calendarPath = (locale: Locale) => `${sectionPath('agendaItem', loc
 export const openDataPath = (locale: Locale, ext: 'json' | 'csv') => `${sectionPath('decision', locale)}decisions.${ext}`;
 export const specialPath = (page: keyof typeof SPECIAL_PAGES, locale: Locale) => `/${prefix(locale)}/${SPECIAL_PAGES[page][locale]}/`;
 export const notFoundPath = (locale: Locale) => `/${prefix(locale)}/404/`;
+/** Served with status 410 for the addresses of items removed from the site. */
+export const gonePath = (locale: Locale) => `/${prefix(locale)}/410/`;
 
 export const absolute = (site: string, path: string) => `${site.replace(/\/+$/, '')}${path}`;
 

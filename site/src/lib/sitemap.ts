@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { LOCALES, type Locale } from '@newsroom/shared-types';
-import { entries, translations } from './content';
+import { allEntries, translations } from './content';
 import { months } from './archive';
 import { absolute, archivePath, DATED_TYPES, homePath, itemPath, PAGE_TYPES, sectionPath, specialPath } from './routes';
 
@@ -14,7 +14,7 @@ export async function pageSets(): Promise<Alternates[]> {
     sets.push(all((l) => sectionPath(type, l)));
     const seen = new Set<string>();
     for (const l of LOCALES) {
-      for (const entry of await entries(type, l.code)) {
+      for (const entry of await allEntries(type, l.code)) {
         if (seen.has(entry.documentId)) continue;
         seen.add(entry.documentId);
         const versions = await translations(type, entry.documentId);

@@ -1,4 +1,4 @@
-import type { Blocks } from '@newsroom/shared-types';
+import type { Blocks, Locale } from '@newsroom/shared-types';
 import { h, link, p, paragraphs, quote, ul } from '../blocks';
 import type { SeedItem } from '../documents';
 import type { Clock } from '../when';
@@ -15,7 +15,7 @@ const words = (title: string, dateline: string, summary: string, body: Blocks, l
   title, dateline, summary, body, ...(leadImageAlt ? { leadImageAlt } : {}),
 });
 
-export const releases = ({ clock, people, tags, photos, files }: Refs): SeedItem[] => [
+const items = ({ clock, people, tags, photos, files }: Refs): SeedItem[] => [
   {
     key: 'budget-2027',
     shared: { issuedAt: clock.at(-2, 14), leadImage: photos.session1 },
@@ -245,7 +245,7 @@ export const releases = ({ clock, people, tags, photos, files }: Refs): SeedItem
   {
     key: 'pension-indexation',
     drafts: true,
-    shared: { issuedAt: clock.at(1, 9) },
+    shared: { issuedAt: clock.at(1, 9), publishAt: clock.at(1, 8) },
     relations: { tags: [tags.budget] },
     translations: {
       sq: words('Pensionet indeksohen me 5 për qind nga janari', 'Prishtinë', 'Draft: pret konfirmimin e Ministrisë së Financave.', paragraphs('Teksti do të plotësohet pas mbledhjes së Qeverisë.')),
@@ -268,3 +268,28 @@ export const releases = ({ clock, people, tags, photos, files }: Refs): SeedItem
     },
   },
 ];
+
+/** A public correction and a withdrawal, so the demo shows both. */
+const editorial: Record<string, (clock: Refs['clock']) => Partial<Record<Locale, Record<string, unknown>>>> = {
+  'winter-energy-subsidy': (clock) => ({
+    sq: { changeNotes: [{ date: clock.day(-4), text: 'U korrigjua afati i aplikimit: 15 dhjetor.' }] },
+    'sr-Latn': { changeNotes: [{ date: clock.day(-4), text: 'Ispravljen rok za prijave: 15. decembar.' }] },
+    en: { changeNotes: [{ date: clock.day(-4), text: 'Corrected the application deadline: 15 December.' }] },
+  }),
+  'youth-employment': (clock) => {
+    const withdrawal = (explanation: string) => ({ withdrawal: { reason: 'superseded', explanation, withdrawnAt: clock.at(-10, 12) } });
+    return {
+      sq: withdrawal('Programi u zëvendësua nga Garancia për të Rinjtë; kushtet e reja janë në faqen e programit.'),
+      'sr-Latn': withdrawal('Program je zamenjen Garancijom za mlade; novi uslovi su na stranici programa.'),
+      en: withdrawal('The programme was replaced by the Youth Guarantee; the new terms are on the programme page.'),
+    };
+  },
+};
+
+export const releases = (refs: Refs): SeedItem[] =>
+  items(refs).map((item) => {
+    const extra = editorial[item.key]?.(refs.clock);
+    if (!extra) return item;
+    const translations = Object.fromEntries(Object.entries(item.translations).map(([l, t]) => [l, { ...t, ...extra[l as Locale] }]));
+    return { ...item, translations };
+  });

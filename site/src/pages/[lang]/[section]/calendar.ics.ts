@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import type { Locale } from '@newsroom/shared-types';
 import { config } from '../../../config';
-import { entries } from '../../../lib/content';
+import { allEntries } from '../../../lib/content';
 import { agendaCalendar } from '../../../lib/calendar';
 import { sectionParams } from '../../../lib/routes';
 import { t } from '../../../lib/i18n';
@@ -15,7 +15,7 @@ export function getStaticPaths() {
 export const GET: APIRoute = async ({ props }) => {
   const locale = props.locale as Locale;
   const tr = t(locale);
-  const body = agendaCalendar(await entries('agendaItem', locale), locale, config.SITE_URL, {
+  const body = agendaCalendar(await allEntries('agendaItem', locale), locale, config.SITE_URL, {
     calendar: `${tr('site.name')}: ${tr('section.agendaItem')}`,
     kind: (k) => tr(`kind.agendaItem.${k}`),
     coverage: (c) => `${tr('agenda.coverage')}: ${tr(`agenda.coverage.${c}`)}`,

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import type { Locale } from '@newsroom/shared-types';
 import { config } from '../../../config';
-import { entries } from '../../../lib/content';
+import { allEntries } from '../../../lib/content';
 import { decisionRecords, decisionsCsv } from '../../../lib/open-data';
 import { sectionParams } from '../../../lib/routes';
 
@@ -13,7 +13,7 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params, props }) => {
   const locale = props.locale as Locale;
-  const records = decisionRecords(await entries('decision', locale), locale, config.SITE_URL, config.CMS_PUBLIC_URL);
+  const records = decisionRecords(await allEntries('decision', locale), locale, config.SITE_URL, config.CMS_PUBLIC_URL);
   return params.format === 'csv'
     ? new Response(decisionsCsv(records), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
     : new Response(JSON.stringify(records, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
