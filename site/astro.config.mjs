@@ -2,6 +2,8 @@ import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './integrations/pagefind.mjs';
 
 const cms = new URL(process.env.CMS_URL || 'http://127.0.0.1:1337');
+// A preview build (one draft, served by the builder under its own prefix) needs no search index.
+const preview = Boolean(process.env.PREVIEW_ENTRY_FILE);
 
 // SITE_OUT_DIR and ASTRO_CACHE_DIR let the builder (and the pipeline test) build into a
 // folder of their own while keeping the loader's incremental store between builds.
@@ -11,10 +13,10 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR || './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'always', ...(process.env.PREVIEW_ASSETS_PREFIX ? { assetsPrefix: process.env.PREVIEW_ASSETS_PREFIX } : {}) },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [pagefindIndex()],
+  integrations: preview ? [] : [pagefindIndex()],
   // shared-types is CommonJS (Strapi requires it): let Node load it rather than Vite.
   vite: { ssr: { external: ['@newsroom/shared-types'] } },
   image: {

@@ -28,6 +28,10 @@ const schema = z.object({
   ALGOLIA_INDEX_PREFIX: z.string().default('newsroom_'),
   /** Another Algolia-compatible host (a proxy, or a test server), as `http(s)://host:port`. */
   ALGOLIA_HOST: z.url().optional(),
+  /** Shared with the CMS, which signs the admin's preview links with it; without it, no preview. */
+  PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
+  /** The admin's address, allowed to show previews in its frame. */
+  CMS_PUBLIC_URL: z.url().optional(),
 }).refine((c) => Boolean(c.ALGOLIA_APP_ID) === Boolean(c.ALGOLIA_ADMIN_KEY), {
   message: 'ALGOLIA_APP_ID and ALGOLIA_ADMIN_KEY must be set together',
   path: ['ALGOLIA_ADMIN_KEY'],

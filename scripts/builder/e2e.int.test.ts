@@ -8,11 +8,13 @@ import { builderServer } from './server';
 import { staticServer } from './static-server';
 import { SECRET, strapiEvent } from './test-support';
 import { loadBuilderConfig } from './config';
+import { PreviewRenderer } from './preview';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 /** Publish in the CMS → webhook → build → served, end to end, with the real site build. */
+const PREVIEW_SECRET = 'preview-secret-for-the-e2e-test';
 let cms: TestStrapi;
 let builder: Builder;
 let api: FastifyInstance;
@@ -43,15 +45,27 @@ beforeAll(async () => {
     BUILDS_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-')),
     QUIET_MS: '300',
     MAX_WAIT_MS: '3000',
+    PREVIEW_SECRET,
   });
   builder = new Builder(config, (line) => logs.push(line));
-  api = builderServer(builder, SECRET);
+  api = builderServer(builder, SECRET, { renderer: new PreviewRenderer(config) });
   site = staticServer(config.BUILDS_DIR);
   await api.listen({ host: '127.0.0.1', port: 0 });
   await site.listen({ host: '127.0.0.1', port: 0 });
   apiUrl = address(api);
   siteUrl = address(site);
-  cms = await startStrapi({ listen: true, env: { BUILDER_WEBHOOK_URL: `${apiUrl}/webhook`, BUILDER_WEBHOOK_SECRET: SECRET } });
+  cms = await startStrapi({
+    listen: true,
+    env: {
+      BUILDER_WEBHOOK_URL: `${apiUrl}/webhook`,
+      BUILDER_WEBHOOK_SECRET: SECRET,
+      PREVIEW_URL: apiUrl,
+      PREVIEW_SECRET,
+      CRON_ENABLED: 'true',
+      ADMIN_EMAIL: 'e2e@example.org',
+      ADMIN_PASSWORD: 'E2e-password-1',
+    },
+  });
   config.CMS_URL = cms.url;
   await createRelease(cms.strapi, { sq: 'Lajmi i parë', 'sr-Latn': 'Prva vest', en: 'First news' }, ['sq', 'sr-Latn', 'en']);
   const before = finished();
@@ -81,8 +95,46 @@ describe('publish to live', () => {
     await cms.strapi.documents('api::release.release').unpublish({ documentId, locale: 'sq' });
     const unpublished = await nextBuild(before);
     expect(unpublished.result, unpublished.error).toBe('live');
-    expect((await get('/sq/komunikata/komunikate-e-re-nga-webhook/')).status).toBe(404);
+    // Its address was public: it now answers 410 Gone, in Albanian.
+    const gone = await get('/sq/komunikata/komunikate-e-re-nga-webhook/');
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).toContain('Kjo faqe është hequr');
     expect(await (await get('/sq/komunikata/rss.xml')).text()).not.toContain(documentId);
+  });
+
+  it('publishes a scheduled release through the cron and the webhook when its time comes', async () => {
+    const before = finished();
+    const publishAt = new Date(Date.now() + 2000).toISOString();
+    const documentId = await createRelease(cms.strapi, { en: 'Scheduled for now' }, [], { publishAt });
+    const build = await nextBuild(before);
+    expect(build.result, build.error).toBe('live');
+    expect(build.trigger.some((e) => e.event === 'entry.publish' && e.documentId === documentId)).toBe(true);
+    expect((await get('/en/press-releases/scheduled-for-now/')).status).toBe(200);
+  });
+
+  it('shows an editor a draft in the site\'s templates through the admin\'s preview link, and nobody else', async () => {
+    const documentId = await createRelease(cms.strapi, { en: 'Draft under preview' });
+    const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'e2e@example.org', password: 'E2e-password-1' }) });
+    const token = ((await login.json()) as any).data.token;
+    const link = await fetch(`${cms.url}/content-manager/preview/url/api::release.release?documentId=${documentId}&locale=en&status=draft`, { headers: { Authorization: `Bearer ${token}` } });
+    const url = ((await link.json()) as any).data.url as string;
+    expect(url.startsWith(`${apiUrl}/preview/release/${documentId}/en?`)).toBe(true);
+
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<h1>Draft under preview</h1>');
+    expect(html).toContain('Preview of a draft');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+
+    const withoutToken = await fetch(url.replace(/token=[^&]+/, 'token='));
+    expect(withoutToken.status).toBe(403);
+    expect(await withoutToken.text()).not.toContain('Draft under preview');
+    expect((await fetch(url.replace(`/en?`, '/sq?'))).status).toBe(403);
+    // Nothing of the draft in the public site.
+    expect((await get('/en/press-releases/draft-under-preview/')).status).toBe(404);
+    expect(await (await get('/en/rss.xml')).text()).not.toContain('Draft under preview');
   });
 
   it('keeps serving the live site when the CMS is down and builds fail', async () => {

@@ -3,12 +3,14 @@ import { Builder } from './builder';
 import { builderServer } from './server';
 import { staticServer } from './static-server';
 import { liveBuildId } from './deploy';
+import { PreviewRenderer } from './preview';
 
 /** The long-running builder: webhook API, and the live site for local use. */
 async function main() {
   const config = loadBuilderConfig();
   const builder = new Builder(config);
-  const api = builderServer(builder, config.BUILDER_WEBHOOK_SECRET);
+  const preview = config.PREVIEW_SECRET ? { renderer: new PreviewRenderer(config), frameAncestor: config.CMS_PUBLIC_URL ? new URL(config.CMS_PUBLIC_URL).origin : undefined } : undefined;
+  const api = builderServer(builder, config.BUILDER_WEBHOOK_SECRET, preview);
   const site = staticServer(config.BUILDS_DIR);
   await api.listen({ host: config.BUILDER_HOST, port: config.BUILDER_PORT });
   await site.listen({ host: config.SITE_HOST, port: config.SITE_PORT });

@@ -1,14 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isWebhookPayload } from '@newsroom/shared-types';
 import { bearerMatches } from './auth';
 import type { Builder } from './builder';
+import type { PreviewRenderer } from './preview';
 
 export const MAX_BODY = 1024 * 1024;
 
 const ALLOWED: Record<string, string[]> = { '/webhook': ['POST'], '/status': ['GET', 'HEAD'], '/healthz': ['GET', 'HEAD'] };
 
-/** The builder's API: POST /webhook, GET /status, GET /healthz, POST /rollback/:id. */
-export function builderServer(builder: Builder, secret: string): FastifyInstance {
+/** The builder's API: POST /webhook, GET /status, GET /healthz, POST /rollback/:id, GET /preview/…. */
+export function builderServer(builder: Builder, secret: string, preview?: { renderer: PreviewRenderer; frameAncestor?: string }): FastifyInstance {
   const app = Fastify({ bodyLimit: MAX_BODY, logger: false });
 
   // Whatever the Content-Type, the body must be JSON: anything else is a clear 400.
@@ -51,7 +54,34 @@ export function builderServer(builder: Builder, secret: string): FastifyInstance
     }
   });
 
+  if (preview) previewRoutes(app, preview.renderer, preview.frameAncestor);
   app.get('/status', async () => builder.status());
   app.get('/healthz', async () => ({ ok: true }));
   return app;
 }
+
+/**
+ * Drafts rendered by the site's templates for a signed-in editor: the link's token is
+ * checked here and again by the CMS. Never cached, never indexed; the admin may frame it.
+ */
+function previewRoutes(app: FastifyInstance, renderer: PreviewRenderer, frameAncestor?: string) {
+  app.get<{ Params: { type: string; documentId: string; locale: string }; Querystring: { expires?: string; token?: string } }>(
+    '/preview/:type/:documentId/:locale',
+    async (req, reply) => {
+      const { type, documentId, locale } = req.params;
+      const result = await renderer.render({ type, documentId, locale, expires: Number(req.query.expires) }, String(req.query.token ?? ''));
+      reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex').header('Referrer-Policy', 'no-referrer');
+      reply.header('Content-Security-Policy', `default-src 'self'; img-src 'self' data: https: http:; style-src 'self' 'unsafe-inline'; script-src 'none'; frame-ancestors ${frameAncestor ?? "'self'"}`);
+      if (result.status !== 200) return reply.code(result.status).type('text/plain; charset=utf-8').send(result.message);
+      return reply.type('text/html; charset=utf-8').send(result.html);
+    },
+  );
+  app.get<{ Params: { key: string; '*': string } }>('/preview-assets/:key/*', async (req, reply) => {
+    const file = renderer.asset(req.params.key, req.params['*']);
+    if (!file) return reply.code(404).send({ error: 'Not found' });
+    return reply.header('Cache-Control', 'private, max-age=3600').type(contentTypeOf(file)).send(fs.createReadStream(file));
+  });
+}
+
+const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.svg': 'image/svg+xml', '.css': 'text/css', '.js': 'text/javascript' };
+const contentTypeOf = (file: string) => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

@@ -13,6 +13,8 @@ const schema = z.object({
   ALGOLIA_INDEX_PREFIX: z.string().default('newsroom_'),
   /** Another Algolia-compatible host (a proxy; the tests' server), as `http(s)://host:port`. */
   ALGOLIA_HOST: z.string().url().optional(),
+  /** Preview build: a JSON file `{ type, entry }` holding one draft, written by the builder. */
+  PREVIEW_ENTRY_FILE: z.string().optional(),
 });
 
 export type SiteConfig = z.infer<typeof schema> & { CMS_PUBLIC_URL: string };

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { verifyPreview, type PreviewTarget } from '@newsroom/shared-types';
+import { defaultBuildCommand, type BuilderConfig } from './config';
+import { runCommand } from './run-command';
+
+/** Preview builds kept on disk, newest first; an unchanged draft is shown again at once. */
+const KEEP = 10;
+
+export type PreviewResult = { status: 200; html: string } | { status: 403 | 404 | 502; message: string };
+
+const htmlFiles = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? htmlFiles(path.join(dir, d.name)) : d.name === 'index.html' ? [path.join(dir, d.name)] : []));
+
+/**
+ * Renders one draft with the site's own templates: a site build in preview mode that
+ * holds only that draft (and the people, tags and governments its page names), in a
+ * folder of its own under BUILDS_DIR/.preview — never in a public build.
+ */
+export class PreviewRenderer {
+  private running = new Map<string, Promise<void>>();
+
+  constructor(private config: BuilderConfig) {}
+
+  get root() {
+    return path.join(this.config.BUILDS_DIR, '.preview');
+  }
+
+  async render(target: PreviewTarget, token: string): Promise<PreviewResult> {
+    const secret = this.config.PREVIEW_SECRET;
+    if (!secret || !(await verifyPreview(secret, target, token))) {
+      return { status: 403, message: 'This preview link is not valid or has expired. Open the preview again from the admin.' };
+    }
+    const query = new URLSearchParams({ expires: String(target.expires), token });
+    const url = `${this.config.CMS_URL}/newsroom/preview/${encodeURIComponent(target.type)}/${encodeURIComponent(target.documentId)}/${encodeURIComponent(target.locale)}?${query}`;
+    const response = await fetch(url).catch((error: Error) => ({ ok: false, status: 502, json: async () => ({ error: { message: error.message } }) }));
+    const body = (await response.json().catch(() => ({}))) as { data?: { updatedAt: string }; error?: { message: string } };
+    if (!response.ok || !body.data) {
+      const status = response.status === 403 || response.status === 404 ? response.status : 502;
+      return { status, message: body.error?.message ?? `The CMS did not return the draft (${response.status}).` };
+    }
+    const key = createHash('sha256').update(`${target.type}:${target.documentId}:${target.locale}:${body.data.updatedAt}`).digest('hex').slice(0, 16);
+    const dir = path.join(this.root, key);
+    if (!fs.existsSync(path.join(dir, 'done'))) {
+      if (!this.running.has(key)) this.running.set(key, this.build(dir, key, { type: target.type, entry: body.data }).finally(() => this.running.delete(key)));
+      try {
+        await this.running.get(key);
+      } catch (error) {
+        return { status: 502, message: `The preview could not be built: ${(error as Error).message.slice(-2000)}` };
+      }
+    }
+    const page = htmlFiles(path.join(dir, 'out')).find((f) => fs.readFileSync(f, 'utf8').includes(`data-type="${target.type}" data-document="${target.documentId}"`));
+    if (!page) return { status: 404, message: 'The draft has no page to preview (is its slug set?).' };
+    fs.utimesSync(dir, new Date(), new Date());
+    return { status: 200, html: fs.readFileSync(page, 'utf8') };
+  }
+
+  /** A file of a preview build (its images), or null. */
+  asset(key: string, file: string): string | null {
+    if (!/^[0-9a-f]{16}$/.test(key)) return null;
+    const base = path.join(this.root, key, 'out');
+    const full = path.resolve(base, file);
+    return full.startsWith(`${base}${path.sep}`) && fs.existsSync(full) && fs.statSync(full).isFile() ? full : null;
+  }
+
+  private async build(dir: string, key: string, preview: { type: string; entry: unknown }) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const entryFile = path.join(dir, 'entry.json');
+    fs.writeFileSync(entryFile, JSON.stringify(preview));
+    await runCommand(this.config.BUILD_COMMAND ? ['/bin/sh', '-c', this.config.BUILD_COMMAND] : defaultBuildCommand(), {
+      timeoutMs: this.config.BUILD_TIMEOUT_MS,
+      env: {
+        ...process.env,
+        CMS_URL: this.config.CMS_URL,
+        SITE_OUT_DIR: path.join(dir, 'out'),
+        ASTRO_CACHE_DIR: path.join(dir, 'cache'),
+        PREVIEW_ENTRY_FILE: entryFile,
+        PREVIEW_ASSETS_PREFIX: `/preview-assets/${key}`,
+      },
+    });
+    fs.rmSync(path.join(dir, 'cache'), { recursive: true, force: true });
+    fs.writeFileSync(path.join(dir, 'done'), new Date().toISOString());
+    this.prune();
+  }
+
+  private prune() {
+    const dirs = fs.readdirSync(this.root).map((name) => ({ name, at: fs.statSync(path.join(this.root, name)).mtimeMs })).sort((a, b) => b.at - a.at);
+    for (const old of dirs.slice(KEEP)) if (!this.running.has(old.name)) fs.rmSync(path.join(this.root, old.name), { recursive: true, force: true });
+  }
+}
