@@ -46,6 +46,16 @@ async function waitForLiveSite(statusUrl, timeoutMs) {
   throw new Error('the first site build did not finish in time');
 }
 
+/** The admin is built once, and again when our admin extensions change. */
+function adminBuildIsStale() {
+  const built = path.join(cmsDir, 'dist', 'build', 'index.html');
+  if (!fs.existsSync(built)) return true;
+  const newest = fs.readdirSync(path.join(cmsDir, 'src', 'admin'), { recursive: true })
+    .map((f) => fs.statSync(path.join(cmsDir, 'src', 'admin', String(f))).mtimeMs)
+    .reduce((a, b) => Math.max(a, b), 0);
+  return newest > fs.statSync(built).mtimeMs;
+}
+
 async function main() {
   const env = ensureEnvFile(path.join(cmsDir, '.env'), generatedDefaults());
   const host = env.HOST || '127.0.0.1';
@@ -56,7 +66,7 @@ async function main() {
   fs.mkdirSync(path.join(cmsDir, env.PUBLIC_DIR || 'public', 'uploads'), { recursive: true });
 
   const childEnv = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048`.trim() };
-  if (!fs.existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'))) {
+  if (adminBuildIsStale()) {
     console.log('Building the CMS admin once (about a minute)…');
     await run(bin('strapi'), ['build'], { cwd: cmsDir, env: childEnv });
   } else {
@@ -76,6 +86,8 @@ async function main() {
     ...process.env,
     CMS_URL: cmsUrl,
     BUILDER_WEBHOOK_SECRET: env.BUILDER_WEBHOOK_SECRET,
+    PREVIEW_SECRET: env.PREVIEW_SECRET,
+    CMS_PUBLIC_URL: cmsUrl,
     BUILDER_PORT: String(ports.builder),
     SITE_PORT: String(ports.site),
   };
@@ -93,6 +105,7 @@ async function main() {
   Site        http://127.0.0.1:${ports.site}/sq/   (also /sr/, /en/)
   Feeds       http://127.0.0.1:${ports.site}/sq/abonohu/
   Builds      ${statusUrl}
+  Desk        ${cmsUrl}/admin/editorial-desk   (schedules, overdue, embargoes, translations)
 
   Publish in the admin and the site follows within seconds. Local secrets and the login
   live in cms/.env. Ctrl-C stops everything.

@@ -17,6 +17,9 @@ export function generatedDefaults() {
     SEED_DEMO: 'true',
     BUILDER_WEBHOOK_URL: 'http://127.0.0.1:4322/webhook',
     BUILDER_WEBHOOK_SECRET: secret(),
+    // The admin's Preview button opens drafts on the builder, which shares this secret.
+    PREVIEW_URL: 'http://127.0.0.1:4322',
+    PREVIEW_SECRET: secret(),
   };
 }
 

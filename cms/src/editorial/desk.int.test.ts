@@ -45,6 +45,17 @@ describe('the editorial desk', () => {
     expect(item.locales).toEqual({ sq: 'modified', 'sr-Latn': 'outdated', en: 'missing' });
     expect(report.translations.missing.en).toBeGreaterThanOrEqual(1);
   });
+
+  it('does not call a translation out of date because the source was published after it', async () => {
+    const id = await createRelease(app.strapi, { sq: 'Burimi', en: 'The source' });
+    await new Promise((r) => setTimeout(r, 1100));
+    await app.strapi.documents('api::release.release').publish({ documentId: id, locale: 'en' });
+    await new Promise((r) => setTimeout(r, 1100));
+    await app.strapi.documents('api::release.release').publish({ documentId: id, locale: 'sq' });
+    const report = (await (await fetch(`${app.url}/newsroom/editorial`, { headers: { Authorization: `Bearer ${token}` } })).json()) as any;
+    const item = report.translations.items.find((i: any) => i.documentId === id);
+    expect(item.locales).toEqual({ sq: 'published', 'sr-Latn': 'missing', en: 'published' });
+  });
 });
 
 describe('the preview link', () => {

@@ -50,7 +50,10 @@ async function beforePublish(strapi: Core.Strapi, uid: string, documentId: strin
     checkChangeNotes(draft.locale, draft.changeNotes ?? [], published?.changeNotes, officeToday());
     const first = draft.firstPublishedAt ?? published?.firstPublishedAt ?? published?.publishedAt ?? now;
     if (draft.firstPublishedAt !== first) {
-      await strapi.db.query(uid as never).update({ where: { id: draft.id }, data: { firstPublishedAt: first } as never });
+      // Straight to the row: the query engine would move updatedAt, and stamping is not an
+      // edit (translations are compared with their source by updatedAt).
+      const meta = strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: { firstPublishedAt: { columnName: string } } };
+      await strapi.db.connection(meta.tableName).where('id', draft.id).update({ [meta.attributes.firstPublishedAt.columnName]: new Date(first) });
     }
   }
 }

@@ -19,6 +19,7 @@ export interface VersionRow {
   locale: string;
   slug?: string | null;
   publishedAt: string | null;
+  updatedAt: string;
   firstPublishedAt?: string | null;
   changeNotes?: Array<{ date: string; text: string }>;
   [field: string]: unknown;
