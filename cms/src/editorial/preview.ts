@@ -20,9 +20,10 @@ export function previewConfig(env: Pick<Env, 'PREVIEW_URL' | 'PREVIEW_SECRET'>) 
     enabled: true,
     config: {
       allowedOrigins: [new URL(base).origin],
-      async handler(uid: string, { documentId, locale }: { documentId: string; locale?: string }) {
+      // Drafts only: the published version is on the site itself.
+      async handler(uid: string, { documentId, locale, status }: { documentId: string; locale?: string; status?: string }) {
         const type = typeKeyOf(uid);
-        if (!hasPages(type) || !locale) return null;
+        if (!hasPages(type) || !locale || status === 'published') return null;
         const target = { type, documentId, locale, expires: Math.floor(Date.now() / 1000) + LINK_LIFETIME_S };
         const token = await signPreview(secret, target);
         return `${base}/preview/${type}/${encodeURIComponent(documentId)}/${locale}?expires=${target.expires}&token=${token}`;
