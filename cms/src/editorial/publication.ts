@@ -53,7 +53,8 @@ async function beforePublish(strapi: Core.Strapi, uid: string, documentId: strin
       // Straight to the row: the query engine would move updatedAt, and stamping is not an
       // edit (translations are compared with their source by updatedAt).
       const meta = strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: { firstPublishedAt: { columnName: string } } };
-      await strapi.db.connection(meta.tableName).where('id', draft.id).update({ [meta.attributes.firstPublishedAt.columnName]: new Date(first) });
+      // Inside the caller's transaction when there is one: SQLite would otherwise wait on it.
+      await strapi.db.transaction(({ trx }) => trx(meta.tableName).where('id', draft.id).update({ [meta.attributes.firstPublishedAt.columnName]: new Date(first) }));
     }
   }
 }
