@@ -60,11 +60,12 @@ function restoreProcessListeners(listeners: Listeners) {
  * Boots the compiled CMS on its own temporary database: a SQLite file, or a new
  * PostgreSQL database when DATABASE_URL is set (CI's second pass).
  */
-export async function startStrapi(options: { listen?: boolean; env?: Record<string, string> } = {}): Promise<TestStrapi> {
+export async function startStrapi(options: { listen?: boolean; env?: Record<string, string>; dir?: string; port?: number } = {}): Promise<TestStrapi> {
   const runnerListeners = processListeners();
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-cms-'));
+  // A given folder (the benchmark's corpus) is kept at stop; a temporary one is removed.
+  const dir = options.dir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-cms-')));
   await fs.mkdir(path.join(dir, 'public', 'uploads'), { recursive: true });
-  const postgres = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
+  const postgres = process.env.DATABASE_URL && !options.dir ? await freshPostgres(process.env.DATABASE_URL) : null;
   Object.assign(process.env, {
     // Strapi loads <cwd>/.env (a developer's cms/.env from `npm start`): tests must not.
     ENV_PATH: path.join(dir, 'no.env'),
@@ -90,7 +91,7 @@ export async function startStrapi(options: { listen?: boolean; env?: Record<stri
   let url = '';
   if (options.listen) {
     // server.listen mounts the routes, then listens (PORT=0: an ephemeral port).
-    await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => strapi.server.listen(options.port ?? 0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
   }
   const app = require(path.join(appDir, 'dist/src/index.js')).default as { bootstrap(ctx: { strapi: Core.Strapi }): Promise<void> };
@@ -102,7 +103,7 @@ export async function startStrapi(options: { listen?: boolean; env?: Record<stri
       await strapi.destroy();
       restoreProcessListeners(runnerListeners);
       await postgres?.drop();
-      await fs.rm(dir, { recursive: true, force: true });
+      if (!options.dir) await fs.rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+/** Resident memory of a process group, in bytes (the build and the Pagefind it starts). */
+function groupRss(pgid: number): number {
+  try {
+    const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' });
+    return out.split('\n').map((l) => Number(l.trim()) || 0).reduce((a, b) => a + b, 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Files under a folder, counted: Astro writes one per encoded image into its cache. */
+export function countFiles(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
+}
+
+export interface BuildFigures {
+  ms: number;
+  peakRssBytes: number;
+  entriesFetched: number;
+  imagesEncoded: number;
+}
+
+/** One site build (Astro, the loader, Pagefind) as the builder runs it, measured. */
+export async function measuredBuild(options: { cmsUrl: string; outDir: string; cacheDir: string; env?: Record<string, string> }): Promise<BuildFigures> {
+  const statsFile = path.join(path.dirname(options.outDir), `stats-${path.basename(options.outDir)}.json`);
+  fs.rmSync(statsFile, { force: true });
+  const imagesBefore = countFiles(path.join(options.cacheDir, 'assets'));
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'astro', 'astro.js'), 'build', '--silent', '--root', path.join(root, 'site')], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CMS_URL: options.cmsUrl, SITE_OUT_DIR: options.outDir, ASTRO_CACHE_DIR: options.cacheDir, LOADER_STATS_FILE: statsFile, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+  });
+  let errors = '';
+  child.stderr.on('data', (c: Buffer) => {
+    errors = (errors + c.toString()).slice(-4000);
+  });
+  let peak = 0;
+  const poll = setInterval(() => {
+    peak = Math.max(peak, groupRss(child.pid!));
+  }, 250);
+  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+  clearInterval(poll);
+  if (code !== 0) throw new Error(`The site build failed (${code}): ${errors}`);
+  const stats = fs.existsSync(statsFile) ? (JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { fetched: number }>) : {};
+  return {
+    ms: Math.round(performance.now() - started),
+    peakRssBytes: peak,
+    entriesFetched: Object.values(stats).reduce((sum, s) => sum + s.fetched, 0),
+    imagesEncoded: countFiles(path.join(options.cacheDir, 'assets')) - imagesBefore,
+  };
+}
+
+export function summary(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { medianMs: sorted[Math.floor((sorted.length - 1) / 2)], minMs: sorted[0], maxMs: sorted[sorted.length - 1] };
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface BenchResults {
+  documents: number;
+  locales: number;
+  pages: number;
+  coldBuildMs: number;
+  hugoBuildMs: number | null;
+  hugoRatio: number | null;
+  noChangeRebuildMs: number;
+  noChangeRebuild: { entriesFetched: number; imagesEncoded: number };
+  publishToLive: Record<'new' | 'edit' | 'unpublish', { medianMs: number; minMs: number; maxMs: number }>;
+  peakRssBytes: number;
+  cmsRequestsPerColdBuild: number;
+  cmsAnswerMsPerColdBuild: number;
+  coldBuild: { entriesFetched: number; imagesEncoded: number };
+  machine: string;
+  at: string;
+}
+
+const TARGETS = {
+  publishToLive: 10_000,
+  hugoRatio: 3,
+  peakRssBytes: 2 * 1024 ** 3,
+};
+
+const s = (ms: number | null) => (ms === null ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
+const ok = (pass: boolean) => (pass ? 'meets' : 'MISSES');
+
+export function table(r: BenchResults): string {
+  const rows: Array<[string, string, string]> = [
+    ['documents per locale × locales', `${r.documents} × ${r.locales} (${r.pages} pages)`, ''],
+    ['cold full build', s(r.coldBuildMs), r.hugoRatio === null ? '' : `${r.hugoRatio.toFixed(2)} × Hugo, target ≤ ${TARGETS.hugoRatio}: ${ok(r.hugoRatio <= TARGETS.hugoRatio)}`],
+    ['Hugo, same corpus', s(r.hugoBuildMs), r.hugoBuildMs === null ? 'hugo not installed (apt-get install -y hugo)' : ''],
+    ['rebuild, nothing changed', s(r.noChangeRebuildMs), `${r.noChangeRebuild.entriesFetched} bodies fetched, ${r.noChangeRebuild.imagesEncoded} images encoded, target 0/0: ${ok(r.noChangeRebuild.entriesFetched === 0 && r.noChangeRebuild.imagesEncoded === 0)}`],
+    ...(['new', 'edit', 'unpublish'] as const).map((k): [string, string, string] => [
+      `publish-to-live, ${k} release`, `${s(r.publishToLive[k].medianMs)} median`, `min ${s(r.publishToLive[k].minMs)}, max ${s(r.publishToLive[k].maxMs)}; target ≤ 10 s: ${ok(r.publishToLive[k].medianMs <= TARGETS.publishToLive)}`,
+    ]),
+    ['peak build memory', `${(r.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`, `target ≤ 2048 MiB: ${ok(r.peakRssBytes <= TARGETS.peakRssBytes)}`],
+    ['CMS requests per cold build', String(r.cmsRequestsPerColdBuild), `the CMS answered in ${s(r.cmsAnswerMsPerColdBuild)} in all; ${r.coldBuild.entriesFetched} bodies, ${r.coldBuild.imagesEncoded} images encoded`],
+  ];
+  const width = Math.max(...rows.map((row) => row[0].length));
+  return rows.map(([a, b, c]) => `${a.padEnd(width)}  ${b.padEnd(22)}  ${c}`).join('\n');
+}
+
+export function writeResults(file: string, results: BenchResults) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+}
