@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 
 const require = createRequire(import.meta.url);
-const appDir = path.resolve(__dirname, '..');
+// From __filename: under tsx (the benchmark) __dirname is not this file's folder.
+const appDir = path.resolve(path.dirname(__filename), '..');
 
 export interface TestStrapi {
   strapi: Core.Strapi;

@@ -101,7 +101,7 @@ export async function generateCorpus(strapi: Core.Strapi, options: { documents: 
         }
       });
       made += Math.min(25, count - start);
-      if (made % 500 < 25) options.log(`${made} documents`);
+      if (made % 500 < 25 || made === options.documents) options.log(`${made} documents`);
     }
   }
   return made;
