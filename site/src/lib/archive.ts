@@ -14,7 +14,15 @@ export interface Month {
  * A type's entries grouped by the month of their date, newest month first. Archive pages
  * are per month, so a new item changes its month's page and the list, not every page.
  */
-export async function months(type: PageType, locale: Locale): Promise<Month[]> {
+const cache = new Map<string, Promise<Month[]>>();
+
+export function months(type: PageType, locale: Locale): Promise<Month[]> {
+  const key = `${type}:${locale}`;
+  if (!cache.has(key)) cache.set(key, group(type, locale));
+  return cache.get(key)!;
+}
+
+async function group(type: PageType, locale: Locale): Promise<Month[]> {
   const byMonth = new Map<string, Month>();
   for (const entry of await entries(type, locale)) {
     const date = dateOf(type, entry);

@@ -16,31 +16,63 @@ export function load(type: PageType | 'government' | 'retiredPage'): Promise<Ent
   return cache.get(type) as Promise<Entry[]>;
 }
 
-/**
- * A locale's entries as lists, feeds and the home page show them: without withdrawn
- * items, whose pages stay (with their notice) but which leave every list and feed.
- */
-export async function entries(type: PageType, locale: Locale): Promise<Entry[]> {
-  return (await allEntries(type, locale)).filter((e) => !e.withdrawal);
+/** A type's entries indexed once per build: sorted per locale, and by documentId. */
+interface Index {
+  all: Map<Locale, Entry[]>;
+  listed: Map<Locale, Entry[]>;
+  byId: Map<string, Map<Locale, Entry>>;
 }
+const indexes = new Map<PageType, Promise<Index>>();
 
-/** Every published entry of a locale, withdrawn ones included (their pages, the sitemap, the calendar, open data). */
-export async function allEntries(type: PageType, locale: Locale): Promise<Entry[]> {
-  const list = (await load(type)).filter((e) => e.locale === locale);
-  return list.sort((a, b) => {
+function order(type: PageType) {
+  return (a: Entry, b: Entry) => {
     const da = dateOf(type, a);
     const db = dateOf(type, b);
     if (da && db) return db.localeCompare(da) || a.documentId.localeCompare(b.documentId);
     return (a.order ?? 999) - (b.order ?? 999) || String(a.title ?? a.name).localeCompare(String(b.title ?? b.name));
-  });
+  };
+}
+
+/** Pages ask for entries many thousand times a build: every answer comes from this index. */
+function index(type: PageType): Promise<Index> {
+  if (!indexes.has(type)) {
+    indexes.set(type, load(type).then((items) => {
+      const all = new Map<Locale, Entry[]>();
+      const byId = new Map<string, Map<Locale, Entry>>();
+      for (const e of [...items].sort(order(type))) {
+        all.set(e.locale, [...(all.get(e.locale) ?? []), e]);
+        if (!byId.has(e.documentId)) byId.set(e.documentId, new Map());
+        byId.get(e.documentId)!.set(e.locale, e);
+      }
+      const listed = new Map([...all].map(([l, list]) => [l, list.filter((e) => !e.withdrawal)]));
+      return { all, listed, byId };
+    }));
+  }
+  return indexes.get(type)!;
+}
+
+/**
+ * A locale's entries as lists, feeds and the home page show them: without withdrawn
+ * items, whose pages stay (with their notice) but which leave every list and feed.
+ * Newest first for dated types, by `order` then name otherwise. Shared: do not mutate.
+ */
+export async function entries(type: PageType, locale: Locale): Promise<Entry[]> {
+  return (await index(type)).listed.get(locale) ?? [];
+}
+
+/** Every published entry of a locale, withdrawn ones included (their pages, the sitemap, the calendar, open data). */
+export async function allEntries(type: PageType, locale: Locale): Promise<Entry[]> {
+  return (await index(type)).all.get(locale) ?? [];
 }
 
 /** Every published translation of one document, by locale. */
 export async function translations(type: PageType, documentId: string): Promise<Map<Locale, Entry>> {
-  return new Map((await load(type)).filter((e) => e.documentId === documentId).map((e) => [e.locale, e]));
+  return (await index(type)).byId.get(documentId) ?? new Map();
 }
 
+/** The entries of a locale with these documentIds, in the type's order. */
 export async function byDocumentId(type: PageType, locale: Locale, documentIds: string[]): Promise<Entry[]> {
-  const wanted = new Set(documentIds);
-  return (await allEntries(type, locale)).filter((e) => wanted.has(e.documentId));
+  const { byId } = await index(type);
+  const found = [...new Set(documentIds)].map((id) => byId.get(id)?.get(locale)).filter((e): e is Entry => Boolean(e));
+  return found.sort(order(type));
 }
