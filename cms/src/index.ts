@@ -11,6 +11,7 @@ import { ensureRoles } from './bootstrap/roles';
 import { publicationMiddleware } from './editorial/publication';
 import { embargoMiddleware } from './editorial/embargo';
 import { registerEditorialRoutes } from './editorial/routes';
+import { registerListingRoutes } from './listing/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -19,6 +20,7 @@ export default {
     strapi.documents.use(publicationMiddleware(strapi) as never);
     strapi.documents.use(embargoMiddleware(strapi) as never);
     registerEditorialRoutes(strapi);
+    registerListingRoutes(strapi);
   },
 
   /** Idempotent: every step makes the state right whatever it was, so it runs on every start. */

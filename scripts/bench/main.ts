@@ -23,7 +23,7 @@ import { table, writeResults, type BenchResults } from './report';
  */
 const root = path.resolve(import.meta.dirname, '..', '..');
 const benchDir = path.join(root, 'bench');
-const { values } = parseArgs({ options: { documents: { type: 'string', default: '10000' }, images: { type: 'string', default: '500' }, repeat: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { documents: { type: 'string', default: '10000' }, images: { type: 'string', default: '500' }, repeat: { type: 'string', default: '3' }, 'corpus-only': { type: 'boolean', default: false } } });
 const N = Number(values.documents);
 const IMAGES = Math.min(Number(values.images), N);
 const REPEAT = Number(values.repeat);
@@ -63,6 +63,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 async function main() {
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'cms', 'tsconfig.json')], { stdio: 'inherit' });
   const source = await corpus();
+  if (values['corpus-only']) process.exit(0);
   const work = path.join(benchDir, 'work');
   fs.rmSync(work, { recursive: true, force: true });
   fs.cpSync(source, path.join(work, 'cms'), { recursive: true });

@@ -40,7 +40,8 @@ function index(type: PageType): Promise<Index> {
       const all = new Map<Locale, Entry[]>();
       const byId = new Map<string, Map<Locale, Entry>>();
       for (const e of [...items].sort(order(type))) {
-        all.set(e.locale, [...(all.get(e.locale) ?? []), e]);
+        if (!all.has(e.locale)) all.set(e.locale, []);
+        all.get(e.locale)!.push(e);
         if (!byId.has(e.documentId)) byId.set(e.documentId, new Map());
         byId.get(e.documentId)!.set(e.locale, e);
       }

@@ -1,12 +1,18 @@
 import type { Loader } from 'astro/loaders';
 import { CONTENT_TYPES, LOCALE_CODES, type ContentTypeKey, type Locale } from '@newsroom/shared-types';
-import { getAll } from './cms-client';
+import { getAll, getJson } from './cms-client';
 import { recordStats } from './stats';
+import { recordChanges, type Change } from './changes';
 
 interface Listed {
   documentId: string;
   updatedAt: string;
   embargoUntil?: string | null;
+}
+
+/** The CMS's build listing: `[documentId, updatedAt]` of every published entry, per locale ('' without locales). */
+interface Listing {
+  data: Record<string, Array<[string, string]>>;
 }
 
 /** Bodies are fetched by documentId in batches this size (kept well under URL limits). */
@@ -22,57 +28,63 @@ export const isUnderEmbargo = (entry: Listed, now: Date) => Boolean(entry.embarg
 
 /**
  * One collection per content type, holding every locale (id `locale:documentId`).
- * Incremental: each build lists the published documentIds with their `updatedAt` (cheap,
- * two fields), drops what disappeared (deleted or unpublished), and fetches full bodies
- * only for what is new or changed. A rebuild with no change fetches no body.
+ * Incremental: each build reads the CMS's listing of published documentIds with their
+ * `updatedAt` (one request per type), drops what disappeared (deleted or unpublished), and
+ * fetches full bodies only for what is new or changed. A rebuild with no change fetches no
+ * body. What changed is recorded for the incremental build.
  */
 export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: typeof fetch = fetch): Loader {
-  const declaration = CONTENT_TYPES[type];
-  const { plural } = declaration;
-  const embargo = 'embargo' in declaration && declaration.embargo;
+  const { plural } = CONTENT_TYPES[type];
   // A type without translations is listed once, its entries keyed by documentId alone.
-  const locales: Array<Locale | null> = declaration.localized ? [...LOCALE_CODES] : [null];
+  const locales: Array<Locale | null> = CONTENT_TYPES[type].localized ? [...LOCALE_CODES] : [null];
   return {
     name: `strapi-${type}`,
     load: async ({ store, meta, logger }) => {
-      if (meta.get('cmsUrl') !== cmsUrl) {
+      const fresh = meta.get('cmsUrl') !== cmsUrl;
+      if (fresh) {
         store.clear();
         meta.set('cmsUrl', cmsUrl);
       }
       const stats = { listed: 0, fetched: 0, removed: 0 };
+      const changes: Change[] = [];
       // Media changes (a new alt text, a replaced file) do not touch the entries' updatedAt.
       const refetchAll = process.env.LOADER_REFETCH === 'all';
       const now = new Date();
+      const listing = await getJson<Listing>(`${cmsUrl}/api/newsroom/listing/${plural}`, fetchImpl);
       for (const locale of locales) {
-        const listed = (await getAll<Listed>(cmsUrl, `/api/${plural}`, listQuery(locale, embargo), fetchImpl)).filter((e) => !isUnderEmbargo(e, now));
+        const listed = listing.data[locale ?? ''] ?? [];
         stats.listed += listed.length;
-        const live = new Map(listed.map((e) => [entryId(locale, e.documentId), e.updatedAt]));
+        const live = new Map(listed.map(([documentId, updatedAt]) => [entryId(locale, documentId), updatedAt]));
         for (const id of store.keys()) {
           if ((!locale || id.startsWith(`${locale}:`)) && !live.has(id)) {
+            changes.push({ id, before: store.get(id)!.data, after: null });
             store.delete(id);
             stats.removed += 1;
           }
         }
-        const stale = refetchAll ? listed : listed.filter((e) => store.get(entryId(locale, e.documentId))?.digest !== e.updatedAt);
+        const stale = refetchAll ? listed : listed.filter(([documentId, updatedAt]) => store.get(entryId(locale, documentId))?.digest !== updatedAt);
         for (let i = 0; i < stale.length; i += BATCH) {
-          const ids = stale.slice(i, i + BATCH).map((e) => e.documentId);
+          const ids = stale.slice(i, i + BATCH).map(([documentId]) => documentId);
           const bodies = await getAll<Record<string, unknown> & Listed>(cmsUrl, `/api/${plural}`, bodyQuery(locale, ids), fetchImpl);
-          for (const body of bodies.filter((b) => !isUnderEmbargo(b, now))) {
-            store.set({ id: entryId(locale, body.documentId), data: body, digest: body.updatedAt });
+          for (const body of bodies) {
+            const id = entryId(locale, body.documentId);
+            const before = store.get(id)?.data ?? null;
+            if (isUnderEmbargo(body, now)) {
+              if (before) changes.push({ id, before, after: null });
+              store.delete(id);
+              continue;
+            }
+            store.set({ id, data: body, digest: body.updatedAt });
+            changes.push({ id, before, after: body });
           }
           stats.fetched += bodies.length;
         }
       }
       logger.info(`${plural}: ${stats.listed} published, ${stats.fetched} fetched, ${stats.removed} removed`);
       recordStats(type, stats);
+      recordChanges(type, fresh || refetchAll ? { unknown: true } : { changes });
     },
   };
-}
-
-function listQuery(locale: Locale | null, embargo: boolean) {
-  const q = new URLSearchParams({ ...(locale ? { locale } : {}), 'fields[0]': 'documentId', 'fields[1]': 'updatedAt', sort: 'documentId' });
-  if (embargo) q.set('fields[2]', 'embargoUntil');
-  return q;
 }
 
 function bodyQuery(locale: Locale | null, documentIds: string[]) {

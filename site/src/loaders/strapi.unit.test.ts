@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { strapiLoader } from './strapi';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { getJson } from './cms-client';
+import { readChanges } from './changes';
 
 /** A fake CMS: `docs[locale]` are the published entries; it records every request. */
 function fakeCms(docs: Record<string, Array<{ documentId: string; updatedAt: string; title: string }>>) {
@@ -8,11 +12,14 @@ function fakeCms(docs: Record<string, Array<{ documentId: string; updatedAt: str
   const fetchImpl = (async (input: string) => {
     requests.push(input);
     const url = new URL(input);
+    if (url.pathname === '/api/newsroom/listing/releases') {
+      const data = Object.fromEntries(Object.entries(docs).map(([l, list]) => [l, list.map((d) => [d.documentId, d.updatedAt])]));
+      return new Response(JSON.stringify({ data }), { status: 200 });
+    }
     const locale = url.searchParams.get('locale')!;
     const page = Number(url.searchParams.get('pagination[page]'));
     const ids = [...url.searchParams.entries()].filter(([k]) => k.startsWith('filters[documentId][$in]')).map(([, v]) => v);
     let data = (docs[locale] ?? []).filter((d) => ids.length === 0 || ids.includes(d.documentId));
-    if (url.searchParams.has('fields[0]')) data = data.map(({ documentId, updatedAt }) => ({ documentId, updatedAt, title: '' }));
     const pageSize = 100;
     const body = { data: data.slice((page - 1) * pageSize, page * pageSize), meta: { pagination: { page, pageCount: Math.max(1, Math.ceil(data.length / pageSize)), total: data.length } } };
     return new Response(JSON.stringify(body), { status: 200 });
@@ -93,13 +100,38 @@ describe('the Strapi loader', () => {
     expect(decodeURIComponent(bodyRequests(cms.requests).join())).toMatch(/\$in\]\[0\]=a.*\$in\]\[1\]=b/);
   });
 
-  it('pages through more entries than Strapi returns at once', async () => {
+  it('lists a type in one request and fetches bodies in batches of 40', async () => {
     const many = Array.from({ length: 250 }, (_, i) => doc(`d${i}`));
     const cms = fakeCms({ sq: many });
     const { entries, context } = fakeStore();
     await strapiLoader('release', 'http://cms', cms.fetchImpl).load(context);
     expect(entries.size).toBe(250);
-    expect(cms.requests.some((r) => r.includes('pagination%5Bpage%5D=3'))).toBe(true);
+    expect(cms.requests.filter((r) => r.includes('/listing/'))).toEqual(['http://cms/api/newsroom/listing/releases']);
+    expect(bodyRequests(cms.requests)).toHaveLength(7);
+  });
+
+  it('records what each sync changed, with the entry before and after', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'changes-')), 'changes.json');
+    const data = { sq: [doc('a'), doc('b')], en: [doc('a')] };
+    const cms = fakeCms(data);
+    const { context } = fakeStore();
+    const loader = strapiLoader('release', 'http://cms', cms.fetchImpl);
+    process.env.LOADER_CHANGES_FILE = file;
+    try {
+      await loader.load(context);
+      expect(readChanges(file)).toEqual({ release: { unknown: true } });
+      fs.rmSync(file);
+      data.sq = [doc('a'), { ...doc('b', '2026-11-02T00:00:00.000Z'), title: 'New title' }];
+      data.en = [];
+      await loader.load(context);
+    } finally {
+      delete process.env.LOADER_CHANGES_FILE;
+    }
+    const { changes } = readChanges(file)!.release as { changes: Array<{ id: string; before: any; after: any }> };
+    expect(changes.map((c) => [c.id, c.before?.title ?? null, c.after?.title ?? null])).toEqual([
+      ['sq:b', 'Title b', 'New title'],
+      ['en:a', 'Title a', null],
+    ]);
   });
 
   it('starts afresh when pointed at another CMS', async () => {
