@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './integrations/pagefind.mjs';
 import { runtimeDataStore } from './integrations/runtime-data-store.mjs';
+import { incrementalBuild } from './integrations/incremental.mjs';
 
 const cms = new URL(process.env.CMS_URL || 'http://127.0.0.1:1337');
 // A preview build (one draft, served by the builder under its own prefix) needs no search index.
@@ -17,7 +18,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', ...(process.env.PREVIEW_ASSETS_PREFIX ? { assetsPrefix: process.env.PREVIEW_ASSETS_PREFIX } : {}) },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: preview ? [runtimeDataStore()] : [runtimeDataStore(), pagefindIndex()],
+  integrations: preview ? [runtimeDataStore()] : [runtimeDataStore(), incrementalBuild(), pagefindIndex()],
   // shared-types is CommonJS (Strapi requires it): let Node load it rather than Vite.
   vite: { ssr: { external: ['@newsroom/shared-types'] } },
   image: {

@@ -25,6 +25,10 @@ export interface BuildRecord {
   pages?: number;
   /** Entries the CMS listed for this build. */
   listed?: number;
+  /** Incremental: only the pages the change affects were rendered, the rest linked from the live build. */
+  mode?: 'incremental' | 'full';
+  /** Why a build was full, when it was not the first. */
+  fullBecause?: string;
   result: 'running' | 'live' | 'failed';
   error?: string;
   /** The hosted search sync of a live build; its failure never holds back the site. */
@@ -64,7 +68,10 @@ export class Builder {
   }
 
   status() {
-    const liveId = liveBuildId(this.config.BUILDS_DIR);
+    // The content store moves with every sync, even a failed build's: only a build that follows
+    // the live one directly may take its files, or a change synced by a failed build would be lost.
+    const previous = this.history.find((b) => b.id !== id);
+    const liveId = previous?.result === 'live' && previous.id === liveBuildId(this.config.BUILDS_DIR) ? previous.id : null;
     return {
       live: this.history.find((b) => b.id === liveId) ?? (liveId ? { id: liveId } : null),
       running: this.history.find((b) => b.result === 'running') ?? null,
@@ -89,7 +96,12 @@ export class Builder {
     const started = Date.now();
     const out = buildDir(this.config.BUILDS_DIR, id);
     const statsFile = path.join(this.config.BUILDS_DIR, '.stats', `${id}.json`);
+    const changesFile = path.join(this.config.BUILDS_DIR, '.stats', `${id}.changes.json`);
     fs.mkdirSync(path.dirname(statsFile), { recursive: true });
+    // The content store moves with every sync, even a failed build's: only a build that follows
+    // the live one directly may take its files, or a change synced by a failed build would be lost.
+    const previous = this.history.find((b) => b.id !== id);
+    const liveId = previous?.result === 'live' && previous.id === liveBuildId(this.config.BUILDS_DIR) ? previous.id : null;
     this.log(`build ${id} started (${trigger.length} event${trigger.length === 1 ? '' : 's'})`);
     try {
       await runCommand(this.config.BUILD_COMMAND ? ['/bin/sh', '-c', this.config.BUILD_COMMAND] : defaultBuildCommand(), {
@@ -100,22 +112,26 @@ export class Builder {
           SITE_OUT_DIR: out,
           ASTRO_CACHE_DIR: path.join(this.config.BUILDS_DIR, '.cache'),
           LOADER_STATS_FILE: statsFile,
+          LOADER_CHANGES_FILE: changesFile,
+          ...(liveId ? { INCREMENTAL_BASE: buildDir(this.config.BUILDS_DIR, liveId) } : {}),
           ...(trigger.some((e) => e.event.startsWith('media.')) ? { LOADER_REFETCH: 'all' } : {}),
         },
       });
-      record.listed = readListed(statsFile);
+      Object.assign(record, readStats(statsFile));
       fs.rmSync(statsFile, { force: true });
+      fs.rmSync(changesFile, { force: true });
       const live = this.history.find((b) => b.id === liveBuildId(this.config.BUILDS_DIR) && b.pages !== undefined);
       record.pages = verifyBuild(out, live ? { pages: live.pages!, listed: live.listed } : null, record.listed, this.config.MAX_PAGE_DROP);
       switchCurrent(this.config.BUILDS_DIR, id);
       record.result = 'live';
       retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS);
-      this.log(`build ${id} is live: ${record.pages} pages in ${Date.now() - started} ms`);
+      this.log(`build ${id} is live (${record.mode ?? 'full'}): ${record.pages} pages in ${Date.now() - started} ms`);
       if (this.config.ALGOLIA_APP_ID) record.search = await this.syncSearch(out);
     } catch (error) {
       record.result = 'failed';
       record.error = (error as Error).message;
       fs.rmSync(out, { recursive: true, force: true });
+      fs.rmSync(changesFile, { force: true });
       this.log(`build ${id} failed; the live site is unchanged: ${record.error}`);
     } finally {
       record.durationMs = Date.now() - started;
@@ -146,8 +162,12 @@ export class Builder {
   }
 }
 
-function readListed(statsFile: string): number | undefined {
-  if (!fs.existsSync(statsFile)) return undefined;
-  const stats = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { listed: number }>;
-  return Object.values(stats).reduce((sum, s) => sum + s.listed, 0);
+/** What the site's build reported: entries listed per type, and `_build` (incremental or full, and why). */
+function readStats(statsFile: string): Pick<BuildRecord, 'listed' | 'mode' | 'fullBecause'> {
+  if (!fs.existsSync(statsFile)) return {};
+  const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { listed?: number; mode?: BuildRecord['mode']; reason?: string }>;
+  return {
+    listed: Object.values(types).reduce((sum, s) => sum + (s.listed ?? 0), 0),
+    ...(build ? { mode: build.mode, ...(build.reason ? { fullBecause: build.reason } : {}) } : {}),
+  };
 }

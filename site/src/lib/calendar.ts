@@ -15,6 +15,9 @@ const parts = (iso: string): [number, number, number, number, number] => {
 export function agendaCalendar(items: Entry[], locale: Locale, site: string, labels: { calendar: string; kind: (kind: string) => string; coverage: (c: string) => string }): string {
   const events: EventAttributes[] = items.map((item) => ({
     uid: `${item.documentId}-${locale}@newsroom`,
+    // DTSTAMP from the item rather than the clock: the same agenda gives the same file, so a
+    // rebuild does not show every event as changed (and an incremental build equals a full one).
+    ...({ timestamp: Date.parse(item.updatedAt) } as object),
     start: parts(item.startsAt),
     startInputType: 'utc',
     startOutputType: 'utc',

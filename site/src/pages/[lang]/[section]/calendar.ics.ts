@@ -4,12 +4,13 @@ import { config } from '../../../config';
 import { allEntries } from '../../../lib/content';
 import { agendaCalendar } from '../../../lib/calendar';
 import { sectionParams } from '../../../lib/routes';
+import { selectPaths } from '../../../lib/incremental';
 import { t } from '../../../lib/i18n';
 
 export function getStaticPaths() {
-  return sectionParams()
+  return selectPaths('/[lang]/[section]/calendar.ics', sectionParams()
     .filter((p) => p.type === 'agendaItem')
-    .map(({ lang, section, locale }) => ({ params: { lang, section }, props: { locale } }));
+    .map(({ lang, section, locale }) => ({ params: { lang, section }, props: { locale } })));
 }
 
 export const GET: APIRoute = async ({ props }) => {

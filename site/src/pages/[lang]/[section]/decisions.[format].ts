@@ -4,11 +4,12 @@ import { config } from '../../../config';
 import { allEntries } from '../../../lib/content';
 import { decisionRecords, decisionsCsv } from '../../../lib/open-data';
 import { sectionParams } from '../../../lib/routes';
+import { selectPaths } from '../../../lib/incremental';
 
 export function getStaticPaths() {
-  return sectionParams()
+  return selectPaths('/[lang]/[section]/decisions.[format]', sectionParams()
     .filter((p) => p.type === 'decision')
-    .flatMap(({ lang, section, locale }) => ['json', 'csv'].map((format) => ({ params: { lang, section, format }, props: { locale } })));
+    .flatMap(({ lang, section, locale }) => ['json', 'csv'].map((format) => ({ params: { lang, section, format }, props: { locale } }))));
 }
 
 export const GET: APIRoute = async ({ params, props }) => {

@@ -1,0 +1,119 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const KEY = Symbol.for('newsroom.incremental');
+const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repo = path.resolve(site, '..');
+/** What a page is made from besides the content: when any of it differs, everything is rendered. */
+const CODE = ['site/src', 'site/integrations', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'shared-types/src', 'package-lock.json'];
+const CONFIG = ['CMS_URL', 'CMS_PUBLIC_URL', 'SITE_URL', 'SITE_TIME_ZONE', 'ALGOLIA_APP_ID', 'ALGOLIA_SEARCH_KEY', 'ALGOLIA_INDEX_PREFIX', 'ALGOLIA_HOST'];
+const ASSET = /\/_astro\/[^"'\s)<>,]+/g;
+
+function filesUnder(dir, rel = '') {
+  const at = path.join(dir, rel);
+  if (!fs.existsSync(at)) return [];
+  if (!fs.statSync(at).isDirectory()) return [rel];
+  return fs.readdirSync(at).sort().flatMap((name) => filesUnder(dir, rel ? `${rel}/${name}` : name));
+}
+
+export function codeFingerprint() {
+  const hash = crypto.createHash('sha256');
+  for (const entry of CODE) {
+    for (const rel of filesUnder(repo, entry).filter((f) => !/\.(unit|int|browser)\.test\.ts$/.test(f))) {
+      hash.update(`${rel}\0`).update(fs.readFileSync(path.join(repo, rel)));
+    }
+  }
+  for (const name of CONFIG) hash.update(`${name}=${process.env[name] ?? ''}\0`);
+  return hash.digest('hex');
+}
+
+/** A build's pages and files, each with the optimised assets it refers to. Kept in the cache, not served. */
+const manifestFile = (dir, build) => path.join(dir, `${crypto.createHash('sha1').update(path.resolve(build)).digest('hex')}.json`);
+const readManifest = (dir, build) => (fs.existsSync(manifestFile(dir, build)) ? JSON.parse(fs.readFileSync(manifestFile(dir, build), 'utf8')) : null);
+const isPublished = (rel) => !rel.startsWith('_astro/') && !rel.startsWith('pagefind/');
+const assetsOf = (file) => [...new Set((fs.readFileSync(file, 'latin1').match(ASSET) ?? []).map((a) => a.slice(1)))].sort();
+/** `/en/x/` → `en/x/index.html`, `/en/rss.xml` → `en/rss.xml`. */
+const fileOf = (url) => decodeURIComponent(url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1));
+
+/**
+ * With an output folder outside its working directory (the builder's, in production),
+ * Astro stages its server chunks elsewhere and copies some of them into the site. The
+ * site publishes no `.mjs` of its own: they are server code, and must not be served.
+ */
+function removeServerLeftovers(out) {
+  for (const rel of filesUnder(out).filter((f) => /\.mjs(\.map)?$/.test(f) && !f.startsWith('_astro/'))) fs.rmSync(path.join(out, rel));
+  const prune = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) prune(path.join(dir, entry.name));
+    if (dir !== out && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  };
+  prune(out);
+}
+
+function keepNewest(dir, count) {
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  for (const old of files.slice(count)) fs.rmSync(old, { force: true });
+}
+
+/**
+ * Publishing one item renders only the pages it affects (decided in src/lib/incremental.ts)
+ * and takes every other file from the live build (INCREMENTAL_BASE) as a hard link. That
+ * needs the live build to come from the same code and configuration, and its manifest.
+ */
+export function incrementalBuild() {
+  let manifests;
+  let fingerprint;
+  return {
+    name: 'newsroom-incremental',
+    hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build') return;
+        const state = (globalThis[KEY] = {});
+        manifests = fileURLToPath(new URL('manifests/', config.cacheDir));
+        fingerprint = codeFingerprint();
+        const base = process.env.INCREMENTAL_BASE;
+        const manifest = base ? readManifest(manifests, base) : null;
+        if (!base) state.fullBecause = 'no live build to start from';
+        else if (!manifest || !fs.existsSync(base)) state.fullBecause = 'the live build has no manifest';
+        else if (manifest.fingerprint !== fingerprint) state.fullBecause = 'the site’s code or configuration changed';
+        else Object.assign(state, { base, manifest });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const state = globalThis[KEY];
+        removeServerLeftovers(out);
+        const rendered = filesUnder(out).filter(isPublished);
+        const files = {};
+        if (state.affected) {
+          const owned = new Set([...state.affected].map(fileOf));
+          for (const rel of rendered) owned.add(rel);
+          let reused = 0;
+          for (const [rel, assets] of Object.entries(state.manifest.files)) {
+            if (owned.has(rel)) continue;
+            fs.mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
+            fs.linkSync(path.join(state.base, rel), path.join(out, rel));
+            files[rel] = assets;
+            reused += 1;
+          }
+          for (const rel of rendered) files[rel] = assetsOf(path.join(out, rel));
+          for (const asset of new Set(Object.values(files).flat())) {
+            if (!fs.existsSync(path.join(out, asset))) fs.linkSync(path.join(state.base, asset), path.join(out, asset));
+          }
+          state.report = { mode: 'incremental', rendered: rendered.length, reused };
+        } else {
+          for (const rel of rendered) files[rel] = assetsOf(path.join(out, rel));
+          state.report = { mode: 'full', rendered: rendered.length, reason: state.fullBecause };
+        }
+        logger.info(state.affected ? `incremental: ${state.report.rendered} files rendered, ${state.report.reused} reused` : `full build: ${state.fullBecause}`);
+        fs.mkdirSync(manifests, { recursive: true });
+        fs.writeFileSync(manifestFile(manifests, out), JSON.stringify({ fingerprint, files: Object.fromEntries(Object.entries(files).sort()) }));
+        keepNewest(manifests, 12);
+        if (process.env.LOADER_STATS_FILE && fs.existsSync(process.env.LOADER_STATS_FILE)) {
+          const stats = JSON.parse(fs.readFileSync(process.env.LOADER_STATS_FILE, 'utf8'));
+          fs.writeFileSync(process.env.LOADER_STATS_FILE, JSON.stringify({ ...stats, _build: state.report }, null, 2));
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_TYPES } from '@newsroom/shared-types';
+import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
+import { releaseData } from '../../cms/test/fixtures/release';
+import { seedDemo } from '../../cms/src/seed';
+import { buildSite } from '../test/build-site';
+import { itemPath } from './lib/routes';
+
+const SITE = 'https://site.example';
+const RELEASE = CONTENT_TYPES.release.uid;
+let app: TestStrapi;
+let work: string;
+
+type Report = { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string };
+
+/** A build as the builder runs it: from the live build when there is one, with the loader's changes. */
+async function build(name: string, options: { base?: string; cache?: string } = {}): Promise<{ dir: string; report: Report }> {
+  const dir = path.join(work, name);
+  const stats = path.join(work, `${name}.stats.json`);
+  await buildSite({
+    cmsUrl: app.url,
+    siteUrl: SITE,
+    outDir: dir,
+    cacheDir: options.cache ?? path.join(work, 'cache'),
+    statsFile: stats,
+    env: { LOADER_CHANGES_FILE: path.join(work, `${name}.changes.json`), ...(options.base ? { INCREMENTAL_BASE: path.join(work, options.base) } : {}) },
+  });
+  return { dir, report: (JSON.parse(fs.readFileSync(stats, 'utf8')) as { _build: Report })._build };
+}
+
+const filesOf = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-incremental-'));
+  app = await startStrapi({ listen: true });
+  await seedDemo(app.strapi);
+  await build('live');
+});
+
+afterAll(async () => {
+  await app?.stop();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('an incremental build', () => {
+  it('renders only what a publish affects and produces, byte for byte, the files of a full build', async () => {
+    const documents = app.strapi.documents(RELEASE);
+    const people = await app.strapi.documents(CONTENT_TYPES.person.uid).findMany({ locale: 'en', status: 'published' });
+    const tags = await app.strapi.documents(CONTENT_TYPES.tag.uid).findMany({ locale: 'en', status: 'published' });
+    // A new release naming a person and a tag, in a month of its own.
+    const created = await documents.create({ locale: 'en', data: releaseData('Incremental new release', { issuedAt: '2019-02-14T09:00:00.000Z', people: [people[0].documentId], tags: [tags[0].documentId] }) as never });
+    await documents.publish({ documentId: created.documentId, locale: 'en' });
+    const [edited, removed] = (await documents.findMany({ locale: 'sq', status: 'published', sort: 'issuedAt:desc' })).filter((r) => !(r as { withdrawal?: unknown }).withdrawal);
+    // An edit that renames the item and moves it to another month.
+    await documents.update({ documentId: edited.documentId, locale: 'sq', data: { title: 'Titull i ndryshuar', issuedAt: '2020-07-01T10:00:00.000Z' } as never });
+    await documents.publish({ documentId: edited.documentId, locale: 'sq' });
+    await documents.unpublish({ documentId: removed.documentId, locale: 'sq' });
+
+    const incremental = await build('incremental', { base: 'live' });
+    expect(incremental.report.mode).toBe('incremental');
+    const total = filesOf(incremental.dir).length;
+    expect(incremental.report.rendered).toBeLessThan(total / 2);
+    expect(incremental.report.reused).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(incremental.dir, itemPath('release', 'sq', removed.slug), 'index.html'))).toBe(false);
+
+    const full = await build('full', { cache: path.join(work, 'fresh-cache') });
+    expect(full.report.mode).toBe('full');
+    expect(filesOf(incremental.dir)).toEqual(filesOf(full.dir));
+    for (const file of filesOf(full.dir)) {
+      expect(fs.readFileSync(path.join(incremental.dir, file)).equals(fs.readFileSync(path.join(full.dir, file))), file).toBe(true);
+    }
+  });
+
+  it('builds everything when a person changes, since their name is on many pages', async () => {
+    const [person] = await app.strapi.documents(CONTENT_TYPES.person.uid).findMany({ locale: 'en', status: 'published' });
+    await app.strapi.documents(CONTENT_TYPES.person.uid).update({ documentId: person.documentId, locale: 'en', data: { name: 'Renamed Person' } as never });
+    await app.strapi.documents(CONTENT_TYPES.person.uid).publish({ documentId: person.documentId, locale: 'en' });
+    const { report } = await build('after-person', { base: 'incremental' });
+    expect(report).toMatchObject({ mode: 'full', reason: 'a person changed, and its name or dates appear on other pages' });
+  });
+
+  it('builds everything when the site’s configuration differs from the live build’s', async () => {
+    process.env.SITE_TIME_ZONE = 'Europe/Tirane';
+    try {
+      const { report } = await build('other-zone', { base: 'after-person' });
+      expect(report).toMatchObject({ mode: 'full', reason: 'the site’s code or configuration changed' });
+    } finally {
+      delete process.env.SITE_TIME_ZONE;
+    }
+  });
+});
