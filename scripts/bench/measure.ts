@@ -22,6 +22,8 @@ export function countFiles(dir: string): number {
 
 export interface BuildFigures {
   ms: number;
+  /** Whether the site's build rendered everything or only what changed. */
+  mode: string;
   peakRssBytes: number;
   entriesFetched: number;
   imagesEncoded: number;
@@ -49,9 +51,10 @@ export async function measuredBuild(options: { cmsUrl: string; outDir: string; c
   const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
   clearInterval(poll);
   if (code !== 0) throw new Error(`The site build failed (${code}): ${errors}`);
-  const stats = fs.existsSync(statsFile) ? (JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { fetched: number }>) : {};
+  const { _build: build, ...stats } = fs.existsSync(statsFile) ? (JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { fetched: number; mode?: string }>) : {};
   return {
     ms: Math.round(performance.now() - started),
+    mode: build?.mode ?? 'full',
     peakRssBytes: peak,
     entriesFetched: Object.values(stats).reduce((sum, s) => sum + s.fetched, 0),
     imagesEncoded: countFiles(path.join(options.cacheDir, 'assets')) - imagesBefore,

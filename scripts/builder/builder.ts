@@ -68,10 +68,7 @@ export class Builder {
   }
 
   status() {
-    // The content store moves with every sync, even a failed build's: only a build that follows
-    // the live one directly may take its files, or a change synced by a failed build would be lost.
-    const previous = this.history.find((b) => b.id !== id);
-    const liveId = previous?.result === 'live' && previous.id === liveBuildId(this.config.BUILDS_DIR) ? previous.id : null;
+    const liveId = liveBuildId(this.config.BUILDS_DIR);
     return {
       live: this.history.find((b) => b.id === liveId) ?? (liveId ? { id: liveId } : null),
       running: this.history.find((b) => b.result === 'running') ?? null,

@@ -33,7 +33,14 @@ export function codeFingerprint() {
 const manifestFile = (dir, build) => path.join(dir, `${crypto.createHash('sha1').update(path.resolve(build)).digest('hex')}.json`);
 const readManifest = (dir, build) => (fs.existsSync(manifestFile(dir, build)) ? JSON.parse(fs.readFileSync(manifestFile(dir, build), 'utf8')) : null);
 const isPublished = (rel) => !rel.startsWith('_astro/') && !rel.startsWith('pagefind/');
-const assetsOf = (file) => [...new Set((fs.readFileSync(file, 'latin1').match(ASSET) ?? []).map((a) => a.slice(1)))].sort();
+const SHARD = /data-pagefind-sort="date:(\d{4})/;
+
+/** The optimised assets a file refers to, and for an item page the search shard it belongs to (its year). */
+function describe(file) {
+  const text = fs.readFileSync(file, 'latin1');
+  const assets = [...new Set((text.match(ASSET) ?? []).map((a) => a.slice(1)))].sort();
+  return { assets, shard: text.includes('data-pagefind-body') ? (text.match(SHARD)?.[1] ?? 'undated') : undefined };
+}
 /** `/en/x/` → `en/x/index.html`, `/en/rss.xml` → `en/rss.xml`. */
 const fileOf = (url) => decodeURIComponent(url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1));
 
@@ -85,6 +92,11 @@ export function incrementalBuild() {
         removeServerLeftovers(out);
         const rendered = filesUnder(out).filter(isPublished);
         const files = {};
+        const search = {};
+        const note = (rel, { assets, shard }) => {
+          files[rel] = assets;
+          if (shard) search[rel] = shard;
+        };
         if (state.affected) {
           const owned = new Set([...state.affected].map(fileOf));
           for (const rel of rendered) owned.add(rel);
@@ -93,21 +105,24 @@ export function incrementalBuild() {
             if (owned.has(rel)) continue;
             fs.mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
             fs.linkSync(path.join(state.base, rel), path.join(out, rel));
-            files[rel] = assets;
+            note(rel, { assets, shard: state.manifest.search[rel] });
             reused += 1;
           }
-          for (const rel of rendered) files[rel] = assetsOf(path.join(out, rel));
+          for (const rel of rendered) note(rel, describe(path.join(out, rel)));
           for (const asset of new Set(Object.values(files).flat())) {
             if (!fs.existsSync(path.join(out, asset))) fs.linkSync(path.join(state.base, asset), path.join(out, asset));
           }
+          // Search shards holding a page this build rendered or removed are indexed again.
+          state.dirtyShards = new Set([...owned].flatMap((rel) => [state.manifest.search[rel], search[rel]]).filter(Boolean));
           state.report = { mode: 'incremental', rendered: rendered.length, reused };
         } else {
-          for (const rel of rendered) files[rel] = assetsOf(path.join(out, rel));
+          for (const rel of rendered) note(rel, describe(path.join(out, rel)));
           state.report = { mode: 'full', rendered: rendered.length, reason: state.fullBecause };
         }
+        state.search = search;
         logger.info(state.affected ? `incremental: ${state.report.rendered} files rendered, ${state.report.reused} reused` : `full build: ${state.fullBecause}`);
         fs.mkdirSync(manifests, { recursive: true });
-        fs.writeFileSync(manifestFile(manifests, out), JSON.stringify({ fingerprint, files: Object.fromEntries(Object.entries(files).sort()) }));
+        fs.writeFileSync(manifestFile(manifests, out), JSON.stringify({ fingerprint, files: Object.fromEntries(Object.entries(files).sort()), search }));
         keepNewest(manifests, 12);
         if (process.env.LOADER_STATS_FILE && fs.existsSync(process.env.LOADER_STATS_FILE)) {
           const stats = JSON.parse(fs.readFileSync(process.env.LOADER_STATS_FILE, 'utf8'));

@@ -1,10 +1,37 @@
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
+const UI = ['pagefind-ui.js', 'pagefind-ui.css'];
+/** Newest year first, undated pages (people, tags, office pages) last. */
+const order = (a, b) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a));
+
+function linkTree(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) linkTree(path.join(from, entry.name), path.join(to, entry.name));
+    else fs.linkSync(path.join(from, entry.name), path.join(to, entry.name));
+  }
+}
+
+async function indexShard(site, pages, outputPath) {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  for (const sourcePath of pages) {
+    const added = await index.addHTMLFile({ sourcePath, content: fs.readFileSync(path.join(site, sourcePath), 'utf8') });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+}
+
 /**
- * After each build, Pagefind indexes the built item pages (what carries
- * `data-pagefind-body`), one index per `<html lang>`, into <out>/pagefind/.
+ * After each build, Pagefind indexes the item pages (what carries `data-pagefind-body`) in
+ * one bundle per year of their date, under <out>/pagefind/<year>/ (one index per
+ * `<html lang>` in each). A publish re-indexes only the years it touched and links the
+ * others from the live build; the search page merges the bundles listed in shards.json.
+ * The pages and their years come from the incremental integration, which runs first.
  */
 export function pagefindIndex() {
   return {
@@ -12,14 +39,27 @@ export function pagefindIndex() {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        logger.info(`search: ${added.page_count} pages indexed`);
+        const state = globalThis[Symbol.for('newsroom.incremental')];
+        const shards = new Map([['undated', []]]);
+        for (const [rel, shard] of Object.entries(state.search).sort(([a], [b]) => a.localeCompare(b))) {
+          if (!shards.has(shard)) shards.set(shard, []);
+          shards.get(shard).push(rel);
+        }
+        const names = [...shards.keys()].sort(order);
+        const root = path.join(site, 'pagefind');
+        let indexed = 0;
+        for (const name of names) {
+          const live = state.base ? path.join(state.base, 'pagefind', name) : null;
+          if (state.dirtyShards && !state.dirtyShards.has(name) && fs.existsSync(live)) linkTree(live, path.join(root, name));
+          else {
+            await indexShard(site, shards.get(name), path.join(root, name));
+            indexed += shards.get(name).length;
+          }
+        }
         await pagefind.close();
+        for (const file of UI) fs.copyFileSync(path.join(root, 'undated', file), path.join(root, file));
+        fs.writeFileSync(path.join(root, 'shards.json'), JSON.stringify(names.map((n) => `/pagefind/${n}/`)));
+        logger.info(`search: ${indexed} pages indexed in ${names.length} bundles`);
       },
     },
   };

@@ -27,7 +27,7 @@ describe('decisions as open data', () => {
 
 describe('the agenda calendar', () => {
   const item = (kind: string, startsAt: string) => ({
-    documentId: kind, locale: 'en', title: `A ${kind}`, slug: kind, startsAt, endsAt: null, kind, mediaCoverage: 'open', place: 'Prishtina',
+    documentId: kind, locale: 'en', title: `A ${kind}`, slug: kind, startsAt, endsAt: null, kind, mediaCoverage: 'open', place: 'Prishtina', updatedAt: '2026-11-20T08:30:00.000Z',
   }) as unknown as Entry;
   const labels = { calendar: 'Agenda', kind: (k: string) => (k === 'press-conference' ? 'Press conference' : k), coverage: (c: string) => c };
 
@@ -37,5 +37,10 @@ describe('the agenda calendar', () => {
     expect(ics).toContain('CATEGORIES:PRESS-CONFERENCE');
     expect(ics).toContain('DTSTART:20261201T110000Z');
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  });
+
+  it('stamps each event with the time its item last changed, so the same agenda gives the same file', () => {
+    const ics = agendaCalendar([item('meeting', '2026-12-02T09:00:00.000Z')], 'en', 'https://site.example', labels);
+    expect(ics).toContain('DTSTAMP:20261120T083000Z');
   });
 });
