@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { CONTENT_TYPES, LOCALE_CODES, type ContentTypeKey, type Locale } from '@newsroom/shared-types';
-import { getAll, getJson } from './cms-client';
+import { getAll, getJson, PAGE_SIZE } from './cms-client';
 import { recordStats } from './stats';
 import { recordChanges, type Change } from './changes';
 
@@ -15,8 +15,8 @@ interface Listing {
   data: Record<string, Array<[string, string]>>;
 }
 
-/** Bodies are fetched by documentId in batches this size (kept well under URL limits). */
-const BATCH = 40;
+/** Bodies are fetched by documentId in batches of Strapi's page size (about 4 KB of URL). */
+const BATCH = PAGE_SIZE;
 
 export const entryId = (locale: string | null, documentId: string) => (locale ? `${locale}:${documentId}` : documentId);
 

@@ -100,14 +100,14 @@ describe('the Strapi loader', () => {
     expect(decodeURIComponent(bodyRequests(cms.requests).join())).toMatch(/\$in\]\[0\]=a.*\$in\]\[1\]=b/);
   });
 
-  it('lists a type in one request and fetches bodies in batches of 40', async () => {
+  it('lists a type in one request and fetches bodies a hundred at a time', async () => {
     const many = Array.from({ length: 250 }, (_, i) => doc(`d${i}`));
     const cms = fakeCms({ sq: many });
     const { entries, context } = fakeStore();
     await strapiLoader('release', 'http://cms', cms.fetchImpl).load(context);
     expect(entries.size).toBe(250);
     expect(cms.requests.filter((r) => r.includes('/listing/'))).toEqual(['http://cms/api/newsroom/listing/releases']);
-    expect(bodyRequests(cms.requests)).toHaveLength(7);
+    expect(bodyRequests(cms.requests)).toHaveLength(3);
   });
 
   it('records what each sync changed, with the entry before and after', async () => {
