@@ -40,6 +40,29 @@ describe('a build', () => {
     expect(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'refetch.txt'), 'utf8').trim()).toBe('');
   });
 
+  it('builds from the live build only when the last build made it live, so no synced change is skipped', async () => {
+    const { config } = await liveBuilder();
+    const mark = `${FAKE_SITE}\necho "$INCREMENTAL_BASE" > "$SITE_OUT_DIR/base.txt"\n[ -n "$FAIL" ] && exit 1\nexit 0`;
+    const base = () => fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'base.txt'), 'utf8').trim();
+    const builder = new Builder({ ...config, BUILD_COMMAND: mark }, quiet);
+    await builder.build('20260101T000001Z-next', []);
+    expect(base()).toBe(path.join(config.BUILDS_DIR, '20260101T000000Z-base'));
+    process.env.FAIL = '1';
+    try {
+      await builder.build('20260101T000002Z-fail', []);
+    } finally {
+      delete process.env.FAIL;
+    }
+    await builder.build('20260101T000003Z-after', []);
+    expect(base()).toBe('');
+    await builder.build('20260101T000004Z-again', []);
+    expect(base()).toBe(path.join(config.BUILDS_DIR, '20260101T000003Z-after'));
+    builder.rollback('20260101T000001Z-next');
+    await builder.build('20260101T000005Z-rolled', []);
+    expect(base()).toBe('');
+    expect(builder.status().builds[0]).toMatchObject({ result: 'live' });
+  });
+
   it('goes live even when the hosted search cannot be reached, and reports that in its status', async () => {
     const { config } = await liveBuilder();
     const item = `${FAKE_SITE}\nmkdir -p "$SITE_OUT_DIR/en/x" && echo '<html lang="en"><article data-pagefind-body data-type="release" data-document="x"><h1>X</h1></article></html>' > "$SITE_OUT_DIR/en/x/index.html"`;
