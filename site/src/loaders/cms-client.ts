@@ -10,14 +10,21 @@ export interface Page<T> {
   meta: { pagination: { page: number; pageCount: number; total: number } };
 }
 
-export async function getJson<T>(url: string, fetchImpl: typeof fetch = fetch): Promise<T> {
-  let res: Response;
+/** Network errors worth one more try: a kept-alive connection the server closed as we reused it. */
+const TRANSIENT = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+async function request(url: string, fetchImpl: typeof fetch, attempt = 1): Promise<Response> {
   try {
-    res = await fetchImpl(url, { headers: { Accept: 'application/json' } });
+    return await fetchImpl(url, { headers: { Accept: 'application/json' } });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    if (TRANSIENT.has(cause) && attempt < 3) return request(url, fetchImpl, attempt + 1);
     throw new Error(`Could not reach the CMS at ${url} (${cause}). Is it running, and is CMS_URL right?`);
   }
+}
+
+export async function getJson<T>(url: string, fetchImpl: typeof fetch = fetch): Promise<T> {
+  const res = await request(url, fetchImpl);
   const text = await res.text();
   if (!res.ok) {
     let message = text.slice(0, 200);

@@ -150,6 +150,17 @@ describe('the CMS client', () => {
     await expect(getJson('http://127.0.0.1:9/api/releases', failing)).rejects.toThrow(/Could not reach the CMS at http:\/\/127.0.0.1:9\/api\/releases \(ECONNREFUSED\)/);
   });
 
+  it('tries again when the CMS closed a kept-alive connection as it was reused', async () => {
+    let calls = 0;
+    const flaky = (async () => {
+      calls += 1;
+      if (calls === 1) throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'UND_ERR_SOCKET' } });
+      return new Response(JSON.stringify({ ok: true }), { status: 200 });
+    }) as unknown as typeof fetch;
+    await expect(getJson('http://cms/api/x', flaky)).resolves.toEqual({ ok: true });
+    expect(calls).toBe(2);
+  });
+
   it('names the URL and the CMS’s message when it answers an error', async () => {
     const erroring = (async () => new Response(JSON.stringify({ error: { message: 'Forbidden' } }), { status: 403 })) as unknown as typeof fetch;
     await expect(getJson('http://cms/api/releases', erroring)).rejects.toThrow('The CMS answered 403 for http://cms/api/releases: Forbidden');
