@@ -20,7 +20,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: preview ? [runtimeDataStore()] : [runtimeDataStore(), incrementalBuild(), pagefindIndex()],
   // shared-types is CommonJS (Strapi requires it): let Node load it rather than Vite.
-  vite: { ssr: { external: ['@newsroom/shared-types'] } },
+  // No dependency pre-bundling: it serves the dev server's browser code, which this site has
+  // none of, and its cache is keyed by a config that changes with every build's output folder.
+  vite: { ssr: { external: ['@newsroom/shared-types'] }, optimizeDeps: { noDiscovery: true, include: [] } },
   image: {
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, port: cms.port || undefined }],
   },

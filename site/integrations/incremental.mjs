@@ -101,9 +101,12 @@ export function incrementalBuild() {
           const owned = new Set([...state.affected].map(fileOf));
           for (const rel of rendered) owned.add(rel);
           let reused = 0;
+          const made = new Set();
           for (const [rel, assets] of Object.entries(state.manifest.files)) {
             if (owned.has(rel)) continue;
-            fs.mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
+            const folder = path.dirname(path.join(out, rel));
+            if (!made.has(folder)) fs.mkdirSync(folder, { recursive: true });
+            made.add(folder);
             fs.linkSync(path.join(state.base, rel), path.join(out, rel));
             note(rel, { assets, shard: state.manifest.search[rel] });
             reused += 1;
