@@ -12,6 +12,8 @@ export function runtimeDataStore() {
     name: 'newsroom-runtime-data-store',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
+        // Where the loaders keep their entries (src/loaders/entry-store.ts), for the pages.
+        process.env.NEWSROOM_CACHE_DIR = fileURLToPath(config.cacheDir);
         if (command !== 'build') return;
         process.env.NEWSROOM_DATA_STORE_FILE = fileURLToPath(new URL('data-store.json', config.cacheDir));
         const reader = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data-store-reader.mjs');

@@ -1,18 +1,18 @@
-import { getCollection } from 'astro:content';
 import type { EntryBase, Locale } from '@newsroom/shared-types';
+import { entriesDir, readEntries } from '../loaders/entry-store';
 import type { PageType } from './routes';
 import { dateOf, type Entry } from './entry';
 
 export { dateOf, relatedIds, type Entry } from './entry';
 
 /**
- * Entries of the build, read once per type: `getCollection()` deep-clones on every call,
- * so pages ask here instead.
+ * Entries of the build, read once per type from the loaders' files (see
+ * loaders/entry-store.ts; the cache folder is given by integrations/runtime-data-store.mjs).
  */
 const cache = new Map<string, Promise<EntryBase[]>>();
 
 export function load(type: PageType | 'government' | 'retiredPage'): Promise<Entry[]> {
-  if (!cache.has(type)) cache.set(type, getCollection(type as never).then((items) => items.map((i) => (i as { data: EntryBase }).data)));
+  if (!cache.has(type)) cache.set(type, Promise.resolve(readEntries(entriesDir(process.env.NEWSROOM_CACHE_DIR ?? ''), type) as EntryBase[]));
   return cache.get(type) as Promise<Entry[]>;
 }
 

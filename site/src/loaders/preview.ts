@@ -1,7 +1,9 @@
 import fs from 'node:fs';
-import type { Loader } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import type { PageType } from '../lib/routes';
 import { entryId } from './strapi';
+import { entriesDir, openEntryStore } from './entry-store';
 
 export interface PreviewFile {
   type: PageType;
@@ -10,18 +12,23 @@ export interface PreviewFile {
 
 export const readPreviewFile = (file: string): PreviewFile => JSON.parse(fs.readFileSync(file, 'utf8')) as PreviewFile;
 
+/** A preview's collection holds what it is given and nothing else. */
+function replaceEntries({ config }: LoaderContext, type: string, entries: PreviewFile['entry'][]) {
+  const store = openEntryStore(entriesDir(fileURLToPath(config.cacheDir)), type);
+  store.reset('preview');
+  for (const entry of entries) store.set(entryId(entry.locale, entry.documentId), entry, entry.updatedAt);
+  store.save();
+}
+
 /** The one draft a preview build renders, as the only entry of its collection. */
 export function previewLoader(preview: PreviewFile): Loader {
   return {
     name: `preview-${preview.type}`,
-    load: async ({ store }) => {
-      store.clear();
-      store.set({ id: entryId(preview.entry.locale, preview.entry.documentId), data: preview.entry, digest: preview.entry.updatedAt });
-    },
+    load: async (context) => replaceEntries(context, preview.type, [preview.entry]),
   };
 }
 
 /** Types a preview does not show: empty, so the build renders next to nothing else. */
 export function emptyLoader(name: string): Loader {
-  return { name: `empty-${name}`, load: async ({ store }) => store.clear() };
+  return { name: `empty-${name}`, load: async (context) => replaceEntries(context, name, []) };
 }

@@ -3,6 +3,8 @@ import { CONTENT_TYPES, LOCALE_CODES, type ContentTypeKey, type Locale } from '@
 import { getAll, getJson, PAGE_SIZE } from './cms-client';
 import { recordStats } from './stats';
 import { recordChanges, type Change } from './changes';
+import { entriesDir, openEntryStore } from './entry-store';
+import { fileURLToPath } from 'node:url';
 
 interface Listed {
   documentId: string;
@@ -39,12 +41,12 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
   const locales: Array<Locale | null> = CONTENT_TYPES[type].localized ? [...LOCALE_CODES] : [null];
   return {
     name: `strapi-${type}`,
-    load: async ({ store, meta, logger }) => {
-      const fresh = meta.get('cmsUrl') !== cmsUrl;
-      if (fresh) {
-        store.clear();
-        meta.set('cmsUrl', cmsUrl);
-      }
+    load: async ({ store: astroStore, config, logger }) => {
+      // Entries live in the loader's own files (see entry-store.ts); Astro's store stays empty.
+      astroStore.clear();
+      const store = openEntryStore(entriesDir(fileURLToPath(config.cacheDir)), type);
+      const fresh = store.cmsUrl() !== cmsUrl;
+      if (fresh) store.reset(cmsUrl);
       const stats = { listed: 0, fetched: 0, removed: 0 };
       const changes: Change[] = [];
       // Media changes (a new alt text, a replaced file) do not touch the entries' updatedAt.
@@ -74,12 +76,13 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
               store.delete(id);
               continue;
             }
-            store.set({ id, data: body, digest: body.updatedAt });
+            store.set(id, body, body.updatedAt);
             changes.push({ id, before, after: body });
           }
           stats.fetched += bodies.length;
         }
       }
+      store.save();
       logger.info(`${plural}: ${stats.listed} published, ${stats.fetched} fetched, ${stats.removed} removed`);
       recordStats(type, stats);
       recordChanges(type, fresh || refetchAll ? { unknown: true } : { changes });

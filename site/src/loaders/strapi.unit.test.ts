@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getJson } from './cms-client';
+import { pathToFileURL } from 'node:url';
 import { readChanges } from './changes';
+import { entriesDir, openEntryStore } from './entry-store';
 
 /** A fake CMS: `docs[locale]` are the published entries; it records every request. */
 function fakeCms(docs: Record<string, Array<{ documentId: string; updatedAt: string; title: string }>>) {
@@ -27,20 +29,18 @@ function fakeCms(docs: Record<string, Array<{ documentId: string; updatedAt: str
   return { requests, fetchImpl };
 }
 
+/** A loader context whose cache folder is a fresh temporary one; `entries()` reads what the loader kept. */
 function fakeStore() {
-  const entries = new Map<string, { id: string; data: Record<string, unknown>; digest?: string }>();
-  const meta = new Map<string, string>();
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loader-'));
+  const astro = new Map<string, unknown>();
   return {
-    entries,
+    entries: () => {
+      const store = openEntryStore(entriesDir(cacheDir), 'release');
+      return new Map(store.keys().map((id) => [id, store.get(id)!]));
+    },
     context: {
-      store: {
-        keys: () => [...entries.keys()],
-        get: (id: string) => entries.get(id),
-        set: (e: { id: string; data: Record<string, unknown>; digest?: string }) => (entries.set(e.id, e), true),
-        delete: (id: string) => entries.delete(id),
-        clear: () => entries.clear(),
-      },
-      meta: { get: (k: string) => meta.get(k), set: (k: string, v: string) => meta.set(k, v), has: (k: string) => meta.has(k), delete: (k: string) => meta.delete(k) },
+      store: { clear: () => astro.clear(), set: (e: { id: string }) => astro.set(e.id, e), keys: () => [...astro.keys()] },
+      config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
       logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
     } as never,
   };
@@ -54,8 +54,8 @@ describe('the Strapi loader', () => {
     const cms = fakeCms({ sq: [doc('a'), doc('b')], en: [doc('a')] });
     const { entries, context } = fakeStore();
     await strapiLoader('release', 'http://cms', cms.fetchImpl).load(context);
-    expect([...entries.keys()].sort()).toEqual(['en:a', 'sq:a', 'sq:b']);
-    expect(entries.get('sq:b')?.data.title).toBe('Title b');
+    expect([...entries().keys()].sort()).toEqual(['en:a', 'sq:a', 'sq:b']);
+    expect(entries().get('sq:b')?.data.title).toBe('Title b');
   });
 
   it('fetches no entry body when nothing changed', async () => {
@@ -78,7 +78,7 @@ describe('the Strapi loader', () => {
     data.en = [];
     cms.requests.length = 0;
     await loader.load(context);
-    expect([...entries.keys()].sort()).toEqual(['sq:a', 'sq:b']);
+    expect([...entries().keys()].sort()).toEqual(['sq:a', 'sq:b']);
     const bodies = bodyRequests(cms.requests);
     expect(bodies).toHaveLength(1);
     expect(decodeURIComponent(bodies[0])).toContain('filters[documentId][$in][0]=b');
@@ -105,7 +105,7 @@ describe('the Strapi loader', () => {
     const cms = fakeCms({ sq: many });
     const { entries, context } = fakeStore();
     await strapiLoader('release', 'http://cms', cms.fetchImpl).load(context);
-    expect(entries.size).toBe(250);
+    expect(entries().size).toBe(250);
     expect(cms.requests.filter((r) => r.includes('/listing/'))).toEqual(['http://cms/api/newsroom/listing/releases']);
     expect(bodyRequests(cms.requests)).toHaveLength(3);
   });
@@ -138,7 +138,7 @@ describe('the Strapi loader', () => {
     const { entries, context } = fakeStore();
     await strapiLoader('release', 'http://one', fakeCms({ sq: [doc('a')] }).fetchImpl).load(context);
     await strapiLoader('release', 'http://two', fakeCms({ sq: [doc('z')] }).fetchImpl).load(context);
-    expect([...entries.keys()]).toEqual(['sq:z']);
+    expect([...entries().keys()]).toEqual(['sq:z']);
   });
 });
 
