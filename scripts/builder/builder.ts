@@ -121,7 +121,7 @@ export class Builder {
       record.pages = verifyBuild(out, live ? { pages: live.pages!, listed: live.listed } : null, record.listed, this.config.MAX_PAGE_DROP);
       switchCurrent(this.config.BUILDS_DIR, id);
       record.result = 'live';
-      retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS);
+      retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS).catch((error: Error) => this.log(`could not remove an old build: ${error.message}`));
       this.log(`build ${id} is live (${record.mode ?? 'full'}): ${record.pages} pages in ${Date.now() - started} ms`);
       if (this.config.ALGOLIA_APP_ID) record.search = await this.syncSearch(out);
     } catch (error) {

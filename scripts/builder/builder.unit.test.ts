@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Builder } from './builder';
-import { currentLink, keptBuilds, liveBuildId } from './deploy';
+import { currentLink, keptBuilds, liveBuildId, retain } from './deploy';
 import { digestTree, FAKE_SITE, testConfig } from './test-support';
 
 const quiet = () => {};
@@ -28,6 +28,18 @@ describe('a build', () => {
     for (let i = 1; i <= 7; i += 1) await builder.build(`20260101T00000${i}Z-b00${i}`, []);
     expect(keptBuilds(config.BUILDS_DIR)).toEqual(['20260101T000003Z-b003', '20260101T000004Z-b004', '20260101T000005Z-b005', '20260101T000006Z-b006', '20260101T000007Z-b007']);
     expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000007Z-b007');
+  });
+
+  it('takes an old build out of the kept set at once and deletes it in the background', async () => {
+    const { config, builder } = await liveBuilder();
+    for (let i = 1; i <= 2; i += 1) await builder.build(`20260101T00000${i}Z-b00${i}`, []);
+    const leftover = path.join(config.BUILDS_DIR, '.removing-20251231T000000Z-gone');
+    fs.mkdirSync(path.join(leftover, 'en'), { recursive: true });
+    const removed = retain(config.BUILDS_DIR, 2);
+    expect(keptBuilds(config.BUILDS_DIR)).toEqual(['20260101T000001Z-b001', '20260101T000002Z-b002']);
+    expect(() => builder.rollback('20260101T000000Z-base')).toThrow(/No kept build/);
+    await removed;
+    expect(fs.readdirSync(config.BUILDS_DIR).filter((name) => name.startsWith('.removing-'))).toEqual([]);
   });
 
   it('asks the loader to refetch everything after a media change, and only then', async () => {

@@ -39,13 +39,24 @@ export function keptBuilds(buildsDir: string): string[] {
   return fs.readdirSync(buildsDir).filter((name) => ID.test(name)).sort();
 }
 
-/** Removes all but the newest `keep` builds; the live one always stays. */
-export function retain(buildsDir: string, keep: number): string[] {
+const REMOVING = '.removing-';
+const inFlight = new Set<string>();
+
+/**
+ * Retires all but the newest `keep` builds; the live one always stays. Each is renamed out of
+ * the kept set at once (a rollback can never pick a half-removed folder), then deleted in the
+ * background: deleting tens of thousands of files must not hold up the build going live.
+ * Folders left half-deleted by a stop are deleted on the next call.
+ */
+export function retain(buildsDir: string, keep: number): Promise<void> {
   const live = liveBuildId(buildsDir);
   const all = keptBuilds(buildsDir);
-  const removable = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== live);
-  for (const id of removable) fs.rmSync(buildDir(buildsDir, id), { recursive: true, force: true });
-  return removable;
+  const retired = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== live);
+  for (const id of retired) fs.renameSync(buildDir(buildsDir, id), path.join(buildsDir, `${REMOVING}${id}`));
+  const doomed = fs.readdirSync(buildsDir).map((name) => path.join(buildsDir, name)).filter((dir) => path.basename(dir).startsWith(REMOVING) && !inFlight.has(dir));
+  for (const dir of doomed) inFlight.add(dir);
+  const removals = doomed.map((dir) => fs.promises.rm(dir, { recursive: true, force: true }).finally(() => inFlight.delete(dir)));
+  return Promise.all(removals).then(() => undefined);
 }
 
 export function countPages(dir: string): number {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { mergeIntoJsonFile } from './json-file';
 
 /** One entry as it was before this build's sync and as it is now (null: absent). */
 export interface Change {
@@ -20,11 +20,7 @@ export const MAX_CHANGES = 200;
  */
 export function recordChanges(type: string, changes: TypeChanges) {
   const file = process.env.LOADER_CHANGES_FILE;
-  if (!file) return;
-  const all = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, TypeChanges>) : {};
-  all[type] = 'changes' in changes && changes.changes.length > MAX_CHANGES ? { unknown: true } : changes;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(all));
+  if (file) mergeIntoJsonFile(file, type, 'changes' in changes && changes.changes.length > MAX_CHANGES ? { unknown: true } : changes);
 }
 
 export function readChanges(file: string | undefined): Record<string, TypeChanges> | null {

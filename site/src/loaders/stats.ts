@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { mergeIntoJsonFile } from './json-file';
 
 /**
  * When LOADER_STATS_FILE is set, each loader adds what it did to that JSON file: the
@@ -7,9 +6,5 @@ import path from 'node:path';
  */
 export function recordStats(type: string, stats: { listed: number; fetched: number; removed: number }) {
   const file = process.env.LOADER_STATS_FILE;
-  if (!file) return;
-  const all = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  all[type] = stats;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(all, null, 2));
+  if (file) mergeIntoJsonFile(file, type, stats);
 }
