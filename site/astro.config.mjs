@@ -1,6 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './integrations/pagefind.mjs';
-import { runtimeDataStore } from './integrations/runtime-data-store.mjs';
+import { entriesLocation } from './integrations/entries-location.mjs';
 import { incrementalBuild } from './integrations/incremental.mjs';
 
 const cms = new URL(process.env.CMS_URL || 'http://127.0.0.1:1337');
@@ -18,12 +19,18 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', ...(process.env.PREVIEW_ASSETS_PREFIX ? { assetsPrefix: process.env.PREVIEW_ASSETS_PREFIX } : {}) },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: preview ? [runtimeDataStore()] : [runtimeDataStore(), incrementalBuild(), pagefindIndex()],
+  integrations: preview ? [entriesLocation()] : [entriesLocation(), incrementalBuild(), pagefindIndex()],
   // shared-types is CommonJS (Strapi requires it): let Node load it rather than Vite.
   // No dependency pre-bundling: it serves the dev server's browser code, which this site has
   // none of, and its cache is keyed by a config that changes with every build's output folder.
-  vite: { ssr: { external: ['@newsroom/shared-types'] }, optimizeDeps: { noDiscovery: true, include: [] } },
+  vite: {
+    ssr: { external: ['@newsroom/shared-types'] },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    resolve: { alias: { 'newsroom:image-service': fileURLToPath(new URL('./src/lib/image-service.ts', import.meta.url)) } },
+  },
   image: {
+    // A fixed name, resolved by the alias below: Astro hashes it into every image's file name.
+    service: { entrypoint: 'newsroom:image-service' },
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, port: cms.port || undefined }],
   },
 });

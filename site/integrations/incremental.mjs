@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const KEY = Symbol.for('newsroom.incremental');
 const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,6 +59,35 @@ function removeServerLeftovers(out) {
   prune(out);
 }
 
+/** Where an incremental build assembles its folder: in the cache, on the builds' file system. */
+const stagingFor = (cacheDir, outDir) => fileURLToPath(new URL(`staging/${crypto.createHash('sha1').update(fileURLToPath(outDir)).digest('hex')}/`, cacheDir));
+
+/** Links the live build's files into a fresh staging folder in a worker thread; resolves to that folder. */
+function startLinking(base, staging, files) {
+  fs.rmSync(staging, { recursive: true, force: true });
+  const worker = new Worker(new URL('./link-worker.mjs', import.meta.url), { workerData: { base, staging, files } });
+  const linked = new Promise((resolve, reject) => {
+    worker.once('message', () => resolve(staging));
+    worker.once('error', reject);
+  });
+  // Awaited when the build is done; a failure before then must not end the process unreported.
+  linked.catch(() => {});
+  return linked;
+}
+
+/**
+ * Moves what Astro wrote into the staging folder (rename: it replaces a linked file's name,
+ * never the live build's file), then puts the staging folder in the output's place.
+ */
+function moveInto(out, staging) {
+  for (const rel of filesUnder(out)) {
+    fs.mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });
+    fs.renameSync(path.join(out, rel), path.join(staging, rel));
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.renameSync(staging, out);
+}
+
 function keepNewest(dir, count) {
   const files = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   for (const old of files.slice(count)) fs.rmSync(old, { force: true });
@@ -71,6 +101,7 @@ function keepNewest(dir, count) {
 export function incrementalBuild() {
   let manifests;
   let fingerprint;
+  let linking;
   return {
     name: 'newsroom-incremental',
     hooks: {
@@ -84,9 +115,12 @@ export function incrementalBuild() {
         if (!base) state.fullBecause = 'no live build to start from';
         else if (!manifest || !fs.existsSync(base)) state.fullBecause = 'the live build has no manifest';
         else if (manifest.fingerprint !== fingerprint) state.fullBecause = 'the site’s code or configuration changed';
-        else Object.assign(state, { base, manifest });
+        else {
+          Object.assign(state, { base, manifest });
+          linking = startLinking(base, stagingFor(config.cacheDir, config.outDir), Object.keys(manifest.files));
+        }
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const state = globalThis[KEY];
         removeServerLeftovers(out);
@@ -97,21 +131,21 @@ export function incrementalBuild() {
           files[rel] = assets;
           if (shard) search[rel] = shard;
         };
-        if (state.affected) {
+        const staging = await linking;
+        if (staging && !state.affected) fs.rmSync(staging, { recursive: true, force: true });
+        if (staging && state.affected) {
           const owned = new Set([...state.affected].map(fileOf));
           for (const rel of rendered) owned.add(rel);
-          let reused = 0;
-          const made = new Set();
-          for (const [rel, assets] of Object.entries(state.manifest.files)) {
-            if (owned.has(rel)) continue;
-            const folder = path.dirname(path.join(out, rel));
-            if (!made.has(folder)) fs.mkdirSync(folder, { recursive: true });
-            made.add(folder);
-            fs.linkSync(path.join(state.base, rel), path.join(out, rel));
-            note(rel, { assets, shard: state.manifest.search[rel] });
-            reused += 1;
-          }
           for (const rel of rendered) note(rel, describe(path.join(out, rel)));
+          let reused = 0;
+          for (const [rel, assets] of Object.entries(state.manifest.files)) {
+            if (owned.has(rel)) fs.rmSync(path.join(staging, rel));
+            else {
+              note(rel, { assets, shard: state.manifest.search[rel] });
+              reused += 1;
+            }
+          }
+          moveInto(out, staging);
           for (const asset of new Set(Object.values(files).flat())) {
             if (!fs.existsSync(path.join(out, asset))) fs.linkSync(path.join(state.base, asset), path.join(out, asset));
           }

@@ -211,11 +211,17 @@ describe('the built site', () => {
     for (const count of Object.values(pages)) expect(count).toBeGreaterThan(30);
   });
 
-  it('has a sitemap with hreflang alternates and a robots.txt pointing to it', () => {
-    const sitemap = read('/sitemap.xml');
-    expect(XMLValidator.validate(sitemap)).toBe(true);
-    expect(sitemap).toContain(`<loc>${SITE}/sq/</loc>`);
-    expect(sitemap).toMatch(/<xhtml:link rel="alternate" hreflang="sr-Latn" href="https:\/\/site\.example\/sr\/saopstenja\//);
+  it('has a sitemap index of files by type and year, with hreflang alternates, and a robots.txt pointing to it', () => {
+    const index = read('/sitemap.xml');
+    expect(XMLValidator.validate(index)).toBe(true);
+    const files = [...index.matchAll(/<loc>(.+?)<\/loc>/g)].map((m) => m[1].replace(SITE, ''));
+    expect(files).toContain('/sitemaps/pages.xml');
+    const byFile = new Map(files.map((f) => [f, read(f)]));
+    for (const [f, xml] of byFile) expect(XMLValidator.validate(xml), f).toBe(true);
+    expect(byFile.get('/sitemaps/pages.xml')).toContain(`<loc>${SITE}/sq/</loc>`);
+    const releaseFiles = [...byFile].filter(([, xml]) => /hreflang="sr-Latn" href="https:\/\/site\.example\/sr\/saopstenja\/[^"/]+\/"/.test(xml));
+    expect(releaseFiles.length).toBeGreaterThan(0);
+    for (const [f] of releaseFiles) expect(f).toMatch(/^\/sitemaps\/release-\d{4}\.xml$/);
     expect(read('/robots.txt')).toContain(`Sitemap: ${SITE}/sitemap.xml`);
   });
 

@@ -7,7 +7,7 @@ export { dateOf, relatedIds, type Entry } from './entry';
 
 /**
  * Entries of the build, read once per type from the loaders' files (see
- * loaders/entry-store.ts; the cache folder is given by integrations/runtime-data-store.mjs).
+ * loaders/entry-store.ts; the cache folder is given by integrations/entries-location.mjs).
  */
 const cache = new Map<string, Promise<EntryBase[]>>();
 

@@ -36,11 +36,20 @@ export function formatMonth(year: number, month: number, locale: Locale): string
   return formatter(fmt(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
-/** Year and month (1–12) of a value, in the site's time zone. */
+/** Archives, the sitemap and the incremental build ask for the same dates' months many times. */
+const months = new Map<string, { year: number; month: number }>();
+
+/** Year and month (1–12) of a value, in the site's time zone. Shared: do not mutate. */
 export function yearMonth(value: string, timeZone: string): { year: number; month: number } {
-  const parts = formatter('en', { year: 'numeric', month: 'numeric', timeZone: isDateOnly(value) ? 'UTC' : timeZone }).formatToParts(new Date(value));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  return { year: get('year'), month: get('month') };
+  const key = `${value}|${timeZone}`;
+  let found = months.get(key);
+  if (!found) {
+    const parts = formatter('en', { year: 'numeric', month: 'numeric', timeZone: isDateOnly(value) ? 'UTC' : timeZone }).formatToParts(new Date(value));
+    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+    found = { year: get('year'), month: get('month') };
+    months.set(key, found);
+  }
+  return found;
 }
 
 /** The calendar day (YYYY-MM-DD) of a value in the site's time zone. */

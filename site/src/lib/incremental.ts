@@ -5,7 +5,8 @@ import { months } from './archive';
 import { byDocumentId, entries, translations, dateOf, relatedIds, type Entry } from './content';
 import { yearMonth } from './dates';
 import { PEOPLE_FIELDS } from './people';
-import { DATED_TYPES, FEED_TYPES, PAGE_TYPES, archivePath, calendarPath, feedPath, itemPath, openDataPath, sectionPath, type PageType } from './routes';
+import { sitemapFileOf } from './sitemap';
+import { DATED_TYPES, FEED_TYPES, PAGE_TYPES, archivePath, calendarPath, feedPath, itemPath, openDataPath, sectionPath, sitemapPath, type PageType } from './routes';
 
 /**
  * Shared with `integrations/incremental.mjs` (same process): it says whether the live build
@@ -62,7 +63,10 @@ async function pagesOf(type: PageType, change: Change): Promise<string[]> {
   if (FEED_TYPES.includes(type)) paths.push(feedPath(locale, type));
   if (type === 'agendaItem') paths.push(calendarPath(locale));
   if (type === 'decision') paths.push(openDataPath(locale, 'json'), openDataPath(locale, 'csv'));
-  for (const [l, translation] of await translations(type, documentId)) paths.push(itemPath(type, l, translation.slug));
+  const current = await translations(type, documentId);
+  for (const [l, translation] of current) paths.push(itemPath(type, l, translation.slug));
+  // The document's sitemap file follows one translation's date: every date it had or has.
+  for (const version of [...versions, ...current.values()]) paths.push(sitemapPath(sitemapFileOf(type, [version])));
   for (const version of versions) {
     paths.push(itemPath(type, locale, version.slug));
     const field = PEOPLE_FIELDS[type];

@@ -1,40 +1,65 @@
 import { create } from 'xmlbuilder2';
 import { LOCALES, type Locale } from '@newsroom/shared-types';
-import { allEntries, translations } from './content';
+import { config } from '../config';
+import { allEntries, dateOf, translations, type Entry } from './content';
 import { months } from './archive';
-import { absolute, archivePath, DATED_TYPES, homePath, itemPath, PAGE_TYPES, sectionPath, specialPath } from './routes';
+import { yearMonth } from './dates';
+import { absolute, archivePath, DATED_TYPES, homePath, itemPath, PAGE_TYPES, sectionPath, sitemapPath, specialPath, type PageType } from './routes';
 
 type Alternates = Partial<Record<Locale, string>>;
 
-/** Every HTML page, as the set of its language versions. */
-export async function pageSets(): Promise<Alternates[]> {
+/**
+ * The sitemap is an index of files: the fixed pages, then one file per type, and for dated
+ * types one per year. A file may hold 50 000 URLs, and a publish rewrites only its own year.
+ */
+export const SITEMAP_INDEX = '/sitemap.xml';
+const FIXED = 'pages';
+
+const kebab = (type: PageType) => type.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The file that lists a document: its type's, by the year of its first dated translation. */
+export function sitemapFileOf(type: PageType, versions: Entry[]): string {
+  if (!DATED_TYPES.includes(type)) return kebab(type);
+  const date = versions.map((e) => dateOf(type, e)).find(Boolean);
+  return date ? `${kebab(type)}-${yearMonth(date, config.SITE_TIME_ZONE).year}` : kebab(type);
+}
+
+let files: Promise<Map<string, Alternates[]>> | undefined;
+
+/** Every HTML page as the set of its language versions, by sitemap file. Computed once per build. */
+export function sitemapFiles(): Promise<Map<string, Alternates[]>> {
+  files ??= group();
+  return files;
+}
+
+async function group(): Promise<Map<string, Alternates[]>> {
   const all = (path: (l: Locale) => string) => Object.fromEntries(LOCALES.map((l) => [l.code, path(l.code)])) as Alternates;
-  const sets: Alternates[] = [all(homePath), all((l) => specialPath('feeds', l))];
+  const byFile = new Map<string, Alternates[]>([[FIXED, [all(homePath), all((l) => specialPath('feeds', l)), ...PAGE_TYPES.map((t) => all((l) => sectionPath(t, l)))]]]);
+  const add = (file: string, set: Alternates) => byFile.set(file, [...(byFile.get(file) ?? []), set]);
   for (const type of PAGE_TYPES) {
-    sets.push(all((l) => sectionPath(type, l)));
     const seen = new Set<string>();
     for (const l of LOCALES) {
       for (const entry of await allEntries(type, l.code)) {
         if (seen.has(entry.documentId)) continue;
         seen.add(entry.documentId);
         const versions = await translations(type, entry.documentId);
-        sets.push(Object.fromEntries([...versions].map(([locale, e]) => [locale, itemPath(type, locale, e.slug)])));
+        add(sitemapFileOf(type, [...versions.values()]), Object.fromEntries([...versions].map(([locale, e]) => [locale, itemPath(type, locale, e.slug)])));
       }
     }
     if (!DATED_TYPES.includes(type)) continue;
-    const byMonth = new Map<string, Alternates>();
+    const byMonth = new Map<string, { year: number; set: Alternates }>();
     for (const l of LOCALES) {
       for (const m of await months(type, l.code)) {
         const key = `${m.year}-${m.month}`;
-        byMonth.set(key, { ...byMonth.get(key), [l.code]: archivePath(type, l.code, m.year, m.month) });
+        byMonth.set(key, { year: m.year, set: { ...byMonth.get(key)?.set, [l.code]: archivePath(type, l.code, m.year, m.month) } });
       }
     }
-    sets.push(...byMonth.values());
+    for (const { year, set } of byMonth.values()) add(`${kebab(type)}-${year}`, set);
   }
-  return sets;
+  return byFile;
 }
 
-/** A sitemap with `xhtml:link` hreflang alternates on every URL that has translations. */
+/** A sitemap file, with `xhtml:link` hreflang alternates on every URL that has translations. */
 export function sitemapXml(sets: Alternates[], site: string): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('urlset', {
     xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9',
@@ -50,5 +75,12 @@ export function sitemapXml(sets: Alternates[], site: string): string {
       }
     }
   }
+  return root.end({ prettyPrint: true });
+}
+
+/** The sitemap index: one entry per file. */
+export function sitemapIndexXml(names: string[], site: string): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('sitemapindex', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' });
+  for (const name of names) root.ele('sitemap').ele('loc').txt(absolute(site, sitemapPath(name)));
   return root.end({ prettyPrint: true });
 }

@@ -21,9 +21,19 @@ interface File {
  */
 export const entriesDir = (cacheDir: string) => path.join(cacheDir, 'newsroom-entries');
 
+/**
+ * The loaders and the pages run in one build process but in separate module graphs (the
+ * pages are bundled): what a loader read or wrote is handed to the pages through this, so a
+ * type's file is parsed once per build, not twice, and held in memory once.
+ */
+const parsed = ((globalThis as Record<symbol, Map<string, File>>)[Symbol.for('newsroom.entries')] ??= new Map());
+
+const readFile = (file: string): File | null => parsed.get(file) ?? (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as File) : null);
+
 export function openEntryStore(dir: string, type: string) {
   const file = path.join(dir, `${type}.json`);
-  const state: File = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as File) : { cmsUrl: null, entries: {} };
+  const state: File = readFile(file) ?? { cmsUrl: null, entries: {} };
+  parsed.set(file, state);
   let dirty = false;
   const touch = () => (dirty = true);
   return {
@@ -36,8 +46,9 @@ export function openEntryStore(dir: string, type: string) {
     save() {
       if (!dirty) return;
       fs.mkdirSync(dir, { recursive: true });
-      const sorted = Object.fromEntries(Object.entries(state.entries).sort(([a], [b]) => a.localeCompare(b)));
-      fs.writeFileSync(`${file}.tmp`, JSON.stringify({ cmsUrl: state.cmsUrl, entries: sorted }));
+      // In id order, on disk and in memory alike: the pages see one order whichever they read.
+      state.entries = Object.fromEntries(Object.entries(state.entries).sort(([a], [b]) => a.localeCompare(b)));
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(state));
       fs.renameSync(`${file}.tmp`, file);
     },
   };
@@ -47,7 +58,5 @@ export type EntryStore = ReturnType<typeof openEntryStore>;
 
 /** Every entry of a type as the last sync left it, in id order. */
 export function readEntries(dir: string, type: string): Data[] {
-  const file = path.join(dir, `${type}.json`);
-  if (!fs.existsSync(file)) return [];
-  return Object.values((JSON.parse(fs.readFileSync(file, 'utf8')) as File).entries).map((e) => e.data);
+  return Object.values(readFile(path.join(dir, `${type}.json`))?.entries ?? {}).map((e) => e.data);
 }

@@ -4,6 +4,7 @@ import { getAll, getJson, PAGE_SIZE } from './cms-client';
 import { recordStats } from './stats';
 import { recordChanges, type Change } from './changes';
 import { entriesDir, openEntryStore } from './entry-store';
+import { slim } from './slim';
 import { fileURLToPath } from 'node:url';
 
 interface Listed {
@@ -76,8 +77,9 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
               store.delete(id);
               continue;
             }
-            store.set(id, body, body.updatedAt);
-            changes.push({ id, before, after: body });
+            const kept = slim(body);
+            store.set(id, kept, body.updatedAt);
+            changes.push({ id, before, after: kept });
           }
           stats.fetched += bodies.length;
         }

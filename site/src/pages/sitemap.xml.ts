@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { config } from '../config';
-import { pageSets, sitemapXml } from '../lib/sitemap';
+import { sitemapFiles, sitemapIndexXml } from '../lib/sitemap';
 
 export const GET: APIRoute = async () =>
-  new Response(sitemapXml(await pageSets(), config.SITE_URL), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  new Response(sitemapIndexXml([...(await sitemapFiles()).keys()].sort(), config.SITE_URL), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
