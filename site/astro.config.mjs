@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './integrations/pagefind.mjs';
-import { entriesLocation } from './integrations/entries-location.mjs';
+import { buildScope } from './integrations/build-scope.mjs';
 import { incrementalBuild } from './integrations/incremental.mjs';
 
 const cms = new URL(process.env.CMS_URL || 'http://127.0.0.1:1337');
@@ -19,7 +19,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', ...(process.env.PREVIEW_ASSETS_PREFIX ? { assetsPrefix: process.env.PREVIEW_ASSETS_PREFIX } : {}) },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: preview ? [entriesLocation()] : [entriesLocation(), incrementalBuild(), pagefindIndex()],
+  integrations: preview ? [buildScope()] : [buildScope(), incrementalBuild(), pagefindIndex()],
   // shared-types is CommonJS (Strapi requires it): let Node load it rather than Vite.
   // No dependency pre-bundling: it serves the dev server's browser code, which this site has
   // none of, and its cache is keyed by a config that changes with every build's output folder.

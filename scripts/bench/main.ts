@@ -146,6 +146,7 @@ async function main() {
     log(`hugo: ${hugoPages} items in ${hugoBuildMs} ms`);
   }
 
+  builder.close();
   await Promise.all([api.close(), site.close(), proxy.close()]);
   await cms.stop();
 

@@ -5,7 +5,8 @@ import { BuildQueue, type Timers } from './coalesce';
 import { buildDir, liveBuildId, newBuildId, retain, switchCurrent } from './deploy';
 import { runCommand } from './run-command';
 import { verifyBuild } from './verify';
-import { defaultBuildCommand, type BuilderConfig } from './config';
+import { siteWorkerScript, type BuilderConfig } from './config';
+import { SiteWorker } from './site-worker';
 import { syncAlgolia } from '../search/algolia';
 import { recordsOfSite } from '../search/records';
 
@@ -42,6 +43,8 @@ export class Builder {
   readonly queue: BuildQueue<TriggerEvent>;
   private history: BuildRecord[];
   private readonly historyFile: string;
+  /** The site build, kept running between builds; BUILD_COMMAND replaces it with a command per build. */
+  private readonly worker = new SiteWorker(siteWorkerScript());
 
   constructor(private readonly config: BuilderConfig, private readonly log: (line: string) => void = console.log, timers?: Timers) {
     fs.mkdirSync(config.BUILDS_DIR, { recursive: true });
@@ -77,6 +80,11 @@ export class Builder {
     };
   }
 
+  /** Stops the site's build worker (the builder is shutting down). */
+  close() {
+    this.worker.stop();
+  }
+
   /** Switches back to a kept build. */
   rollback(id: string): BuildRecord | { id: string } {
     if (!/^[\w-]+$/.test(id) || !fs.existsSync(buildDir(this.config.BUILDS_DIR, id))) throw new Error(`No kept build ${id}`);
@@ -101,19 +109,18 @@ export class Builder {
     const liveId = previous?.result === 'live' && previous.id === liveBuildId(this.config.BUILDS_DIR) ? previous.id : null;
     this.log(`build ${id} started (${trigger.length} event${trigger.length === 1 ? '' : 's'})`);
     try {
-      await runCommand(this.config.BUILD_COMMAND ? ['/bin/sh', '-c', this.config.BUILD_COMMAND] : defaultBuildCommand(), {
-        timeoutMs: this.config.BUILD_TIMEOUT_MS,
-        env: {
-          ...process.env,
-          CMS_URL: this.config.CMS_URL,
-          SITE_OUT_DIR: out,
-          ASTRO_CACHE_DIR: path.join(this.config.BUILDS_DIR, '.cache'),
-          LOADER_STATS_FILE: statsFile,
-          LOADER_CHANGES_FILE: changesFile,
-          ...(liveId ? { INCREMENTAL_BASE: buildDir(this.config.BUILDS_DIR, liveId) } : {}),
-          ...(trigger.some((e) => e.event.startsWith('media.')) ? { LOADER_REFETCH: 'all' } : {}),
-        },
-      });
+      const env = {
+        ...process.env,
+        CMS_URL: this.config.CMS_URL,
+        SITE_OUT_DIR: out,
+        ASTRO_CACHE_DIR: path.join(this.config.BUILDS_DIR, '.cache'),
+        LOADER_STATS_FILE: statsFile,
+        LOADER_CHANGES_FILE: changesFile,
+        ...(liveId ? { INCREMENTAL_BASE: buildDir(this.config.BUILDS_DIR, liveId) } : {}),
+        ...(trigger.some((e) => e.event.startsWith('media.')) ? { LOADER_REFETCH: 'all' } : {}),
+      };
+      if (this.config.BUILD_COMMAND) await runCommand(['/bin/sh', '-c', this.config.BUILD_COMMAND], { timeoutMs: this.config.BUILD_TIMEOUT_MS, env });
+      else await this.worker.run(env, this.config.BUILD_TIMEOUT_MS);
       Object.assign(record, readStats(statsFile));
       fs.rmSync(statsFile, { force: true });
       fs.rmSync(changesFile, { force: true });

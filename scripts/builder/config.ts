@@ -16,7 +16,7 @@ const schema = z.object({
   CMS_URL: z.url().default('http://127.0.0.1:1337'),
   /** The site build; receives SITE_OUT_DIR, ASTRO_CACHE_DIR and LOADER_STATS_FILE. */
   BUILD_COMMAND: z.string().optional(),
-  QUIET_MS: z.coerce.number().int().min(0).default(1500),
+  QUIET_MS: z.coerce.number().int().min(0).default(500),
   MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
   BUILD_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
   KEEP_BUILDS: z.coerce.number().int().min(1).default(5),
@@ -48,6 +48,9 @@ export function loadBuilderConfig(source: NodeJS.ProcessEnv = process.env): Buil
   }
   return result.data;
 }
+
+/** The site's build worker, which the builder keeps running (see site-worker.ts). */
+export const siteWorkerScript = () => path.join(root, 'site', 'build-worker.mjs');
 
 /** The default site build: Astro from the site workspace. */
 export function defaultBuildCommand(): string[] {

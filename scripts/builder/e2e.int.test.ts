@@ -75,6 +75,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  builder?.close();
   await Promise.all([api?.close(), site?.close()]);
   await cms?.stop();
 });

@@ -18,6 +18,7 @@ async function main() {
   if (!liveBuildId(config.BUILDS_DIR) || process.argv.includes('--build-now')) builder.accept({ event: 'builder.start' });
   const stop = async () => {
     await Promise.all([api.close(), site.close()]);
+    builder.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

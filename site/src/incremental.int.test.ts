@@ -7,12 +7,16 @@ import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
 import { releaseData } from '../../cms/test/fixtures/release';
 import { seedDemo } from '../../cms/src/seed';
 import { buildSite } from '../test/build-site';
+import { SiteWorker } from '../../scripts/builder/site-worker';
+import { siteWorkerScript } from '../../scripts/builder/config';
 import { itemPath } from './lib/routes';
 
 const SITE = 'https://site.example';
 const RELEASE = CONTENT_TYPES.release.uid;
 let app: TestStrapi;
 let work: string;
+/** As in production, every build runs in the builder's one long-running worker process. */
+const worker = new SiteWorker(siteWorkerScript());
 
 type Report = { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string };
 
@@ -27,6 +31,7 @@ async function build(name: string, options: { base?: string; cache?: string } = 
     cacheDir: options.cache ?? path.join(work, 'cache'),
     statsFile: stats,
     env: { LOADER_CHANGES_FILE: path.join(work, `${name}.changes.json`), ...(options.base ? { INCREMENTAL_BASE: path.join(work, options.base) } : {}) },
+    worker,
   });
   return { dir, report: (JSON.parse(fs.readFileSync(stats, 'utf8')) as { _build: Report })._build };
 }
@@ -41,6 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  worker.stop();
   await app?.stop();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });

@@ -3,6 +3,7 @@ import { config } from '../config';
 import { yearMonth } from './dates';
 import { dateOf, entries, type Entry } from './content';
 import type { PageType } from './routes';
+import { perBuild } from './build-scope';
 
 export interface Month {
   year: number;
@@ -14,12 +15,8 @@ export interface Month {
  * A type's entries grouped by the month of their date, newest month first. Archive pages
  * are per month, so a new item changes its month's page and the list, not every page.
  */
-const cache = new Map<string, Promise<Month[]>>();
-
 export function months(type: PageType, locale: Locale): Promise<Month[]> {
-  const key = `${type}:${locale}`;
-  if (!cache.has(key)) cache.set(key, group(type, locale));
-  return cache.get(key)!;
+  return perBuild(`months:${type}:${locale}`, () => group(type, locale));
 }
 
 async function group(type: PageType, locale: Locale): Promise<Month[]> {

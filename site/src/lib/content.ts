@@ -1,19 +1,17 @@
-import type { EntryBase, Locale } from '@newsroom/shared-types';
+import type { Locale } from '@newsroom/shared-types';
 import { entriesDir, readEntries } from '../loaders/entry-store';
 import type { PageType } from './routes';
 import { dateOf, type Entry } from './entry';
+import { perBuild } from './build-scope';
 
 export { dateOf, relatedIds, type Entry } from './entry';
 
 /**
  * Entries of the build, read once per type from the loaders' files (see
- * loaders/entry-store.ts; the cache folder is given by integrations/entries-location.mjs).
+ * loaders/entry-store.ts; the cache folder is given by integrations/build-scope.mjs).
  */
-const cache = new Map<string, Promise<EntryBase[]>>();
-
 export function load(type: PageType | 'government' | 'retiredPage'): Promise<Entry[]> {
-  if (!cache.has(type)) cache.set(type, Promise.resolve(readEntries(entriesDir(process.env.NEWSROOM_CACHE_DIR ?? ''), type) as EntryBase[]));
-  return cache.get(type) as Promise<Entry[]>;
+  return perBuild(`entries:${type}`, () => Promise.resolve(readEntries(entriesDir(process.env.NEWSROOM_CACHE_DIR ?? ''), type) as unknown as Entry[]));
 }
 
 /** A type's entries indexed once per build: sorted per locale, and by documentId. */
@@ -22,7 +20,6 @@ interface Index {
   listed: Map<Locale, Entry[]>;
   byId: Map<string, Map<Locale, Entry>>;
 }
-const indexes = new Map<PageType, Promise<Index>>();
 
 function order(type: PageType) {
   return (a: Entry, b: Entry) => {
@@ -35,8 +32,8 @@ function order(type: PageType) {
 
 /** Pages ask for entries many thousand times a build: every answer comes from this index. */
 function index(type: PageType): Promise<Index> {
-  if (!indexes.has(type)) {
-    indexes.set(type, load(type).then((items) => {
+  return perBuild(`index:${type}`, () =>
+    load(type).then((items) => {
       const all = new Map<Locale, Entry[]>();
       const byId = new Map<string, Map<Locale, Entry>>();
       for (const e of [...items].sort(order(type))) {
@@ -47,9 +44,8 @@ function index(type: PageType): Promise<Index> {
       }
       const listed = new Map([...all].map(([l, list]) => [l, list.filter((e) => !e.withdrawal)]));
       return { all, listed, byId };
-    }));
-  }
-  return indexes.get(type)!;
+    }),
+  );
 }
 
 /**

@@ -13,43 +13,47 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 /** A date-only value (`2026-11-20`) is a calendar day: format it in UTC so it never shifts. */
 const isDateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
+/**
+ * Lists, archives, navigation and the sitemap format and group the same dates on thousands
+ * of pages: answers are kept. Shared: do not mutate one.
+ */
+const answers = new Map<string, unknown>();
+function remembered<T>(key: string, make: () => T): T {
+  if (!answers.has(key)) answers.set(key, make());
+  return answers.get(key) as T;
+}
+
 export function formatDate(value: string, locale: Locale, timeZone: string): string {
-  return formatter(fmt(locale), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: isDateOnly(value) ? 'UTC' : timeZone,
-  }).format(new Date(value));
+  return remembered(`date|${value}|${locale}|${timeZone}`, () =>
+    formatter(fmt(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: isDateOnly(value) ? 'UTC' : timeZone }).format(new Date(value)),
+  );
 }
 
 export function formatDateTime(value: string, locale: Locale, timeZone: string): string {
-  return formatter(fmt(locale), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
-    new Date(value),
+  return remembered(`dateTime|${value}|${locale}|${timeZone}`, () =>
+    formatter(fmt(locale), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(value)),
   );
 }
 
 export function formatTime(value: string, locale: Locale, timeZone: string): string {
-  return formatter(fmt(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(value));
+  return remembered(`time|${value}|${locale}|${timeZone}`, () =>
+    formatter(fmt(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(value)),
+  );
 }
 
 export function formatMonth(year: number, month: number, locale: Locale): string {
-  return formatter(fmt(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  return remembered(`month|${year}|${month}|${locale}`, () =>
+    formatter(fmt(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1))),
+  );
 }
 
-/** Archives, the sitemap and the incremental build ask for the same dates' months many times. */
-const months = new Map<string, { year: number; month: number }>();
-
-/** Year and month (1–12) of a value, in the site's time zone. Shared: do not mutate. */
+/** Year and month (1–12) of a value, in the site's time zone. */
 export function yearMonth(value: string, timeZone: string): { year: number; month: number } {
-  const key = `${value}|${timeZone}`;
-  let found = months.get(key);
-  if (!found) {
+  return remembered(`yearMonth|${value}|${timeZone}`, () => {
     const parts = formatter('en', { year: 'numeric', month: 'numeric', timeZone: isDateOnly(value) ? 'UTC' : timeZone }).formatToParts(new Date(value));
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-    found = { year: get('year'), month: get('month') };
-    months.set(key, found);
-  }
-  return found;
+    return { year: get('year'), month: get('month') };
+  });
 }
 
 /** The calendar day (YYYY-MM-DD) of a value in the site's time zone. */

@@ -22,8 +22,31 @@ instance.init({
   },
 });
 
+/**
+ * A locale's translate function. A build asks for the same strings millions of times (every
+ * page's header, footer and labels), and i18next resolves each call anew: answers are kept,
+ * per key and per set of plain options.
+ */
+const translators = new Map<Locale, TFunction>();
+
 export function t(locale: Locale): TFunction {
-  return instance.getFixedT(locale);
+  let translate = translators.get(locale);
+  if (!translate) {
+    const fixed = instance.getFixedT(locale);
+    const answers = new Map<string, string>();
+    translate = ((key: string, options?: Record<string, unknown>) => {
+      if (options && !Object.values(options).every((v) => v === null || typeof v !== 'object')) return fixed(key, options as never);
+      const id = options ? `${key}\u0000${JSON.stringify(options)}` : key;
+      let answer = answers.get(id);
+      if (answer === undefined) {
+        answer = String(fixed(key, options as never));
+        answers.set(id, answer);
+      }
+      return answer;
+    }) as TFunction;
+    translators.set(locale, translate);
+  }
+  return translate;
 }
 
 /** Keys missing from a locale, compared with every other locale (plural forms may differ). */

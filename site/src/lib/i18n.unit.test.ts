@@ -25,7 +25,14 @@ describe('UI strings', () => {
     expect(t('sq')('list.count', { count: 2 })).toBe('2 artikuj');
   });
 
-  it('fail loudly instead of showing a raw key', () => {
+  it('fail loudly instead of showing a raw key, every time it is asked for', () => {
     expect(() => t('en')('no.such.key')).toThrow(/Missing UI string "no.such.key"/);
+    expect(() => t('en')('no.such.key')).toThrow(/Missing UI string "no.such.key"/);
+  });
+
+  it('keep each locale and each set of options apart when answers are reused', () => {
+    const answers = [t('en')('list.count', { count: 1 }), t('en')('list.count', { count: 5 }), t('sq')('list.count', { count: 1 }), t('en')('list.count', { count: 1 })];
+    expect(answers).toEqual(['1 item', '5 items', t('sq')('list.count', { count: 1 }), '1 item']);
+    expect(answers[2]).not.toBe('1 item');
   });
 });

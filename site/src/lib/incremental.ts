@@ -6,6 +6,7 @@ import { byDocumentId, entries, translations, dateOf, relatedIds, type Entry } f
 import { yearMonth } from './dates';
 import { PEOPLE_FIELDS } from './people';
 import { sitemapFileOf } from './sitemap';
+import { perBuild } from './build-scope';
 import { DATED_TYPES, FEED_TYPES, PAGE_TYPES, archivePath, calendarPath, feedPath, itemPath, openDataPath, sectionPath, sitemapPath, type PageType } from './routes';
 
 /**
@@ -29,12 +30,9 @@ const FOLLOWED = new Set<string>([...PAGE_TYPES.filter((t) => t !== 'person' && 
 /** Pages that show today's date-dependent content: every build renders them. */
 const alwaysRendered = () => LOCALES.flatMap((l) => [sectionPath('agendaItem', l.code)]);
 
-let decided: Promise<Set<string> | null> | undefined;
-
 /** The addresses this build renders, or null for all of them. Decided once per build. */
 export function affectedPaths(): Promise<Set<string> | null> {
-  decided ??= decide();
-  return decided;
+  return perBuild('affected', decide);
 }
 
 async function decide(): Promise<Set<string> | null> {

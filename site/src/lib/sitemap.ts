@@ -4,6 +4,7 @@ import { config } from '../config';
 import { allEntries, dateOf, translations, type Entry } from './content';
 import { months } from './archive';
 import { yearMonth } from './dates';
+import { perBuild } from './build-scope';
 import { absolute, archivePath, DATED_TYPES, homePath, itemPath, PAGE_TYPES, sectionPath, sitemapPath, specialPath, type PageType } from './routes';
 
 type Alternates = Partial<Record<Locale, string>>;
@@ -24,12 +25,9 @@ export function sitemapFileOf(type: PageType, versions: Entry[]): string {
   return date ? `${kebab(type)}-${yearMonth(date, config.SITE_TIME_ZONE).year}` : kebab(type);
 }
 
-let files: Promise<Map<string, Alternates[]>> | undefined;
-
 /** Every HTML page as the set of its language versions, by sitemap file. Computed once per build. */
 export function sitemapFiles(): Promise<Map<string, Alternates[]>> {
-  files ??= group();
-  return files;
+  return perBuild('sitemap', group);
 }
 
 async function group(): Promise<Map<string, Alternates[]>> {

@@ -1,0 +1,88 @@
+import { fork, type ChildProcess } from 'node:child_process';
+
+type Reply = { ok: true } | { ok: false; error: string };
+
+/** What the builder sets for each build; the rest of the environment is the site's configuration. */
+const PER_BUILD = new Set(['SITE_OUT_DIR', 'LOADER_STATS_FILE', 'LOADER_CHANGES_FILE', 'INCREMENTAL_BASE', 'LOADER_REFETCH']);
+const configurationOf = (env: NodeJS.ProcessEnv) => JSON.stringify(Object.entries(env).filter(([key]) => !PER_BUILD.has(key)).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/**
+ * The site build in a long-running process (site/build-worker.mjs): a publish no longer pays
+ * for starting Node, loading Astro and Vite, and reading every entry. One build at a time.
+ * The process is started afresh after a failed build, a timeout or a crash, and every
+ * `recycleAfter` builds, so a leak or a bad state cannot outlive a few builds; and when the
+ * configuration differs, since the page code reads it once, when it is loaded.
+ */
+export class SiteWorker {
+  private child: ChildProcess | null = null;
+  private builds = 0;
+  private output = '';
+  private configuration = '';
+
+  constructor(
+    private readonly script: string,
+    private readonly recycleAfter = 20,
+  ) {}
+
+  run(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
+    if (this.child && (this.builds >= this.recycleAfter || configurationOf(env) !== this.configuration)) this.stop();
+    const child = this.child ?? this.start(env);
+    this.builds += 1;
+    this.output = '';
+    return new Promise<void>((resolve, reject) => {
+      const fail = (message: string) => {
+        cleanup();
+        this.stop();
+        reject(new Error(`${message}\n${this.tail()}`));
+      };
+      const onReply = (reply: Reply) => {
+        if (reply.ok) {
+          cleanup();
+          resolve();
+        } else fail(`The build failed: ${reply.error.split('\n')[0]}`);
+      };
+      const onExit = (code: number | null, signal: string | null) => fail(`The build worker stopped (${signal ?? `exit ${code}`})`);
+      const timer = setTimeout(() => fail(`The build timed out after ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        child.off('message', onReply);
+        child.off('exit', onExit);
+      };
+      child.on('message', onReply);
+      child.once('exit', onExit);
+      child.send({ env });
+    });
+  }
+
+  /** Ends the worker and everything it started (Pagefind's service). */
+  stop() {
+    const child = this.child;
+    this.child = null;
+    this.builds = 0;
+    if (!child || child.exitCode !== null) return;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
+
+  private start(env: NodeJS.ProcessEnv): ChildProcess {
+    this.configuration = configurationOf(env);
+    const child = fork(this.script, [], { env: Object.fromEntries(Object.entries(env).filter(([key]) => !PER_BUILD.has(key))), detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    child.once('exit', () => {
+      if (this.child === child) this.child = null;
+    });
+    this.child = child;
+    return child;
+  }
+
+  private tail() {
+    return this.output.trim().split('\n').slice(-15).join('\n');
+  }
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SiteWorker } from './site-worker';
+
+/** A stand-in for site/build-worker.mjs: records its pid and what it was sent, then does as told. */
+const FAKE = `
+import fs from 'node:fs';
+process.on('message', ({ env }) => {
+  fs.appendFileSync(env.RECORD, JSON.stringify({ pid: process.pid, out: env.SITE_OUT_DIR, leftover: process.env.SITE_OUT_DIR }) + '\\n');
+  Object.assign(process.env, env);
+  if (env.DO === 'fail') process.send({ ok: false, error: 'Error: no home page\\n    at build' });
+  else if (env.DO === 'crash') process.exit(3);
+  else if (env.DO !== 'hang') process.send({ ok: true });
+});
+process.on('disconnect', () => process.exit(0));
+`;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-worker-'));
+const script = path.join(dir, 'worker.mjs');
+fs.writeFileSync(script, FAKE);
+const record = path.join(dir, 'record.jsonl');
+const runs = () => fs.readFileSync(record, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { pid: number; out: string; leftover?: string });
+let worker: SiteWorker;
+
+afterEach(() => {
+  worker?.stop();
+  fs.rmSync(record, { force: true });
+});
+
+const build = (out: string, DO = 'ok', timeoutMs = 10_000) => worker.run({ RECORD: record, SITE_OUT_DIR: out, DO }, timeoutMs);
+
+describe('the site build worker', () => {
+  it('runs one build after another in the same process, each with its own environment', async () => {
+    worker = new SiteWorker(script);
+    await build('/b1');
+    await build('/b2');
+    const [first, second] = runs();
+    expect(second.pid).toBe(first.pid);
+    expect([first.out, second.out]).toEqual(['/b1', '/b2']);
+  });
+
+  it('starts a fresh process after a failed build, and says why it failed', async () => {
+    worker = new SiteWorker(script);
+    await expect(build('/b1', 'fail')).rejects.toThrow(/The build failed: Error: no home page/);
+    await build('/b2');
+    const [failed, next] = runs();
+    expect(next.pid).not.toBe(failed.pid);
+    expect(next.leftover).toBeUndefined();
+  });
+
+  it('reports a worker that stopped during a build, and recovers', async () => {
+    worker = new SiteWorker(script);
+    await expect(build('/b1', 'crash')).rejects.toThrow(/The build worker stopped \(exit 3\)/);
+    await build('/b2');
+    expect(runs()).toHaveLength(2);
+  });
+
+  it('kills a build that runs past its timeout', async () => {
+    worker = new SiteWorker(script);
+    await expect(build('/b1', 'hang', 300)).rejects.toThrow(/timed out after 0 s/);
+    const [hung] = runs();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(() => process.kill(hung.pid, 0)).toThrow();
+  });
+
+  it('starts a new process when the configuration differs from the one it started with', async () => {
+    worker = new SiteWorker(script);
+    await worker.run({ RECORD: record, SITE_OUT_DIR: '/b1', SITE_TIME_ZONE: 'Europe/Belgrade' }, 10_000);
+    await worker.run({ RECORD: record, SITE_OUT_DIR: '/b2', SITE_TIME_ZONE: 'Europe/Belgrade' }, 10_000);
+    await worker.run({ RECORD: record, SITE_OUT_DIR: '/b3', SITE_TIME_ZONE: 'Europe/Tirane' }, 10_000);
+    const pids = runs().map((r) => r.pid);
+    expect(pids[1]).toBe(pids[0]);
+    expect(pids[2]).not.toBe(pids[0]);
+  });
+
+  it('starts a new process every so many builds', async () => {
+    worker = new SiteWorker(script, 2);
+    for (const out of ['/b1', '/b2', '/b3']) await build(out);
+    const pids = runs().map((r) => r.pid);
+    expect(pids[1]).toBe(pids[0]);
+    expect(pids[2]).not.toBe(pids[0]);
+  });
+});
