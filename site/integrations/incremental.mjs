@@ -59,8 +59,11 @@ function removeServerLeftovers(out) {
   prune(out);
 }
 
-/** Where an incremental build assembles its folder: in the cache, on the builds' file system. */
-const stagingFor = (cacheDir, outDir) => fileURLToPath(new URL(`staging/${crypto.createHash('sha1').update(fileURLToPath(outDir)).digest('hex')}/`, cacheDir));
+/**
+ * Where an incremental build assembles its folder: in the cache, on the builds' file system.
+ * One build at a time uses a cache, so whatever is there was left by a build that failed.
+ */
+const stagingFor = (cacheDir) => fileURLToPath(new URL('staging/', cacheDir));
 
 /** Links the live build's files into a fresh staging folder in a worker thread; resolves to that folder. */
 function startLinking(base, staging, files) {
@@ -117,7 +120,7 @@ export function incrementalBuild() {
         else if (manifest.fingerprint !== fingerprint) state.fullBecause = 'the site’s code or configuration changed';
         else {
           Object.assign(state, { base, manifest });
-          linking = startLinking(base, stagingFor(config.cacheDir, config.outDir), Object.keys(manifest.files));
+          linking = startLinking(base, stagingFor(config.cacheDir), Object.keys(manifest.files));
         }
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -4,17 +4,9 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 
 const UI = ['pagefind-ui.js', 'pagefind-ui.css'];
-const BATCH = 500;
+const BATCH = 100;
 /** Newest year first, undated pages (people, tags, office pages) last. */
 const order = (a, b) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a));
-
-function linkTree(from, to) {
-  fs.mkdirSync(to, { recursive: true });
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (entry.isDirectory()) linkTree(path.join(from, entry.name), path.join(to, entry.name));
-    else fs.linkSync(path.join(from, entry.name), path.join(to, entry.name));
-  }
-}
 
 async function indexShard(site, pages, outputPath) {
   const { index, errors } = await pagefind.createIndex({});
@@ -36,8 +28,9 @@ async function indexShard(site, pages, outputPath) {
 /**
  * After each build, Pagefind indexes the item pages (what carries `data-pagefind-body`) in
  * one bundle per year of their date, under <out>/pagefind/<year>/ (one index per
- * `<html lang>` in each). A publish re-indexes only the years it touched and links the
- * others from the live build; the search page merges the bundles listed in shards.json.
+ * `<html lang>` in each). A publish re-indexes only the years it touched; the others were
+ * linked from the live build with its pages (integrations/link-worker.mjs). The search page
+ * merges the bundles listed in shards.json.
  * The pages and their years come from the incremental integration, which runs first.
  */
 export function pagefindIndex() {
@@ -55,13 +48,14 @@ export function pagefindIndex() {
         const names = [...shards.keys()].sort(order);
         const root = path.join(site, 'pagefind');
         let indexed = 0;
+        // Bundles of years that no longer have pages go; a touched year's bundle is made anew.
+        for (const linked of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+          if (!shards.has(linked) || state.dirtyShards?.has(linked)) fs.rmSync(path.join(root, linked), { recursive: true, force: true });
+        }
         for (const name of names) {
-          const live = state.base ? path.join(state.base, 'pagefind', name) : null;
-          if (state.dirtyShards && !state.dirtyShards.has(name) && fs.existsSync(live)) linkTree(live, path.join(root, name));
-          else {
-            await indexShard(site, shards.get(name), path.join(root, name));
-            indexed += shards.get(name).length;
-          }
+          if (state.dirtyShards && fs.existsSync(path.join(root, name))) continue;
+          await indexShard(site, shards.get(name), path.join(root, name));
+          indexed += shards.get(name).length;
         }
         await pagefind.close();
         for (const file of UI) fs.copyFileSync(path.join(root, 'undated', file), path.join(root, file));

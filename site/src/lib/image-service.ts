@@ -12,6 +12,9 @@ const AVIF_EFFORT = 2;
 const QUALITY: Record<string, number> = { low: 25, mid: 50, high: 80, max: 100 };
 const FIT: Record<string, keyof FitEnum> = { fill: 'fill', contain: 'inside', cover: 'cover', none: 'outside', 'scale-down': 'inside', outside: 'outside', inside: 'inside' };
 
+// As in Astro's service: libvips' operation cache only grows over a build's thousands of images.
+sharp.cache(false);
+
 const quality = (q: string | number | undefined) => (q === undefined ? undefined : Number.isFinite(Number(q)) ? Number(q) : QUALITY[q]);
 
 const service: LocalImageService = {

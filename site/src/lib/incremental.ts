@@ -10,13 +10,20 @@ import { perBuild } from './build-scope';
 import { DATED_TYPES, FEED_TYPES, PAGE_TYPES, archivePath, calendarPath, feedPath, itemPath, openDataPath, sectionPath, sitemapPath, type PageType } from './routes';
 
 /**
- * Shared with `integrations/incremental.mjs` (same process): it says whether the live build
- * can be reused (same code, a manifest), and reads back which addresses this build owns.
+ * Shared with `integrations/incremental.mjs` and `integrations/pagefind.mjs` (same process):
+ * the first says whether the live build can be reused (same code, a manifest) and reads back
+ * which addresses this build owns; both record what the build made.
  */
 export interface IncrementalState {
+  /** The live build this one starts from, and its manifest. */
   base?: string;
+  manifest?: { fingerprint: string; files: Record<string, string[]>; search: Record<string, string> };
   affected?: Set<string>;
   fullBecause?: string;
+  /** Set when the build is done: item pages by search bundle, the bundles to index again, the report. */
+  search?: Record<string, string>;
+  dirtyShards?: Set<string>;
+  report?: { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string };
 }
 export const incrementalState = (): IncrementalState => ((globalThis as Record<symbol, IncrementalState>)[Symbol.for('newsroom.incremental')] ??= {});
 
