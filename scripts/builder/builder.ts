@@ -125,7 +125,7 @@ export class Builder {
       fs.rmSync(statsFile, { force: true });
       fs.rmSync(changesFile, { force: true });
       const live = this.history.find((b) => b.id === liveBuildId(this.config.BUILDS_DIR) && b.pages !== undefined);
-      record.pages = verifyBuild(out, live ? { pages: live.pages!, listed: live.listed } : null, record.listed, this.config.MAX_PAGE_DROP);
+      record.pages = verifyBuild(out, live ? { pages: live.pages!, listed: live.listed } : null, record.listed, this.config.MAX_PAGE_DROP, record.pages);
       switchCurrent(this.config.BUILDS_DIR, id);
       record.result = 'live';
       retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS).catch((error: Error) => this.log(`could not remove an old build: ${error.message}`));
@@ -167,11 +167,11 @@ export class Builder {
 }
 
 /** What the site's build reported: entries listed per type, and `_build` (incremental or full, and why). */
-function readStats(statsFile: string): Pick<BuildRecord, 'listed' | 'mode' | 'fullBecause'> {
+function readStats(statsFile: string): Pick<BuildRecord, 'listed' | 'mode' | 'fullBecause' | 'pages'> {
   if (!fs.existsSync(statsFile)) return {};
-  const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { listed?: number; mode?: BuildRecord['mode']; reason?: string }>;
+  const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { listed?: number; mode?: BuildRecord['mode']; reason?: string; pages?: number }>;
   return {
     listed: Object.values(types).reduce((sum, s) => sum + (s.listed ?? 0), 0),
-    ...(build ? { mode: build.mode, ...(build.reason ? { fullBecause: build.reason } : {}) } : {}),
+    ...(build ? { mode: build.mode, ...(build.reason ? { fullBecause: build.reason } : {}), ...(build.pages !== undefined ? { pages: build.pages } : {}) } : {}),
   };
 }

@@ -42,6 +42,13 @@ describe('a build', () => {
     expect(fs.readdirSync(config.BUILDS_DIR).filter((name) => name.startsWith('.removing-'))).toEqual([]);
   });
 
+  it('takes the page count the site build read from its manifest, rather than walking the folder again', async () => {
+    const { config } = await liveBuilder();
+    const reported = new Builder({ ...config, BUILD_COMMAND: `${FAKE_SITE}\necho '{"_build":{"mode":"incremental","rendered":3,"reused":37,"pages":40}}' > "$LOADER_STATS_FILE"` }, quiet);
+    await reported.build('20260101T000001Z-rep1', []);
+    expect(reported.status().builds[0]).toMatchObject({ result: 'live', mode: 'incremental', pages: 40 });
+  });
+
   it('asks the loader to refetch everything after a media change, and only then', async () => {
     const { config } = await liveBuilder();
     const mark = `${FAKE_SITE}\necho "$LOADER_REFETCH" > "$SITE_OUT_DIR/refetch.txt"`;

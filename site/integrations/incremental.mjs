@@ -160,6 +160,8 @@ export function incrementalBuild() {
           state.report = { mode: 'full', rendered: rendered.length, reason: state.fullBecause };
         }
         state.search = search;
+        // The builder checks the page count against the live build's; it need not walk the folder again.
+        state.report.pages = Object.keys(files).filter((rel) => rel.endsWith('.html')).length;
         logger.info(state.affected ? `incremental: ${state.report.rendered} files rendered, ${state.report.reused} reused` : `full build: ${state.fullBecause}`);
         fs.mkdirSync(manifests, { recursive: true });
         fs.writeFileSync(manifestFile(manifests, out), JSON.stringify({ fingerprint, files: Object.fromEntries(Object.entries(files).sort()), search }));

@@ -23,7 +23,7 @@ export interface IncrementalState {
   /** Set when the build is done: item pages by search bundle, the bundles to index again, the report. */
   search?: Record<string, string>;
   dirtyShards?: Set<string>;
-  report?: { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string };
+  report?: { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string; pages?: number };
 }
 export const incrementalState = (): IncrementalState => ((globalThis as Record<symbol, IncrementalState>)[Symbol.for('newsroom.incremental')] ??= {});
 
