@@ -13,7 +13,6 @@ type Alternates = Partial<Record<Locale, string>>;
  * The sitemap is an index of files: the fixed pages, then one file per type, and for dated
  * types one per year. A file may hold 50 000 URLs, and a publish rewrites only its own year.
  */
-export const SITEMAP_INDEX = '/sitemap.xml';
 const FIXED = 'pages';
 
 const kebab = (type: PageType) => type.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -33,7 +32,10 @@ export function sitemapFiles(): Promise<Map<string, Alternates[]>> {
 async function group(): Promise<Map<string, Alternates[]>> {
   const all = (path: (l: Locale) => string) => Object.fromEntries(LOCALES.map((l) => [l.code, path(l.code)])) as Alternates;
   const byFile = new Map<string, Alternates[]>([[FIXED, [all(homePath), all((l) => specialPath('feeds', l)), ...PAGE_TYPES.map((t) => all((l) => sectionPath(t, l)))]]]);
-  const add = (file: string, set: Alternates) => byFile.set(file, [...(byFile.get(file) ?? []), set]);
+  const add = (file: string, set: Alternates) => {
+    if (!byFile.has(file)) byFile.set(file, []);
+    byFile.get(file)!.push(set);
+  };
   for (const type of PAGE_TYPES) {
     const seen = new Set<string>();
     for (const l of LOCALES) {

@@ -24,7 +24,9 @@ export const entriesDir = (cacheDir: string) => path.join(cacheDir, 'newsroom-en
 /**
  * The loaders and the pages run in one build process but in separate module graphs (the
  * pages are bundled): what a loader read or wrote is handed to the pages through this, so a
- * type's file is parsed once per build, not twice, and held in memory once.
+ * type's file is parsed once, not twice, and held in memory once. In the builder's worker it
+ * lasts from build to build: the worker is the only writer of its cache's files, and it is
+ * started afresh after a failed build, so what it holds is what the files hold.
  */
 const parsed = ((globalThis as Record<symbol, Map<string, File>>)[Symbol.for('newsroom.entries')] ??= new Map());
 
