@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './integrations/pagefind.mjs';
 import { buildScope } from './integrations/build-scope.mjs';
 import { incrementalBuild } from './integrations/incremental.mjs';
+import { unshakenServerBundle } from './integrations/server-bundle.mjs';
 
 const cms = new URL(process.env.CMS_URL || 'http://127.0.0.1:1337');
 // A preview build (one draft, served by the builder under its own prefix) needs no search index.
@@ -19,7 +20,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', ...(process.env.PREVIEW_ASSETS_PREFIX ? { assetsPrefix: process.env.PREVIEW_ASSETS_PREFIX } : {}) },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: preview ? [buildScope()] : [buildScope(), incrementalBuild(), pagefindIndex()],
+  integrations: preview ? [buildScope(), unshakenServerBundle()] : [buildScope(), unshakenServerBundle(), incrementalBuild(), pagefindIndex()],
   // shared-types is CommonJS (Strapi requires it): let Node load it rather than Vite.
   // No dependency pre-bundling: it serves the dev server's browser code, which this site has
   // none of, and its cache is keyed by a config that changes with every build's output folder.

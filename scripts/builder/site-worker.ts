@@ -69,7 +69,8 @@ export class SiteWorker {
 
   private start(env: NodeJS.ProcessEnv): ChildProcess {
     this.configuration = configurationOf(env);
-    const child = fork(this.script, [], { env: Object.fromEntries(Object.entries(env).filter(([key]) => !PER_BUILD.has(key))), detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    // A plain Node: the builder may run under a TypeScript loader, which the site's build does not need.
+    const child = fork(this.script, [], { execArgv: [], env: Object.fromEntries(Object.entries(env).filter(([key]) => !PER_BUILD.has(key))), detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
     };

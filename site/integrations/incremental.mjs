@@ -34,13 +34,18 @@ export function codeFingerprint() {
 const manifestFile = (dir, build) => path.join(dir, `${crypto.createHash('sha1').update(path.resolve(build)).digest('hex')}.json`);
 const readManifest = (dir, build) => (fs.existsSync(manifestFile(dir, build)) ? JSON.parse(fs.readFileSync(manifestFile(dir, build), 'utf8')) : null);
 const isPublished = (rel) => !rel.startsWith('_astro/') && !rel.startsWith('pagefind/');
-const SHARD = /data-pagefind-sort="date:(\d{4})/;
+const YEAR = /data-pagefind-sort="date:(\d{4})/;
+const LANG = /<html lang="([^"]+)"/;
 
-/** The optimised assets a file refers to, and for an item page the search shard it belongs to (its year). */
+/**
+ * The optimised assets a file refers to, and for an item page the search bundle it belongs
+ * to: its language and year (`en-2026`, `sq-undated`; see integrations/pagefind.mjs).
+ */
 function describe(file) {
   const text = fs.readFileSync(file, 'latin1');
   const assets = [...new Set((text.match(ASSET) ?? []).map((a) => a.slice(1)))].sort();
-  return { assets, shard: text.includes('data-pagefind-body') ? (text.match(SHARD)?.[1] ?? 'undated') : undefined };
+  if (!text.includes('data-pagefind-body')) return { assets };
+  return { assets, shard: `${(text.match(LANG)?.[1] ?? 'und').toLowerCase()}-${text.match(YEAR)?.[1] ?? 'undated'}` };
 }
 /** `/en/x/` → `en/x/index.html`, `/en/rss.xml` → `en/rss.xml`. */
 const fileOf = (url) => decodeURIComponent(url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1));
@@ -164,7 +169,7 @@ export function incrementalBuild() {
         state.report.pages = Object.keys(files).filter((rel) => rel.endsWith('.html')).length;
         logger.info(state.affected ? `incremental: ${state.report.rendered} files rendered, ${state.report.reused} reused` : `full build: ${state.fullBecause}`);
         fs.mkdirSync(manifests, { recursive: true });
-        fs.writeFileSync(manifestFile(manifests, out), JSON.stringify({ fingerprint, files: Object.fromEntries(Object.entries(files).sort()), search }));
+        fs.writeFileSync(manifestFile(manifests, out), JSON.stringify({ fingerprint, files: Object.fromEntries(Object.keys(files).sort().map((rel) => [rel, files[rel]])), search }));
         keepNewest(manifests, 12);
         if (process.env.LOADER_STATS_FILE && fs.existsSync(process.env.LOADER_STATS_FILE)) {
           const stats = JSON.parse(fs.readFileSync(process.env.LOADER_STATS_FILE, 'utf8'));

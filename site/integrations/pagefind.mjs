@@ -5,8 +5,10 @@ import * as pagefind from 'pagefind';
 
 const UI = ['pagefind-ui.js', 'pagefind-ui.css'];
 const BATCH = 100;
+/** `sr-latn-2026` → language `sr-latn`, year `2026` (or `undated`). */
+const split = (name) => ({ language: name.slice(0, name.lastIndexOf('-')), year: name.slice(name.lastIndexOf('-') + 1) });
 /** Newest year first, undated pages (people, tags, office pages) last. */
-const order = (a, b) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a));
+const newestFirst = (a, b) => (a.year === 'undated' ? 1 : b.year === 'undated' ? -1 : b.year.localeCompare(a.year));
 
 async function indexShard(site, pages, outputPath) {
   const { index, errors } = await pagefind.createIndex({});
@@ -27,11 +29,11 @@ async function indexShard(site, pages, outputPath) {
 
 /**
  * After each build, Pagefind indexes the item pages (what carries `data-pagefind-body`) in
- * one bundle per year of their date, under <out>/pagefind/<year>/ (one index per
- * `<html lang>` in each). A publish re-indexes only the years it touched; the others were
- * linked from the live build with its pages (integrations/link-worker.mjs). The search page
- * merges the bundles listed in shards.json.
- * The pages and their years come from the incremental integration, which runs first.
+ * one bundle per language and year of their date, under <out>/pagefind/<language>-<year>/.
+ * A publish re-indexes only the bundles it touched, a third of a year's pages at most; the
+ * others were linked from the live build with its pages (integrations/link-worker.mjs). The
+ * search page merges its language's bundles, listed in shards.json.
+ * The pages and their bundles come from the incremental integration, which runs first.
  */
 export function pagefindIndex() {
   return {
@@ -40,27 +42,30 @@ export function pagefindIndex() {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const state = globalThis[Symbol.for('newsroom.incremental')];
-        const shards = new Map([['undated', []]]);
+        const shards = new Map();
         for (const [rel, shard] of Object.entries(state.search).sort(([a], [b]) => a.localeCompare(b))) {
           if (!shards.has(shard)) shards.set(shard, []);
           shards.get(shard).push(rel);
         }
-        const names = [...shards.keys()].sort(order);
+        // A site with no item page yet still needs the search UI's files, which come with a bundle.
+        if (shards.size === 0) shards.set('und-undated', []);
         const root = path.join(site, 'pagefind');
         let indexed = 0;
-        // Bundles of years that no longer have pages go; a touched year's bundle is made anew.
+        // Bundles that no longer have pages go; a touched bundle is made anew.
         for (const linked of fs.existsSync(root) ? fs.readdirSync(root) : []) {
           if (!shards.has(linked) || state.dirtyShards?.has(linked)) fs.rmSync(path.join(root, linked), { recursive: true, force: true });
         }
-        for (const name of names) {
+        for (const [name, pages] of shards) {
           if (state.dirtyShards && fs.existsSync(path.join(root, name))) continue;
-          await indexShard(site, shards.get(name), path.join(root, name));
-          indexed += shards.get(name).length;
+          await indexShard(site, pages, path.join(root, name));
+          indexed += pages.length;
         }
         await pagefind.close();
-        for (const file of UI) fs.copyFileSync(path.join(root, 'undated', file), path.join(root, file));
-        fs.writeFileSync(path.join(root, 'shards.json'), JSON.stringify(names.map((n) => `/pagefind/${n}/`)));
-        logger.info(`search: ${indexed} pages indexed in ${names.length} bundles`);
+        const bundles = {};
+        for (const { language, year } of [...shards.keys()].map(split).sort(newestFirst)) (bundles[language] ??= []).push(`/pagefind/${language}-${year}/`);
+        for (const file of UI) fs.copyFileSync(path.join(root, shards.keys().next().value, file), path.join(root, file));
+        fs.writeFileSync(path.join(root, 'shards.json'), JSON.stringify(bundles));
+        logger.info(`search: ${indexed} pages indexed in ${shards.size} bundles`);
       },
     },
   };

@@ -1,11 +1,13 @@
 // The only script on the site: Pagefind's search UI, with the page's own strings, over the
-// index's bundles (one per year; see integrations/pagefind.mjs).
+// index's bundles in the page's language (one per year; see integrations/pagefind.mjs).
 (function () {
   var element = document.getElementById('search');
   if (!element || !window.PagefindUI) return;
   fetch('/pagefind/shards.json')
     .then(function (response) { return response.json(); })
-    .then(function (bundles) {
+    .then(function (byLanguage) {
+      var bundles = byLanguage[document.documentElement.lang.toLowerCase()];
+      if (!bundles) return;
       new window.PagefindUI({
         element: '#search',
         bundlePath: bundles[0],

@@ -196,16 +196,19 @@ describe('the built site', () => {
     }
   });
 
-  it('indexes the item pages for search, one index per language in each year’s bundle', () => {
-    const bundles = JSON.parse(read('/pagefind/shards.json')) as string[];
-    expect(bundles[0]).toBe(`/pagefind/${new Date().getFullYear()}/`);
-    expect(bundles.at(-1)).toBe('/pagefind/undated/');
+  it('indexes the item pages for search in one bundle per language and year, newest first', () => {
+    const bundles = JSON.parse(read('/pagefind/shards.json')) as Record<string, string[]>;
+    expect(Object.keys(bundles).sort()).toEqual(['en', 'sq', 'sr-latn']);
     const pages: Record<string, number> = {};
-    for (const bundle of bundles) {
-      const entry = JSON.parse(read(`${bundle}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
-      for (const [language, { page_count }] of Object.entries(entry.languages)) pages[language] = (pages[language] ?? 0) + page_count;
+    for (const [language, list] of Object.entries(bundles)) {
+      expect(list[0]).toBe(`/pagefind/${language}-${new Date().getFullYear()}/`);
+      expect(list.at(-1)).toBe(`/pagefind/${language}-undated/`);
+      for (const bundle of list) {
+        const entry = JSON.parse(read(`${bundle}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+        expect(Object.keys(entry.languages)).toEqual([language]);
+        pages[language] = (pages[language] ?? 0) + entry.languages[language].page_count;
+      }
     }
-    expect(Object.keys(pages).sort()).toEqual(['en', 'sq', 'sr-latn']);
     const items = htmlFiles().filter((f) => fs.readFileSync(f, 'utf8').includes('data-pagefind-body') && f.includes(`${path.sep}en${path.sep}`));
     expect(pages.en).toBe(items.length);
     for (const count of Object.values(pages)) expect(count).toBeGreaterThan(30);

@@ -120,5 +120,8 @@ async function monthPages(type: PageType, locale: Locale, versions: Entry[]): Pr
 export async function selectPaths<P extends { params: Record<string, string | undefined> }>(route: string, paths: P[]): Promise<P[]> {
   const affected = await affectedPaths();
   if (!affected) return paths;
-  return paths.filter((p) => affected.has(route.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(p.params[name] ?? ''))));
+  // `/[lang]/[slug]/` → ['/', 'lang', '/', 'slug', '/']: the odd parts are param names.
+  const parts = route.split(/\[(\w+)\]/);
+  const address = (params: P['params']) => parts.map((part, i) => (i % 2 ? encodeURIComponent(params[part] ?? '') : part)).join('');
+  return paths.filter((p) => affected.has(address(p.params)));
 }

@@ -18,7 +18,14 @@ const prefix = (locale: Locale) => localeInfo(locale).prefix;
 const section = (type: PageType, locale: Locale) => (CONTENT_TYPES[type] as { sections: Record<Locale, string> }).sections[locale];
 
 export const homePath = (locale: Locale) => `/${prefix(locale)}/`;
-export const sectionPath = (type: PageType, locale: Locale) => `/${prefix(locale)}/${section(type, locale)}/`;
+const sectionPaths = new Map<string, string>();
+/** Asked for on every link to an item, tens of thousands of times a build: worked out once. */
+export function sectionPath(type: PageType, locale: Locale): string {
+  const key = `${type}:${locale}`;
+  let path = sectionPaths.get(key);
+  if (path === undefined) sectionPaths.set(key, (path = `/${prefix(locale)}/${section(type, locale)}/`));
+  return path;
+}
 export const itemPath = (type: PageType, locale: Locale, slug: string) => `${sectionPath(type, locale)}${encodeURIComponent(slug)}/`;
 export const archivePath = (type: PageType, locale: Locale, year: number, month: number) =>
   `${sectionPath(type, locale)}${year}/${String(month).padStart(2, '0')}/`;

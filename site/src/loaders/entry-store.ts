@@ -10,55 +10,120 @@ interface File {
   cmsUrl: string | null;
   entries: Record<string, Stored>;
 }
+/** What a process holds of a type's files: the entries, and how large the snapshot and journal are. */
+interface Held extends File {
+  snapshotBytes: number;
+  journalBytes: number;
+}
+/** One change to the entries: set (to what) or deleted (null). */
+type Op = [id: string, stored: Stored | null];
 
 /**
- * Where the loaders keep entries: one JSON file per type in `<cacheDir>/newsroom-entries/`.
- * Astro's own content store is rewritten whole on every sync (100 MB at 10 000 documents,
- * about 11 s), read back whole when pages render (about 8 s), and its write can be lost: a
- * save already under way when the sync ends drops the final one (Astro 5.18), so a build
- * could render without the entry it was started for. These files are written only for the
- * types that changed, before the loader returns, and pages read them directly.
+ * Where the loaders keep entries: for each type, in `<cacheDir>/newsroom-entries/`, a snapshot
+ * (`<type>.json`) and a journal of the syncs since (`<type>.journal`, one JSON line per set or
+ * delete). Astro's own content store is rewritten whole on every sync (100 MB at 10 000
+ * documents), and a save already under way when the sync ends can drop the final one (Astro
+ * 5.18). A sync here appends what it changed, before the loader returns: a publish writes a
+ * few kilobytes, not the 45 MB of every release. The snapshot is written afresh when the
+ * journal has grown to a quarter of it, and when the store is reset.
  */
 export const entriesDir = (cacheDir: string) => path.join(cacheDir, 'newsroom-entries');
+
+/** Below this, the journal is never worth folding into the snapshot. */
+const MIN_JOURNAL_BYTES = 1 << 20;
 
 /**
  * The loaders and the pages run in one build process but in separate module graphs (the
  * pages are bundled): what a loader read or wrote is handed to the pages through this, so a
- * type's file is parsed once, not twice, and held in memory once. In the builder's worker it
+ * type's files are parsed once, not twice, and held in memory once. In the builder's worker it
  * lasts from build to build: the worker is the only writer of its cache's files, and it is
  * started afresh after a failed build, so what it holds is what the files hold.
  */
-const parsed = ((globalThis as Record<symbol, Map<string, File>>)[Symbol.for('newsroom.entries')] ??= new Map());
+const parsed = ((globalThis as Record<symbol, Map<string, Held>>)[Symbol.for('newsroom.entries')] ??= new Map());
 
-const readFile = (file: string): File | null => parsed.get(file) ?? (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as File) : null);
+const journalOf = (file: string) => file.replace(/\.json$/, '.journal');
+
+/**
+ * Replays the journal onto the snapshot. A line cut short (the process stopped while
+ * appending) is dropped and cut from the file: the next sync fetches that entry again, since
+ * its digest no longer matches the CMS's listing, and removes what the listing lacks.
+ */
+function replay(file: string, state: File): number {
+  const journal = journalOf(file);
+  if (!fs.existsSync(journal)) return 0;
+  const text = fs.readFileSync(journal, 'utf8');
+  const complete = text.lastIndexOf('\n') + 1;
+  if (complete < text.length) fs.truncateSync(journal, Buffer.byteLength(text.slice(0, complete)));
+  text.slice(0, complete).split('\n').slice(0, -1).forEach((line, i) => {
+    let op: Op;
+    try {
+      op = JSON.parse(line) as Op;
+    } catch {
+      throw new Error(`${journal}, line ${i + 1}, is not JSON. Delete ${path.dirname(journal)} and the next build fetches every entry again.`);
+    }
+    if (op[1]) state.entries[op[0]] = op[1];
+    else delete state.entries[op[0]];
+  });
+  return complete;
+}
+
+function readFile(file: string): Held | null {
+  const held = parsed.get(file);
+  if (held) return held;
+  if (!fs.existsSync(file)) return null;
+  const text = fs.readFileSync(file, 'utf8');
+  const state = JSON.parse(text) as File;
+  const journalBytes = replay(file, state);
+  return { ...state, snapshotBytes: text.length, journalBytes };
+}
+
+function writeSnapshot(file: string, state: Held) {
+  // The journal goes first: were the process to stop in between, the old snapshot alone is
+  // what the next sync starts from, and it fetches again what differs from the CMS.
+  fs.rmSync(journalOf(file), { force: true });
+  const text = JSON.stringify({ cmsUrl: state.cmsUrl, entries: state.entries });
+  fs.writeFileSync(`${file}.tmp`, text);
+  fs.renameSync(`${file}.tmp`, file);
+  Object.assign(state, { snapshotBytes: text.length, journalBytes: 0 });
+}
 
 export function openEntryStore(dir: string, type: string) {
   const file = path.join(dir, `${type}.json`);
-  const state: File = readFile(file) ?? { cmsUrl: null, entries: {} };
+  const state: Held = readFile(file) ?? { cmsUrl: null, entries: {}, snapshotBytes: 0, journalBytes: 0 };
   parsed.set(file, state);
-  let dirty = false;
-  const touch = () => (dirty = true);
+  const ops: Op[] = [];
+  let reset = false;
   return {
     cmsUrl: () => state.cmsUrl,
     keys: () => Object.keys(state.entries),
     get: (id: string): Stored | undefined => state.entries[id],
-    set: (id: string, data: Data, digest: string) => (touch(), (state.entries[id] = { data, digest })),
-    delete: (id: string) => (touch(), delete state.entries[id]),
-    reset: (cmsUrl: string) => (touch(), Object.assign(state, { cmsUrl, entries: {} })),
+    set: (id: string, data: Data, digest: string) => ops.push([id, (state.entries[id] = { data, digest })]),
+    delete: (id: string) => (ops.push([id, null]), delete state.entries[id]),
+    reset: (cmsUrl: string) => ((reset = true), Object.assign(state, { cmsUrl, entries: {} })),
     save() {
-      if (!dirty) return;
+      if (!reset && ops.length === 0) return;
       fs.mkdirSync(dir, { recursive: true });
-      // In id order, on disk and in memory alike: the pages see one order whichever they read.
-      state.entries = Object.fromEntries(Object.entries(state.entries).sort(([a], [b]) => a.localeCompare(b)));
-      fs.writeFileSync(`${file}.tmp`, JSON.stringify(state));
-      fs.renameSync(`${file}.tmp`, file);
+      const lines = ops.map((op) => `${JSON.stringify(op)}\n`).join('');
+      if (reset || !fs.existsSync(file) || state.journalBytes + lines.length > Math.max(MIN_JOURNAL_BYTES, state.snapshotBytes / 4)) writeSnapshot(file, state);
+      else {
+        fs.appendFileSync(journalOf(file), lines);
+        state.journalBytes += lines.length;
+      }
+      ops.length = 0;
+      reset = false;
     },
   };
 }
 
 export type EntryStore = ReturnType<typeof openEntryStore>;
 
-/** Every entry of a type as the last sync left it, in id order. */
+/**
+ * Every entry of a type as the last sync left it, in id order: the order depends on which
+ * entries there are, not on the order the syncs brought them in.
+ */
 export function readEntries(dir: string, type: string): Data[] {
-  return Object.values(readFile(path.join(dir, `${type}.json`))?.entries ?? {}).map((e) => e.data);
+  const entries = readFile(path.join(dir, `${type}.json`))?.entries ?? {};
+  return Object.keys(entries)
+    .sort()
+    .map((id) => entries[id].data);
 }
