@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Builder } from './builder';
-import { currentLink, keptBuilds, liveBuildId, retain } from './deploy';
+import { currentLink, keptBuilds, liveBuildId, retain, searchBundlesDir } from './deploy';
 import { digestTree, FAKE_SITE, testConfig } from './test-support';
 
 const quiet = () => {};
@@ -40,6 +40,24 @@ describe('a build', () => {
     expect(() => builder.rollback('20260101T000000Z-base')).toThrow(/No kept build/);
     await removed;
     expect(fs.readdirSync(config.BUILDS_DIR).filter((name) => name.startsWith('.removing-'))).toEqual([]);
+  });
+
+  it('deletes the search bundles no kept build links to, and keeps those one does', async () => {
+    const { config, builder } = await liveBuilder();
+    for (let i = 1; i <= 2; i += 1) await builder.build(`20260101T00000${i}Z-b00${i}`, []);
+    const store = searchBundlesDir(config.BUILDS_DIR);
+    const linkFrom = (id: string, bundle: string) => {
+      fs.mkdirSync(path.join(store, bundle), { recursive: true });
+      fs.mkdirSync(path.join(config.BUILDS_DIR, id, 'pagefind'), { recursive: true });
+      fs.symlinkSync(`../../.search-bundles/${bundle}`, path.join(config.BUILDS_DIR, id, 'pagefind', bundle.split('.')[0]), 'dir');
+    };
+    linkFrom('20260101T000000Z-base', 'en-2025.base');
+    linkFrom('20260101T000001Z-b001', 'en-2026.b001');
+    linkFrom('20260101T000002Z-b002', 'en-2026.b002');
+    fs.mkdirSync(path.join(store, 'en-2026.failed'));
+    await retain(config.BUILDS_DIR, 2);
+    expect(fs.readdirSync(store).sort()).toEqual(['en-2026.b001', 'en-2026.b002']);
+    expect(fs.readdirSync(path.join(currentLink(config.BUILDS_DIR), 'pagefind', 'en-2026'))).toEqual([]);
   });
 
   it('takes the page count the site build read from its manifest, rather than walking the folder again', async () => {

@@ -9,6 +9,8 @@ import { spawn } from 'node:child_process';
  */
 export const currentLink = (buildsDir: string) => path.join(buildsDir, 'current');
 export const buildDir = (buildsDir: string, id: string) => path.join(buildsDir, id);
+/** Search bundles, each written once and linked from the builds that serve it (site/integrations/pagefind.mjs). */
+export const searchBundlesDir = (buildsDir: string) => path.join(buildsDir, '.search-bundles');
 
 const ID = /^\d{8}T\d{6}Z-[a-z0-9]{4}$/;
 
@@ -44,7 +46,8 @@ const REMOVING = '.removing-';
 const inFlight = new Set<string>();
 
 /**
- * Retires all but the newest `keep` builds; the live one always stays. Each is renamed out of
+ * Retires all but the newest `keep` builds (the live one always stays), and the search
+ * bundles none of the kept ones links to. Each is renamed out of
  * the kept set at once (a rollback can never pick a half-removed folder), then deleted by a
  * low-priority `rm` of its own: deleting tens of thousands of files, in this process, held up
  * the builder's event loop and then its file-system threads (the site it serves, the next
@@ -56,6 +59,7 @@ export function retain(buildsDir: string, keep: number): Promise<void> {
   const all = keptBuilds(buildsDir);
   const retired = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== live);
   for (const id of retired) fs.renameSync(buildDir(buildsDir, id), path.join(buildsDir, `${REMOVING}${id}`));
+  for (const bundle of unlinkedBundles(buildsDir)) fs.renameSync(path.join(searchBundlesDir(buildsDir), bundle), path.join(buildsDir, `${REMOVING}bundle-${bundle}`));
   const doomed = fs.readdirSync(buildsDir).map((name) => path.join(buildsDir, name)).filter((dir) => path.basename(dir).startsWith(REMOVING) && !inFlight.has(dir));
   if (doomed.length === 0) return Promise.resolve();
   for (const dir of doomed) inFlight.add(dir);
@@ -64,6 +68,21 @@ export function retain(buildsDir: string, keep: number): Promise<void> {
     rm.once('error', reject);
     rm.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`rm exited with ${code}`))));
   }).finally(() => doomed.forEach((dir) => inFlight.delete(dir)));
+}
+
+/** Bundles in the store that no kept build links to: left by retired or failed builds. */
+function unlinkedBundles(buildsDir: string): string[] {
+  const store = searchBundlesDir(buildsDir);
+  if (!fs.existsSync(store)) return [];
+  const linked = new Set<string>();
+  for (const id of keptBuilds(buildsDir)) {
+    const search = path.join(buildDir(buildsDir, id), 'pagefind');
+    if (!fs.existsSync(search)) continue;
+    for (const entry of fs.readdirSync(search, { withFileTypes: true })) {
+      if (entry.isSymbolicLink()) linked.add(path.resolve(search, fs.readlinkSync(path.join(search, entry.name))));
+    }
+  }
+  return fs.readdirSync(store).filter((bundle) => !linked.has(path.join(store, bundle)));
 }
 
 export function countPages(dir: string): number {

@@ -21,6 +21,7 @@ let api: FastifyInstance;
 let site: FastifyInstance;
 let siteUrl: string;
 let apiUrl: string;
+let buildsDir: string;
 const logs: string[] = [];
 
 const address = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -42,7 +43,7 @@ const get = (p: string) => fetch(`${siteUrl}${p}`);
 beforeAll(async () => {
   const config = loadBuilderConfig({
     BUILDER_WEBHOOK_SECRET: SECRET,
-    BUILDS_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-')),
+    BUILDS_DIR: (buildsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))),
     QUIET_MS: '300',
     MAX_WAIT_MS: '3000',
     PREVIEW_SECRET,
@@ -91,6 +92,12 @@ describe('publish to live', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Komunikatë e re nga webhook');
     expect(await (await get('/sq/komunikata/rss.xml')).text()).toContain(`urn:newsroom:release:${documentId}:sq`);
+    // The search bundles are served from the builder's store, through the build's links to them.
+    const bundles = (await (await get('/pagefind/shards.json')).json()) as Record<string, string[]>;
+    const entry = await get(`${bundles.sq[0]}pagefind-entry.json`);
+    expect(entry.status).toBe(200);
+    expect(Object.keys(((await entry.json()) as { languages: object }).languages)).toEqual(['sq']);
+    expect(fs.lstatSync(path.join(buildsDir, 'current', bundles.sq[0].replace(/\/$/, ''))).isSymbolicLink()).toBe(true);
 
     before = finished();
     await cms.strapi.documents('api::release.release').unpublish({ documentId, locale: 'sq' });

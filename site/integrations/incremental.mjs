@@ -9,7 +9,7 @@ const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(site, '..');
 /** What a page is made from besides the content: when any of it differs, everything is rendered. */
 const CODE = ['site/src', 'site/integrations', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'shared-types/src', 'package-lock.json'];
-const CONFIG = ['CMS_URL', 'CMS_PUBLIC_URL', 'SITE_URL', 'SITE_TIME_ZONE', 'ALGOLIA_APP_ID', 'ALGOLIA_SEARCH_KEY', 'ALGOLIA_INDEX_PREFIX', 'ALGOLIA_HOST'];
+const CONFIG = ['CMS_URL', 'CMS_PUBLIC_URL', 'SITE_URL', 'SITE_TIME_ZONE', 'ALGOLIA_APP_ID', 'ALGOLIA_SEARCH_KEY', 'ALGOLIA_INDEX_PREFIX', 'ALGOLIA_HOST', 'SEARCH_BUNDLES_DIR'];
 const ASSET = /\/_astro\/[^"'\s)<>,]+/g;
 
 function filesUnder(dir, rel = '') {

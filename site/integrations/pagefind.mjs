@@ -28,6 +28,22 @@ async function indexShard(site, pages, outputPath) {
 }
 
 /**
+ * Writes a bundle. With the builder's store (SEARCH_BUNDLES_DIR), a bundle is written once, to
+ * a folder of its own there, and each build links to it: a publish links some forty folders
+ * instead of the 30 000 files in them, and removing an old build leaves them be. The builder
+ * deletes the bundles no kept build links to (scripts/builder/deploy.ts).
+ */
+async function writeBundle(site, root, name, pages) {
+  const store = process.env.SEARCH_BUNDLES_DIR;
+  if (!store) return indexShard(site, pages, path.join(root, name));
+  const target = path.join(store, `${name}.${path.basename(site)}`);
+  fs.rmSync(target, { recursive: true, force: true });
+  await indexShard(site, pages, target);
+  fs.mkdirSync(root, { recursive: true });
+  fs.symlinkSync(path.relative(root, target), path.join(root, name), 'dir');
+}
+
+/**
  * After each build, Pagefind indexes the item pages (what carries `data-pagefind-body`) in
  * one bundle per language and year of their date, under <out>/pagefind/<language>-<year>/.
  * A publish re-indexes only the bundles it touched, a third of a year's pages at most; the
@@ -57,7 +73,7 @@ export function pagefindIndex() {
         }
         for (const [name, pages] of shards) {
           if (state.dirtyShards && fs.existsSync(path.join(root, name))) continue;
-          await indexShard(site, pages, path.join(root, name));
+          await writeBundle(site, root, name, pages);
           indexed += pages.length;
         }
         await pagefind.close();
