@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { WebhookPayload } from '@newsroom/shared-types';
 import { BuildQueue, type Timers } from './coalesce';
-import { buildDir, liveBuildId, newBuildId, retain, searchBundlesDir, switchCurrent } from './deploy';
+import { buildDir, liveBuildId, newBuildId, retain, searchBundlesDir, spareBuildDir, switchCurrent } from './deploy';
 import { runCommand } from './run-command';
 import { verifyBuild } from './verify';
 import { siteWorkerScript, type BuilderConfig } from './config';
@@ -115,6 +115,7 @@ export class Builder {
         SITE_OUT_DIR: out,
         ASTRO_CACHE_DIR: path.join(this.config.BUILDS_DIR, '.cache'),
         SEARCH_BUNDLES_DIR: searchBundlesDir(this.config.BUILDS_DIR),
+        SPARE_BUILD_DIR: spareBuildDir(this.config.BUILDS_DIR),
         LOADER_STATS_FILE: statsFile,
         LOADER_CHANGES_FILE: changesFile,
         ...(liveId ? { INCREMENTAL_BASE: buildDir(this.config.BUILDS_DIR, liveId) } : {}),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Builder } from './builder';
-import { currentLink, keptBuilds, liveBuildId, retain, searchBundlesDir } from './deploy';
+import { currentLink, keptBuilds, liveBuildId, retain, searchBundlesDir, spareBuildDir } from './deploy';
 import { digestTree, FAKE_SITE, testConfig } from './test-support';
 
 const quiet = () => {};
@@ -40,6 +40,16 @@ describe('a build', () => {
     expect(() => builder.rollback('20260101T000000Z-base')).toThrow(/No kept build/);
     await removed;
     expect(fs.readdirSync(config.BUILDS_DIR).filter((name) => name.startsWith('.removing-'))).toEqual([]);
+  });
+
+  it('keeps the newest retired build as a spare for the next build’s folder, and deletes the others', async () => {
+    const { config, builder } = await liveBuilder({ KEEP_BUILDS: '1' });
+    await builder.build('20260101T000001Z-b001', []);
+    expect(fs.readFileSync(path.join(spareBuildDir(config.BUILDS_DIR), 'sq', 'index.html'), 'utf8')).toContain('lang=sq');
+    await builder.build('20260101T000002Z-b002', []);
+    // The spare was not taken: it stays, and the next retired build is deleted.
+    await expect.poll(() => fs.readdirSync(config.BUILDS_DIR).filter((name) => name.startsWith('.')).sort()).toEqual(['.spare', '.stats']);
+    expect(keptBuilds(config.BUILDS_DIR)).toEqual(['20260101T000002Z-b002']);
   });
 
   it('deletes the search bundles no kept build links to, and keeps those one does', async () => {

@@ -9,6 +9,8 @@ import { spawn } from 'node:child_process';
  */
 export const currentLink = (buildsDir: string) => path.join(buildsDir, 'current');
 export const buildDir = (buildsDir: string, id: string) => path.join(buildsDir, id);
+/** The newest retired build, kept for the next incremental build to make its folder from. */
+export const spareBuildDir = (buildsDir: string) => path.join(buildsDir, '.spare');
 /** Search bundles, each written once and linked from the builds that serve it (site/integrations/pagefind.mjs). */
 export const searchBundlesDir = (buildsDir: string) => path.join(buildsDir, '.search-bundles');
 
@@ -58,7 +60,13 @@ export function retain(buildsDir: string, keep: number): Promise<void> {
   const live = liveBuildId(buildsDir);
   const all = keptBuilds(buildsDir);
   const retired = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== live);
-  for (const id of retired) fs.renameSync(buildDir(buildsDir, id), path.join(buildsDir, `${REMOVING}${id}`));
+  // The newest retired build becomes the spare, unless the last one was not taken yet (see
+  // site/integrations/link-worker.mjs): turning it into the next build's folder costs far
+  // less than deleting it and linking a new one.
+  for (const id of retired.reverse()) {
+    const spare = fs.existsSync(spareBuildDir(buildsDir)) ? null : spareBuildDir(buildsDir);
+    fs.renameSync(buildDir(buildsDir, id), spare ?? path.join(buildsDir, `${REMOVING}${id}`));
+  }
   for (const bundle of unlinkedBundles(buildsDir)) fs.renameSync(path.join(searchBundlesDir(buildsDir), bundle), path.join(buildsDir, `${REMOVING}bundle-${bundle}`));
   const doomed = fs.readdirSync(buildsDir).map((name) => path.join(buildsDir, name)).filter((dir) => path.basename(dir).startsWith(REMOVING) && !inFlight.has(dir));
   if (doomed.length === 0) return Promise.resolve();

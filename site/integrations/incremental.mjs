@@ -73,7 +73,7 @@ const stagingFor = (cacheDir) => fileURLToPath(new URL('staging/', cacheDir));
 /** Links the live build's files into a fresh staging folder in a worker thread; resolves to that folder. */
 function startLinking(base, staging, files) {
   fs.rmSync(staging, { recursive: true, force: true });
-  const worker = new Worker(new URL('./link-worker.mjs', import.meta.url), { workerData: { base, staging, files } });
+  const worker = new Worker(new URL('./link-worker.mjs', import.meta.url), { workerData: { base, staging, files, spare: process.env.SPARE_BUILD_DIR } });
   const linked = new Promise((resolve, reject) => {
     worker.once('message', () => resolve(staging));
     worker.once('error', reject);

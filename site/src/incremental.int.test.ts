@@ -21,7 +21,7 @@ const worker = new SiteWorker(siteWorkerScript());
 type Report = { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string };
 
 /** A build as the builder runs it: from the live build when there is one, with the loader's changes. */
-async function build(name: string, options: { base?: string; cache?: string } = {}): Promise<{ dir: string; report: Report }> {
+async function build(name: string, options: { base?: string; cache?: string; spare?: string } = {}): Promise<{ dir: string; report: Report }> {
   const dir = path.join(work, name);
   const stats = path.join(work, `${name}.stats.json`);
   await buildSite({
@@ -30,13 +30,38 @@ async function build(name: string, options: { base?: string; cache?: string } = 
     outDir: dir,
     cacheDir: options.cache ?? path.join(work, 'cache'),
     statsFile: stats,
-    env: { LOADER_CHANGES_FILE: path.join(work, `${name}.changes.json`), ...(options.base ? { INCREMENTAL_BASE: path.join(work, options.base) } : {}) },
+    env: {
+      LOADER_CHANGES_FILE: path.join(work, `${name}.changes.json`),
+      ...(options.base ? { INCREMENTAL_BASE: path.join(work, options.base) } : {}),
+      ...(options.spare ? { SPARE_BUILD_DIR: options.spare } : {}),
+    },
     worker,
   });
   return { dir, report: (JSON.parse(fs.readFileSync(stats, 'utf8')) as { _build: Report })._build };
 }
 
 const filesOf = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+
+/**
+ * A retired build as the builder keeps it for the next build (scripts/builder/deploy.ts): the
+ * live build's files as hard links, with what later builds changed: a page gone, a page with
+ * other content, a page the live build no longer has.
+ */
+function spareOf(live: string): string {
+  const spare = path.join(work, 'spare');
+  for (const file of filesOf(live)) {
+    fs.mkdirSync(path.dirname(path.join(spare, file)), { recursive: true });
+    fs.linkSync(path.join(live, file), path.join(spare, file));
+  }
+  const pages = filesOf(spare).filter((f) => f.endsWith('index.html'));
+  fs.rmSync(path.join(spare, pages.find((f) => f.startsWith('en/'))!));
+  const older = pages.find((f) => f.startsWith('sq/'))!;
+  fs.rmSync(path.join(spare, older));
+  fs.writeFileSync(path.join(spare, older), 'an older version of the page');
+  fs.mkdirSync(path.join(spare, 'en', 'gone-since'));
+  fs.writeFileSync(path.join(spare, 'en', 'gone-since', 'index.html'), 'a page removed since');
+  return spare;
+}
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-incremental-'));
@@ -52,7 +77,7 @@ afterAll(async () => {
 });
 
 describe('an incremental build', () => {
-  it('renders only what a publish affects and produces, byte for byte, the files of a full build', async () => {
+  it('renders only what a publish affects, in a folder made from an older build, and produces, byte for byte, the files of a full build', async () => {
     const documents = app.strapi.documents(RELEASE);
     const people = await app.strapi.documents(CONTENT_TYPES.person.uid).findMany({ locale: 'en', status: 'published' });
     const tags = await app.strapi.documents(CONTENT_TYPES.tag.uid).findMany({ locale: 'en', status: 'published' });
@@ -65,8 +90,11 @@ describe('an incremental build', () => {
     await documents.publish({ documentId: edited.documentId, locale: 'sq' });
     await documents.unpublish({ documentId: removed.documentId, locale: 'sq' });
 
-    const incremental = await build('incremental', { base: 'live' });
+    // The build's folder is made from the builder's spare, which holds an older build.
+    const spare = spareOf(path.join(work, 'live'));
+    const incremental = await build('incremental', { base: 'live', spare });
     expect(incremental.report.mode).toBe('incremental');
+    expect(fs.existsSync(spare)).toBe(false);
     const total = filesOf(incremental.dir).length;
     expect(incremental.report.rendered).toBeLessThan(total / 2);
     expect(incremental.report.reused).toBeGreaterThan(0);
