@@ -12,7 +12,7 @@ import { staticServer } from '../builder/static-server';
 import { loadBuilderConfig } from '../builder/config';
 import { generateCorpus } from './corpus';
 import { countingProxy } from './proxy';
-import { measuredBuild, summary, type BuildFigures } from './measure';
+import { measuredBuild, summary, workerMemory, type BuildFigures } from './measure';
 import { exportForHugo, hugoAvailable, hugoBuild } from './hugo';
 import { table, writeResults, type BenchResults } from './report';
 
@@ -107,8 +107,11 @@ async function main() {
     if (!arrived) arrived = performance.now();
     return accept(event);
   };
+  const memory = workerMemory();
   builder.accept({ event: 'builder.start' });
   await waitFor(async () => builder.status().live !== null && !builder.queue.isRunning && builder.queue.queued.length === 0, 'the first live build');
+  const workerFullBuild = memory.take();
+  log(`the builder's first build (${builder.status().builds[0]?.mode ?? 'full'}): worker peak ${Math.round(workerFullBuild / 2 ** 20)} MiB`);
 
   const live = address(site);
   const timings: Record<'new' | 'edit' | 'unpublish', number[]> = { new: [], edit: [], unpublish: [] };
@@ -139,6 +142,9 @@ async function main() {
     }, async () => (await served(`/en/press-releases/${title.toLowerCase().replace(/ /g, '-')}/`)) !== 200 && !(await feed()).includes(documentId));
   }
 
+  const workerPublishes = memory.take();
+  memory.stop();
+
   let hugoBuildMs: number | null = null;
   if (hugoAvailable()) {
     const hugoPages = await exportForHugo(cms.strapi, path.join(work, 'hugo'), path.join(work, 'cms', 'public', 'uploads'));
@@ -160,7 +166,9 @@ async function main() {
     noChangeRebuildMs: unchanged.medianMs,
     noChangeRebuild: { entriesFetched: unchanged.entriesFetched, imagesEncoded: unchanged.imagesEncoded, medianMs: unchanged.medianMs, minMs: unchanged.minMs, maxMs: unchanged.maxMs },
     publishToLive: { new: summary(timings.new), edit: summary(timings.edit), unpublish: summary(timings.unpublish) },
-    peakRssBytes: Math.max(cold.peakRssBytes, unchanged.peakRssBytes),
+    peakRssBytes: Math.max(cold.peakRssBytes, unchanged.peakRssBytes, workerFullBuild, workerPublishes),
+    buildPeakRssBytes: Math.max(cold.peakRssBytes, unchanged.peakRssBytes),
+    workerPeakRssBytes: { fullBuild: workerFullBuild, publishes: workerPublishes },
     cmsRequestsPerColdBuild: coldCms.requests,
     cmsAnswerMsPerColdBuild: coldCms.cmsMs,
     coldBuild: { entriesFetched: cold.entriesFetched, imagesEncoded: cold.imagesEncoded },

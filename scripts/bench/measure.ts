@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -12,6 +13,42 @@ function groupRss(pgid: number): number {
   } catch {
     return 0;
   }
+}
+
+const run = promisify(execFile);
+
+/**
+ * The peak resident memory of the builder's site-build worker (site/build-worker.mjs, a child
+ * of this process) and what it starts, sampled without blocking this process, which serves
+ * the CMS and the builder. `take()` returns the peak since the last take.
+ */
+export function workerMemory() {
+  let peak = 0;
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const { stdout } = await run('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)]);
+      const worker = stdout.split('\n').find((line) => line.includes('build-worker.mjs'));
+      if (worker) {
+        const group = await run('ps', ['-o', 'rss=', '-g', worker.trim().split(/\s+/)[0]]);
+        peak = Math.max(peak, group.stdout.split('\n').reduce((sum, l) => sum + (Number(l.trim()) || 0), 0) * 1024);
+      }
+    } catch {
+      // The worker ended between the two calls: nothing to sample this time.
+    } finally {
+      busy = false;
+    }
+  }, 250);
+  return {
+    take() {
+      const taken = peak;
+      peak = 0;
+      return taken;
+    },
+    stop: () => clearInterval(timer),
+  };
 }
 
 /** Files under a folder, counted: Astro writes one per encoded image into its cache. */

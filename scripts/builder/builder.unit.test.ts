@@ -44,10 +44,14 @@ describe('a build', () => {
 
   it('keeps the newest retired build as a spare for the next build’s folder, and deletes the others', async () => {
     const { config, builder } = await liveBuilder({ KEEP_BUILDS: '1' });
+    const mark = (id: string) => fs.writeFileSync(path.join(config.BUILDS_DIR, id, 'id.txt'), id);
+    mark('20260101T000000Z-base');
     await builder.build('20260101T000001Z-b001', []);
-    expect(fs.readFileSync(path.join(spareBuildDir(config.BUILDS_DIR), 'sq', 'index.html'), 'utf8')).toContain('lang=sq');
+    expect(fs.readFileSync(path.join(spareBuildDir(config.BUILDS_DIR), 'id.txt'), 'utf8')).toBe('20260101T000000Z-base');
+    mark('20260101T000001Z-b001');
     await builder.build('20260101T000002Z-b002', []);
-    // The spare was not taken: it stays, and the next retired build is deleted.
+    // The spare was not taken: the newer retired build replaces it, and it is deleted.
+    expect(fs.readFileSync(path.join(spareBuildDir(config.BUILDS_DIR), 'id.txt'), 'utf8')).toBe('20260101T000001Z-b001');
     await expect.poll(() => fs.readdirSync(config.BUILDS_DIR).filter((name) => name.startsWith('.')).sort()).toEqual(['.spare', '.stats']);
     expect(keptBuilds(config.BUILDS_DIR)).toEqual(['20260101T000002Z-b002']);
   });

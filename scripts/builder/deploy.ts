@@ -60,12 +60,14 @@ export function retain(buildsDir: string, keep: number): Promise<void> {
   const live = liveBuildId(buildsDir);
   const all = keptBuilds(buildsDir);
   const retired = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== live);
-  // The newest retired build becomes the spare, unless the last one was not taken yet (see
-  // site/integrations/link-worker.mjs): turning it into the next build's folder costs far
-  // less than deleting it and linking a new one.
-  for (const id of retired.reverse()) {
-    const spare = fs.existsSync(spareBuildDir(buildsDir)) ? null : spareBuildDir(buildsDir);
-    fs.renameSync(buildDir(buildsDir, id), spare ?? path.join(buildsDir, `${REMOVING}${id}`));
+  // The newest retired build becomes the spare (see site/integrations/link-worker.mjs):
+  // turning it into the next build's folder costs far less than deleting it and linking a
+  // new one. A spare not taken is replaced: the newer, the closer to the live build.
+  const spare = spareBuildDir(buildsDir);
+  for (const id of retired) fs.renameSync(buildDir(buildsDir, id), path.join(buildsDir, `${REMOVING}${id}`));
+  if (retired.length > 0) {
+    if (fs.existsSync(spare)) fs.renameSync(spare, path.join(buildsDir, `${REMOVING}spare-${retired.at(-1)}`));
+    fs.renameSync(path.join(buildsDir, `${REMOVING}${retired.at(-1)}`), spare);
   }
   for (const bundle of unlinkedBundles(buildsDir)) fs.renameSync(path.join(searchBundlesDir(buildsDir), bundle), path.join(buildsDir, `${REMOVING}bundle-${bundle}`));
   const doomed = fs.readdirSync(buildsDir).map((name) => path.join(buildsDir, name)).filter((dir) => path.basename(dir).startsWith(REMOVING) && !inFlight.has(dir));
