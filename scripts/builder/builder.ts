@@ -6,7 +6,7 @@ import { buildDir, liveBuildId, newBuildId, retain, searchBundlesDir, spareBuild
 import { runCommand } from './run-command';
 import { verifyBuild } from './verify';
 import { siteWorkerScript, type BuilderConfig } from './config';
-import { SiteWorker } from './site-worker';
+import { SiteWorker, type PerBuildVariable } from './site-worker';
 import { syncAlgolia } from '../search/algolia';
 import { recordsOfSite } from '../search/records';
 
@@ -109,17 +109,22 @@ export class Builder {
     const liveId = previous?.result === 'live' && previous.id === liveBuildId(this.config.BUILDS_DIR) ? previous.id : null;
     this.log(`build ${id} started (${trigger.length} event${trigger.length === 1 ? '' : 's'})`);
     try {
+      // What differs from build to build; the build worker keeps its process across builds only
+      // while the rest of the environment stays the same.
+      const perBuild: Record<PerBuildVariable, string | undefined> = {
+        SITE_OUT_DIR: out,
+        LOADER_STATS_FILE: statsFile,
+        LOADER_CHANGES_FILE: changesFile,
+        INCREMENTAL_BASE: liveId ? buildDir(this.config.BUILDS_DIR, liveId) : undefined,
+        LOADER_REFETCH: trigger.some((e) => e.event.startsWith('media.')) ? 'all' : undefined,
+      };
       const env = {
         ...process.env,
         CMS_URL: this.config.CMS_URL,
-        SITE_OUT_DIR: out,
         ASTRO_CACHE_DIR: path.join(this.config.BUILDS_DIR, '.cache'),
         SEARCH_BUNDLES_DIR: searchBundlesDir(this.config.BUILDS_DIR),
         SPARE_BUILD_DIR: spareBuildDir(this.config.BUILDS_DIR),
-        LOADER_STATS_FILE: statsFile,
-        LOADER_CHANGES_FILE: changesFile,
-        ...(liveId ? { INCREMENTAL_BASE: buildDir(this.config.BUILDS_DIR, liveId) } : {}),
-        ...(trigger.some((e) => e.event.startsWith('media.')) ? { LOADER_REFETCH: 'all' } : {}),
+        ...Object.fromEntries(Object.entries(perBuild).filter(([, value]) => value !== undefined)),
       };
       if (this.config.BUILD_COMMAND) await runCommand(['/bin/sh', '-c', this.config.BUILD_COMMAND], { timeoutMs: this.config.BUILD_TIMEOUT_MS, env });
       else await this.worker.run(env, this.config.BUILD_TIMEOUT_MS);

@@ -2,8 +2,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 
 type Reply = { ok: true } | { ok: false; error: string };
 
-/** What the builder sets for each build; the rest of the environment is the site's configuration. */
-const PER_BUILD = new Set(['SITE_OUT_DIR', 'LOADER_STATS_FILE', 'LOADER_CHANGES_FILE', 'INCREMENTAL_BASE', 'LOADER_REFETCH']);
+/** What the builder sets for each build (builder.ts); the rest of the environment is the site's configuration. */
+const PER_BUILD_VARIABLES = ['SITE_OUT_DIR', 'LOADER_STATS_FILE', 'LOADER_CHANGES_FILE', 'INCREMENTAL_BASE', 'LOADER_REFETCH'] as const;
+export type PerBuildVariable = (typeof PER_BUILD_VARIABLES)[number];
+const PER_BUILD = new Set<string>(PER_BUILD_VARIABLES);
 const configurationOf = (env: NodeJS.ProcessEnv) => JSON.stringify(Object.entries(env).filter(([key]) => !PER_BUILD.has(key)).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /**
