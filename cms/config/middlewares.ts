@@ -1,11 +1,12 @@
-export default [
+import { loadEnv } from '../src/env';
+import { corsConfig, securityConfig } from '../src/security/cross-origin';
+
+export default () => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
+  { name: 'strapi::security', config: securityConfig },
+  { name: 'strapi::cors', config: corsConfig(loadEnv()) },
   'strapi::query',
-  'global::published-only',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

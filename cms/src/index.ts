@@ -9,7 +9,7 @@ import { ensureAdmin } from './bootstrap/admin-user';
 import { seedDemo } from './seed';
 import { ensureRoles } from './bootstrap/roles';
 import { publicationMiddleware } from './editorial/publication';
-import { embargoMiddleware } from './editorial/embargo';
+import { publicReadsMiddleware } from './public-api/public-reads';
 import { registerEditorialRoutes } from './editorial/routes';
 import { registerListingRoutes } from './listing/routes';
 
@@ -18,7 +18,7 @@ export default {
     strapi.documents.use(slugMiddleware(strapi) as never);
     strapi.documents.use(submissionMiddleware(strapi) as never);
     strapi.documents.use(publicationMiddleware(strapi) as never);
-    strapi.documents.use(embargoMiddleware(strapi) as never);
+    strapi.documents.use(publicReadsMiddleware(strapi) as never);
     registerEditorialRoutes(strapi);
     registerListingRoutes(strapi);
   },

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { WebhookPayload } from '@newsroom/shared-types';
 import { BuildQueue, type Timers } from './coalesce';
-import { buildDir, liveBuildId, newBuildId, retain, searchBundlesDir, spareBuildDir, switchCurrent } from './deploy';
+import { buildDir, keptBuilds, liveBuildId, newBuildId, retain, searchBundlesDir, spareBuildDir, switchCurrent } from './deploy';
 import { runCommand } from './run-command';
 import { verifyBuild } from './verify';
+import { checkNginxMap } from './nginx-check';
 import { siteWorkerScript, type BuilderConfig } from './config';
 import { SiteWorker, type PerBuildVariable } from './site-worker';
 import { syncAlgolia } from '../search/algolia';
@@ -85,9 +86,9 @@ export class Builder {
     this.worker.stop();
   }
 
-  /** Switches back to a kept build. */
+  /** Switches back to a kept build: only a name the builder gave one of the builds it keeps. */
   rollback(id: string): BuildRecord | { id: string } {
-    if (!/^[\w-]+$/.test(id) || !fs.existsSync(buildDir(this.config.BUILDS_DIR, id))) throw new Error(`No kept build ${id}`);
+    if (!keptBuilds(this.config.BUILDS_DIR).includes(id)) throw new Error(`No kept build ${JSON.stringify(id)}`);
     switchCurrent(this.config.BUILDS_DIR, id);
     this.log(`rolled back to build ${id}`);
     return this.history.find((b) => b.id === id) ?? { id };
@@ -133,6 +134,7 @@ export class Builder {
       fs.rmSync(changesFile, { force: true });
       const live = this.history.find((b) => b.id === liveBuildId(this.config.BUILDS_DIR) && b.pages !== undefined);
       record.pages = verifyBuild(out, live ? { pages: live.pages!, listed: live.listed } : null, record.listed, this.config.MAX_PAGE_DROP, record.pages);
+      checkNginxMap(out);
       switchCurrent(this.config.BUILDS_DIR, id);
       record.result = 'live';
       retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS).catch((error: Error) => this.log(`could not remove an old build: ${error.message}`));

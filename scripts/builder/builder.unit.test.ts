@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Builder } from './builder';
 import { currentLink, keptBuilds, liveBuildId, retain, searchBundlesDir, spareBuildDir } from './deploy';
 import { digestTree, FAKE_SITE, testConfig } from './test-support';
+import { nginxBinary } from '../deploy/nginx-config';
 
 const quiet = () => {};
 
@@ -132,6 +133,18 @@ describe('a build', () => {
     expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000000Z-base');
     expect(() => builder.rollback('../../etc')).toThrow(/No kept build/);
   });
+
+  it('refuses to roll back to anything but a kept build, and leaves the live one', async () => {
+    const { config, builder } = await liveBuilder();
+    for (let i = 1; i <= 6; i += 1) await builder.build(`20260101T00000${i}Z-b00${i}`, []);
+    const live = liveBuildId(config.BUILDS_DIR);
+    // The oldest builds were retired (KEEP_BUILDS); their names are no longer kept ones.
+    for (const id of ['current', '..', '.', '.spare', 'history.json', '20260101T999999Z-none', '20260101T000000Z-base', '20260101T000001Z-b001']) {
+      expect(() => builder.rollback(id), id).toThrow(/No kept build/);
+      expect(liveBuildId(config.BUILDS_DIR), id).toBe(live);
+    }
+    expect(fs.readlinkSync(path.join(config.BUILDS_DIR, 'current'))).toBe(live);
+  });
 });
 
 describe('a failing build leaves the live site byte for byte unchanged and reports why', () => {
@@ -140,9 +153,12 @@ describe('a failing build leaves the live site byte for byte unchanged and repor
     ['a command that hangs past the timeout', { BUILD_COMMAND: 'sleep 30', BUILD_TIMEOUT_MS: '1000' }, /timed out after 1 s/],
     ['a broken site without a home page', { BUILD_COMMAND: `${FAKE_SITE}\nrm "$SITE_OUT_DIR/en/index.html"` }, /no home page for \/en\//],
     ['a feed that is not XML', { BUILD_COMMAND: `${FAKE_SITE}\necho "<rss>" > "$SITE_OUT_DIR/sr/rss.xml"` }, /\/sr\/rss.xml is not well-formed XML/],
+    // nginx reads `$…` in a map value as a variable and refuses the whole configuration.
+    ['an nginx map that nginx refuses', { BUILD_COMMAND: `${FAKE_SITE}\necho '"/sq/a/" "/sq/$nope/";' > "$SITE_OUT_DIR/_retired.map"` }, /nginx refuses this build's _retired.map: .*unknown "nope" variable/],
   ];
 
   it.each(cases)('%s', async (_name, overrides, message) => {
+    if (!nginxBinary()) throw new Error('nginx is needed for this test: apt-get install -y nginx (or set NGINX_PATH)');
     const { config } = await liveBuilder();
     const before = digestTree(currentLink(config.BUILDS_DIR));
     const failing = new Builder({ ...config, ...testConfig(overrides), BUILDS_DIR: config.BUILDS_DIR }, quiet);

@@ -74,5 +74,9 @@ describe('status and health', () => {
     const { app } = setup();
     expect((await app.inject({ method: 'POST', url: '/rollback/20260101T000000Z-abcd' })).statusCode).toBe(401);
     expect((await app.inject({ method: 'POST', url: '/rollback/20260101T000000Z-abcd', headers: auth, payload: {} })).statusCode).toBe(404);
+    for (const id of ['current', '%2E%2E', '%2E', '.spare', '%2E%2E%2F%2E%2E%2Fetc']) {
+      const res = await app.inject({ method: 'POST', url: `/rollback/${id}`, headers: auth, payload: {} });
+      expect(res.statusCode, id).toBe(404);
+    }
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { DEFAULT_LOCALE, LOCALES, localeInfo } from '@newsroom/shared-types';
+import { DEFAULT_LOCALE, LOCALES, localeInfo, parseRedirects } from '@newsroom/shared-types';
 import { currentLink } from './deploy';
 
 const TYPES: Record<string, string> = {
@@ -12,22 +12,21 @@ const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-type Rule = { status: number; to: string };
+type Rules = ReturnType<typeof parseRedirects>;
 
-/** The live build's `_redirects` (`from to status` per line), read again when the build changes. */
+/**
+ * The live build's `_redirects`, read again when the build changes. A line that is not a
+ * plain rule of this site is ignored, as the site's build would never write it.
+ */
 function retiredRules(root: string) {
   let seen = '';
-  let rules = new Map<string, Rule>();
-  return (): Map<string, Rule> => {
+  let rules: Rules = new Map();
+  return (): Rules => {
     const file = path.join(root, '_redirects');
     const stamp = fs.existsSync(file) ? `${fs.realpathSync(file)}:${fs.statSync(file).mtimeMs}` : '';
     if (stamp !== seen) {
       seen = stamp;
-      rules = new Map();
-      for (const line of stamp ? fs.readFileSync(file, 'utf8').split('\n') : []) {
-        const [from, to, status] = line.trim().split(/\s+/);
-        if (from && to && status) rules.set(from, { to, status: Number(status) });
-      }
+      rules = stamp ? parseRedirects(fs.readFileSync(file, 'utf8')) : new Map();
     }
     return rules;
   };

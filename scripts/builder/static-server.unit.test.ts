@@ -14,7 +14,7 @@ beforeAll(async () => {
   const config = testConfig({
     BUILD_COMMAND: `${FAKE_SITE}
 for p in sq sr en; do mkdir -p "$SITE_OUT_DIR/$p/404" "$SITE_OUT_DIR/$p/410"; echo "<p>404 $p</p>" > "$SITE_OUT_DIR/$p/404/index.html"; echo "<p>410 $p</p>" > "$SITE_OUT_DIR/$p/410/index.html"; done
-printf '%s\n' '/en/press-releases/in-error/ /en/press-releases/in-error/ 410' '/sr/saopstenja/spojeno/ /sr/saopstenja/novo/ 301' > "$SITE_OUT_DIR/_redirects"
+printf '%s\n' '/en/press-releases/in-error/ /en/press-releases/in-error/ 410' '/sr/saopstenja/spojeno/ /sr/saopstenja/novo/ 301' '/en/elsewhere/ //evil.example/ 301' '/en/variable/ /en/$host/ 301' > "$SITE_OUT_DIR/_redirects"
 mkdir -p "$SITE_OUT_DIR/en/agenda" "$SITE_OUT_DIR/en/decisions"
 echo "BEGIN:VCALENDAR" > "$SITE_OUT_DIR/en/agenda/calendar.ics"
 echo "[]" > "$SITE_OUT_DIR/en/decisions/decisions.json"
@@ -60,6 +60,14 @@ describe('the local static server', () => {
     const res = await app.inject('/sr/saopstenja/spojeno/?utm=x');
     expect(res.statusCode).toBe(301);
     expect(res.headers.location).toBe('/sr/saopstenja/novo/');
+  });
+
+  it('ignores a line of _redirects that is not a plain rule of this site, as nginx\'s map would never hold it', async () => {
+    for (const url of ['/en/elsewhere/', '/en/variable/']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers.location, url).toBeUndefined();
+    }
   });
 
   it('serves a new build as soon as current switches', async () => {

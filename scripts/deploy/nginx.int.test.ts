@@ -2,15 +2,16 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { nginxMap, type RetiredRule } from '@newsroom/shared-types';
+import { localNginxConfig, nginxBinary, nginxRefuses } from './nginx-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * deploy/nginx.conf, run by a real nginx (Debian's package; .ci/run installs it) over a
  * small build laid out as the builder lays it out: builds/<id>/ and the `current` link.
  */
-const root = path.resolve(import.meta.dirname, '..', '..');
-const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+const NGINX = nginxBinary() ?? '/usr/sbin/nginx';
 let nginx: ChildProcess;
 let base: string;
 
@@ -21,6 +22,23 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
+
+/** Addresses as long as real releases', and as many as years of unpublishing make, through the site's own writer. */
+const LONG_SLUG = 'kryeministri-takon-shefin-e-zyres-se-be-se-per-hapat-e-ardhshem-te-integrimit';
+function realisticRules(): RetiredRule[] {
+  const rules: RetiredRule[] = [
+    { path: '/en/press-releases/in-error/', status: 410 },
+    { path: '/sr/saopstenja/spojeno/', status: 301, to: '/sr/saopstenja/novo/' },
+    { path: `/sq/komunikata/${LONG_SLUG}/`, status: 410 },
+    { path: `/sq/komunikata/${'a'.repeat(250)}/`, status: 301, to: `/sq/komunikata/${'b'.repeat(250)}/` },
+  ];
+  for (let i = 0; i < 5000; i += 1) {
+    const path = numbered(i);
+    rules.push(i % 3 === 0 ? { path, status: 301, to: `/en/press-releases/${i}-replacement/` } : { path, status: 410 });
+  }
+  return rules;
+}
+const numbered = (i: number) => `/en/press-releases/${i}-${LONG_SLUG.slice(0, 20 + (i % 50))}/`;
 
 beforeAll(async () => {
   if (!fs.existsSync(NGINX)) throw new Error(`nginx is needed for this test: apt-get install -y nginx (or set NGINX_PATH); not found at ${NGINX}`);
@@ -35,7 +53,6 @@ beforeAll(async () => {
     'sq/410/index.html': 'u hoq',
     'en/410/index.html': 'removed',
     'sr/410/index.html': 'uklonjeno',
-    '_retired.map': '"/en/press-releases/in-error/" "410";\n"/en/press-releases/in-error" "410";\n"/sr/saopstenja/spojeno/" "/sr/saopstenja/novo/";\n',
     'en/rss.xml': '<rss/>',
     'en/agenda/calendar.ics': 'BEGIN:VCALENDAR',
     'en/decisions/decisions.csv': 'a,b',
@@ -44,21 +61,13 @@ beforeAll(async () => {
     fs.mkdirSync(path.dirname(path.join(build, file)), { recursive: true });
     fs.writeFileSync(path.join(build, file), body);
   }
+  fs.writeFileSync(path.join(build, '_retired.map'), nginxMap(realisticRules()));
   fs.symlinkSync('20260101T000000Z-base', path.join(dir, 'builds', 'current'));
   const port = await freePort();
-  const server = fs
-    .readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8')
-    .replace('listen 80;', `listen 127.0.0.1:${port};`)
-    .replace('root /srv/builds/current;', `root ${path.join(dir, 'builds', 'current')};`)
-    .replace('include /srv/builds/current/', `include ${path.join(dir, 'builds', 'current')}/`);
-  const conf = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(conf, `daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
-events {}
-http { include /etc/nginx/mime.types; access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
-${server} }`);
-  const check = spawnSync(NGINX, ['-t', '-c', conf, '-p', dir], { encoding: 'utf8' });
-  expect(check.status, check.stderr).toBe(0);
-  nginx = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'ignore' });
+  const current = path.join(dir, 'builds', 'current');
+  const conf = localNginxConfig({ dir, port, siteRoot: current, mapDir: current });
+  expect(nginxRefuses(NGINX, conf, dir)).toBeNull();
+  nginx = spawn(NGINX, ['-c', conf, '-p', dir, '-g', 'daemon off;'], { stdio: 'ignore' });
   base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i += 1) {
     try {
@@ -119,6 +128,16 @@ describe('deploy/nginx.conf', () => {
     const res = await fetch(`${base}/sr/saopstenja/spojeno/`, { redirect: 'manual' });
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toMatch(/\/sr\/saopstenja\/novo\/$/);
+  });
+
+  it('loads thousands of real-length addresses from the site\'s own map writer', async () => {
+    const long = await fetch(`${base}/sq/komunikata/${LONG_SLUG}/`);
+    expect(long.status).toBe(410);
+    expect((await fetch(`${base}/sq/komunikata/${'a'.repeat(250)}`, { redirect: 'manual' })).headers.get('location')).toMatch(new RegExp(`/sq/komunikata/b{250}/$`));
+    expect((await fetch(`${base}${numbered(4999)}`)).status).toBe(410);
+    const moved = await fetch(`${base}${numbered(4998)}`, { redirect: 'manual' });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toMatch(/\/en\/press-releases\/4998-replacement\/$/);
   });
 
   it('does not serve the map itself', async () => {

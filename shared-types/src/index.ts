@@ -5,3 +5,4 @@ export * from './content';
 export * from './webhook';
 export * from './office-time';
 export * from './preview-token';
+export * from './retired';

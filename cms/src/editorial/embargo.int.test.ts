@@ -8,6 +8,7 @@ let app: TestStrapi;
 let embargoed: string;
 let lifted: string;
 let campaign: string;
+let person: string;
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
 
 const ids = (body: { data: unknown }) => {
@@ -30,6 +31,13 @@ beforeAll(async () => {
   });
   campaign = created.documentId;
   await app.strapi.documents('api::campaign.campaign').publish({ documentId: campaign, locale: 'en' });
+  // A published person whose pending draft says something the public must not read yet.
+  const people = app.strapi.documents('api::person.person');
+  person = (await people.create({ locale: 'en', data: { name: 'Ana Public', role: 'Minister', kind: 'minister' } as never })).documentId;
+  await people.publish({ documentId: person, locale: 'en' });
+  await people.update({ documentId: person, locale: 'en', data: { name: 'SECRETNAME Person' } as never });
+  await app.strapi.documents(RELEASE).update({ documentId: lifted, locale: 'en', data: { people: [person] } as never });
+  await app.strapi.documents(RELEASE).publish({ documentId: lifted, locale: 'en' });
 });
 
 afterAll(async () => {
@@ -76,6 +84,60 @@ describe('an embargo', () => {
       const related = (body.data.relatedReleases ?? []).map((r: { documentId: string }) => r.documentId);
       expect(related, populate).not.toContain(embargoed);
       expect(related, populate).toContain(lifted);
+    }
+  });
+
+  it('answers no question about it through a filter on a relation, however it is spelled', async () => {
+    const probes = [
+      'filters[relatedReleases][title][$containsi]=english',
+      'filters[relatedReleases][title][$endsWith]=english&filters[relatedReleases][embargoUntil][$notNull]=true',
+      `filters[relatedReleases][documentId][$eq]=${embargoed}`,
+      `filters[relatedReleases][documentId][$in][0]=${embargoed}`,
+      'filters[relatedReleases][$and][0][title][$containsi]=english',
+      'filters[relatedReleases][$or][0][title][$containsi]=english&filters[relatedReleases][$or][1][title][$containsi]=nothing-such',
+      'filters[$or][0][relatedReleases][title][$containsi]=english&filters[$or][1][title][$eq]=nothing-such',
+      'filters[$and][0][relatedReleases][title][$containsi]=english',
+      `filters[relatedReleases][embargoUntil][$gt]=${new Date(Date.now() + 3_600_000).toISOString()}`,
+      'filters[relatedReleases][publishedAt][$null]=true',
+      'filters[relatedReleases][title][$containsi]=english&status=draft',
+    ];
+    for (const probe of probes) {
+      for (const prefix of ['/api', '/API', '/Api']) {
+        const { status, body } = await get(`${prefix}/campaigns?locale=en&${probe}`);
+        expect(status, `${prefix} ${probe}`).toBe(200);
+        expect(ids(body), `${prefix} ${probe}`).toEqual([]);
+      }
+    }
+    // Only the embargoed release is titled "… english"; the lifted one is "Embargo over".
+    // The same filters find what the public may see, so the guard does not just empty every answer.
+    expect(ids((await get('/api/campaigns?locale=en&filters[relatedReleases][title][$containsi]=over')).body)).toEqual([campaign]);
+    expect(ids((await get(`/api/campaigns?locale=en&filters[relatedReleases][documentId][$eq]=${lifted}`)).body)).toEqual([campaign]);
+    // "No linked release titled EMBARGO": true of what the public sees.
+    expect(ids((await get('/api/campaigns?locale=en&filters[$not][relatedReleases][title][$containsi]=english')).body)).toEqual([campaign]);
+  });
+
+  it('answers no question through a relation inside a populate either', async () => {
+    const { body } = await get(`/api/campaigns?locale=en&populate[relatedReleases][filters][people][name][$containsi]=SECRETNAME`);
+    expect(JSON.stringify(body)).not.toContain('EMBARGO');
+    expect(body.data[0].relatedReleases).toEqual([]);
+  });
+
+  it('never matches a draft of a linked item, from releases to their people', async () => {
+    for (const prefix of ['/api', '/API']) {
+      expect(ids((await get(`${prefix}/releases?locale=en&filters[people][name][$containsi]=SECRETNAME`)).body)).toEqual([]);
+      expect(ids((await get(`${prefix}/releases?locale=en&filters[people][name][$containsi]=SECRETNAME&status=draft`)).body)).toEqual([]);
+    }
+    expect(ids((await get('/api/releases?locale=en&filters[people][name][$containsi]=Ana')).body)).toEqual([lifted]);
+    // People link to nothing in return: a filter from a person to releases is refused, not answered.
+    const reverse = await get('/api/people?locale=en&filters[releases][title][$containsi]=EMBARGO');
+    expect(reverse.status).toBe(400);
+  });
+
+  it('refuses what cannot be limited to visible rows: an operator on the relation, a sort by a linked field', async () => {
+    for (const probe of ['filters[relatedReleases][$null]=true', 'filters[relatedReleases][$notNull]=true', 'sort=relatedReleases.title:asc', 'sort[0]=relatedReleases.title', 'sort[relatedReleases][title]=asc']) {
+      const { status, body } = await get(`/api/campaigns?locale=en&${probe}`);
+      expect(status, probe).toBe(400);
+      expect(body.error.message, probe).toMatch(/linked item/);
     }
   });
 

@@ -77,7 +77,8 @@ describe('unpublishing and retired pages', () => {
     const [row] = await retiredFor(id);
     const retired = app.strapi.documents(RETIRED);
     await expect(retired.update({ documentId: row.documentId, data: { reason: 'consolidated' } as never })).rejects.toThrow(/needs "redirectTo"/);
-    for (const bad of ['https://evil.example/', '//evil.example/x', '/de/x/', '/en/../admin', 'en/x/']) {
+    const serverConfiguration = ['/en/press-releases/$host/', '/en/a"b/', '/en/a;b/', '/en/a\nreturn 200 x;/', '/en/a{b}/', '/en/a b/', `/en/${'x'.repeat(320)}/`];
+    for (const bad of ['https://evil.example/', '//evil.example/x', '/de/x/', '/en/../admin', 'en/x/', ...serverConfiguration]) {
       await expect(retired.update({ documentId: row.documentId, data: { reason: 'consolidated', redirectTo: bad } as never }), bad).rejects.toThrow(/must be an address on this site/);
     }
     await retired.update({ documentId: row.documentId, data: { reason: 'consolidated', redirectTo: '/en/press-releases/the-merged-one/' } as never });

@@ -1,20 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPES, LOCALES } from '@newsroom/shared-types';
+import { CONTENT_TYPES, sitePathProblem } from '@newsroom/shared-types';
 import type { VersionRow } from './versions';
 
 export const RETIRED_UID = CONTENT_TYPES.retiredPage.uid;
 
-/** A site path in one of our locales: `/en/...`, no scheme, host, `..` or spaces. */
-const SITE_PATH = new RegExp(`^/(${LOCALES.map((l) => l.prefix).join('|')})/([A-Za-z0-9._~%!$&'()*+,;=:@-]+/)*[A-Za-z0-9._~%!$&'()*+,;=:@-]*$`);
-
+/** A redirect target is written into the web servers' configuration: only a plain path of this site. */
 export function checkRedirect(data: { reason?: string; redirectTo?: string | null }) {
   const target = data.redirectTo?.trim();
   if (data.reason === 'consolidated' && !target) {
     throw new errors.ValidationError('A consolidated page needs "redirectTo": the address of the page that replaces it, e.g. /en/press-releases/new-title/.');
   }
-  if (target && (!SITE_PATH.test(target) || target.includes('..'))) {
-    throw new errors.ValidationError(`"redirectTo" must be an address on this site starting with its language, e.g. /en/press-releases/new-title/ (got "${target}").`);
+  const problem = target ? sitePathProblem(target) : null;
+  if (problem) {
+    throw new errors.ValidationError(`"redirectTo" must be an address on this site, e.g. /en/press-releases/new-title/: ${problem} (got ${JSON.stringify(target)}).`);
   }
 }
 

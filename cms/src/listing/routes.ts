@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES, EMBARGO_UIDS } from '@newsroom/shared-types';
-import { liftedBy } from '../editorial/embargo';
+import { liftedBy } from '../public-api/query-guard';
 
 type Row = { documentId: string; updatedAt: string | Date; locale: string | null };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nginxMap, redirectsFile, retiredRules } from './retired';
+import { nginxMap, redirectsFile } from '@newsroom/shared-types';
+import { retiredRules } from './retired';
 
 const gone = { contentType: 'release', pageLocale: 'en', slug: 'published-in-error', reason: 'published-in-error', redirectTo: null } as const;
 const merged = { contentType: 'release', pageLocale: 'sq', slug: 'e-bashkuar', reason: 'consolidated', redirectTo: '/sq/komunikata/e-re/' } as const;
@@ -37,5 +38,21 @@ describe('retired addresses', () => {
       '"/sq/komunikata/e-bashkuar" "/sq/komunikata/e-re/";',
       '',
     ]);
+  });
+
+  it('never write a redirect target that is not a plain path of the site: it answers 410 and says why', () => {
+    const warnings: string[] = [];
+    const bad = ['/sq/komunikata/$host/', '/sq/a"b/', '/sq/a;b/', '/sq/a\nreturn 200;/', `/sq/${'x'.repeat(400)}/`, '//evil.example/', 'https://evil.example/', '/sq/../admin/'];
+    const rules = retiredRules(bad.map((redirectTo, i) => ({ ...merged, slug: `e-bashkuar-${i}`, redirectTo })), new Set(), (m) => warnings.push(m));
+    expect(rules.map((r) => r.status)).toEqual(bad.map(() => 410));
+    expect(warnings).toHaveLength(bad.length);
+    expect(nginxMap(rules)).not.toMatch(/\$|;.*;|evil/);
+  });
+
+  it('leave out an address too long for a server, rather than write it, and escape the rest', () => {
+    const warnings: string[] = [];
+    expect(retiredRules([{ ...gone, slug: 'x'.repeat(290) }], new Set(), (m) => warnings.push(m))).toEqual([]);
+    expect(warnings).toEqual([expect.stringMatching(/left out.*longer than 300/)]);
+    expect(retiredRules([{ ...gone, slug: 'a$b' }], new Set()).map((r) => r.path)).toEqual(['/en/press-releases/a%24b/']);
   });
 });

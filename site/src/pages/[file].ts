@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { LOCALE_CODES, type RetiredPage } from '@newsroom/shared-types';
+import { LOCALE_CODES, nginxMap, redirectsFile, type RetiredPage } from '@newsroom/shared-types';
 import { allEntries, load } from '../lib/content';
 import { itemPath, PAGE_TYPES } from '../lib/routes';
-import { nginxMap, redirectsFile, retiredRules } from '../lib/retired';
+import { retiredRules } from '../lib/retired';
 
 /**
  * The addresses of removed items: `_redirects` for static hosts and the builder's own
@@ -19,6 +19,7 @@ export const GET: APIRoute = async ({ params }) => {
   for (const type of PAGE_TYPES) {
     for (const locale of LOCALE_CODES) for (const e of await allEntries(type, locale)) live.add(itemPath(type, locale, e.slug));
   }
-  const rules = retiredRules((await load('retiredPage')) as unknown as RetiredPage[], live);
+  const warn = params.file === '_redirects' ? (message: string) => console.warn(`[newsroom] ${message}`) : undefined;
+  const rules = retiredRules((await load('retiredPage')) as unknown as RetiredPage[], live, warn);
   return new Response(FILES[params.file as keyof typeof FILES](rules), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

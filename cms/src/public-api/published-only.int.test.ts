@@ -25,6 +25,11 @@ beforeAll(async () => {
   partlyPublished = await createRelease(app.strapi, { sq: 'Vetëm shqip e publikuar', en: 'SECRET English draft' }, ['sq']);
   // A published entry with unpublished changes: the public must keep seeing the published text.
   await app.strapi.documents('api::release.release').update({ documentId: published, locale: 'en', data: { title: 'SECRET pending edit' } as never });
+  // A draft campaign linking a draft release: populate from another type must not reach either.
+  await app.strapi.documents('api::campaign.campaign').create({
+    locale: 'en',
+    data: { title: 'SECRET campaign', tagline: 'SECRET tagline', kind: 'awareness', startsOn: '2026-11-01', relatedReleases: [draftOnly] } as never,
+  });
 });
 
 afterAll(async () => {
@@ -80,6 +85,42 @@ describe('the public REST API', () => {
         expect(text, path).not.toMatch(/SECRET/);
         expect(text, path).not.toMatch(/"publishedAt":null/);
       }
+    });
+
+    it('whatever spelling of the path reaches the route, and by HEAD', async () => {
+      const prefixes = ['/api', '/API', '/Api', '/aPI', '/%61pi', '/%41PI', '//api', '/api/', '///API'];
+      const queries = (p: string) => [
+        `${p}/releases?status=draft&locale=sq`,
+        `${p}/releases/?status=draft&locale=en`,
+        `${p}/releases?status=draft&publicationState=preview&locale=en`,
+        `${p}/releases?publicationState=preview&locale=en`,
+        `${p}/releases?status=draft&filters[publishedAt][$null]=true&locale=en`,
+        `${p}/releases?status=draft&fields[0]=title&fields[1]=publishedAt&locale=en`,
+        `${p}/releases?status[0]=draft&locale=en`,
+        `${p}/releases/${draftOnly}?status=draft`,
+        `${p}/releases/${draftOnly}/?status=draft&locale=en`,
+        `${p}/releases/${published}?status=draft&locale=en`,
+        `${p}/campaigns?status=draft&locale=en&populate=relatedReleases`,
+        `${p}/campaigns?status=draft&locale=en&populate[relatedReleases][fields][0]=title`,
+        `${p}/campaigns?status=draft&locale=en&filters[relatedReleases][title][$containsi]=SECRET`,
+        `${p}/people?status=draft&locale=en&populate=*`,
+      ];
+      for (const prefix of prefixes) {
+        for (const path of queries(prefix)) {
+          const res = await get(path);
+          const text = await res.text();
+          expect(text, path).not.toMatch(/SECRET/);
+          expect(text, path).not.toMatch(/"publishedAt":null/);
+          if (res.status === 200 && path.includes('/campaigns?')) expect(JSON.parse(text).data, path).toEqual([]);
+        }
+        for (const path of [`${prefix}/releases/${draftOnly}?status=draft`, `${prefix}/releases/${partlyPublished}?status=draft&locale=en`]) {
+          // 404, or 400 for `//api`, which the router does not take for a path: anything but the draft.
+          expect([400, 404], `HEAD ${path}`).toContain((await get(path, { method: 'HEAD' })).status);
+        }
+      }
+      // The spellings reach the route: the guard is tested, not a 404 for an unknown path.
+      expect((await get(`/API/releases/${published}?locale=sq`)).status).toBe(200);
+      expect((await get(`/Api/releases/${draftOnly}?status=draft`)).status).toBe(404);
     });
 
     it('answers 404 for a document that has no published version', async () => {
