@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ensureEnvFile, generatedDefaults } from './lib/local-env.mjs';
+import { ensureEnvFile, generatedDefaults, resolveSettings } from './lib/local-env.mjs';
 import { assertPortFree, run, waitForHttp } from './lib/processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +46,12 @@ async function waitForLiveSite(statusUrl, timeoutMs) {
   throw new Error('the first site build did not finish in time');
 }
 
+/** Whether the printed login opens the admin: the super admin is made once, from the first start's login. */
+async function adminLoginWorks(cmsUrl, email, password) {
+  const res = await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  return res.ok;
+}
+
 /** The admin is built once, and again when our admin extensions change. */
 function adminBuildIsStale() {
   const built = path.join(cmsDir, 'dist', 'build', 'index.html');
@@ -57,7 +63,8 @@ function adminBuildIsStale() {
 }
 
 async function main() {
-  const env = ensureEnvFile(path.join(cmsDir, '.env'), generatedDefaults());
+  // The shell's variables win over cms/.env, for every process alike.
+  const env = resolveSettings(ensureEnvFile(path.join(cmsDir, '.env'), generatedDefaults()));
   const host = env.HOST || '127.0.0.1';
   const ports = { cms: Number(env.PORT || 1337), site: Number(process.env.SITE_PORT || 4321), builder: Number(process.env.BUILDER_PORT || 4322) };
   await assertPortFree(ports.cms, host, 'the CMS');
@@ -65,7 +72,7 @@ async function main() {
   await assertPortFree(ports.builder, '127.0.0.1', 'the builder');
   fs.mkdirSync(path.join(cmsDir, env.PUBLIC_DIR || 'public', 'uploads'), { recursive: true });
 
-  const childEnv = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048`.trim() };
+  const childEnv = { ...process.env, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048`.trim() };
   if (adminBuildIsStale()) {
     console.log('Building the CMS admin once (about a minute)…');
     await run(bin('strapi'), ['build'], { cwd: cmsDir, env: childEnv });
@@ -95,13 +102,17 @@ async function main() {
   const statusUrl = `http://127.0.0.1:${ports.builder}/status`;
   await waitForHttp(statusUrl, 60_000, () => builder.running);
   await waitForLiveSite(statusUrl, 600_000);
+  const loginWorks = await adminLoginWorks(cmsUrl, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
 
   console.log(`
   Newsroom is running.
 
   CMS admin   ${cmsUrl}/admin
     login     ${env.ADMIN_EMAIL}
-    password  ${env.ADMIN_PASSWORD}
+    password  ${env.ADMIN_PASSWORD}${loginWorks ? '' : `
+    (this login does not open the admin: the admin in the database was made with an earlier
+    ADMIN_EMAIL/ADMIN_PASSWORD; use that one, or reset it with
+    npx strapi admin:reset-user-password --email <email> --password <password> in cms/)`}
   Site        http://127.0.0.1:${ports.site}/sq/   (also /sr/, /en/)
   Feeds       http://127.0.0.1:${ports.site}/sq/abonohu/
   Builds      ${statusUrl}

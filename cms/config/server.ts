@@ -9,6 +9,6 @@ export default () => {
     url: env.PUBLIC_URL,
     app: { keys: env.APP_KEYS },
     dirs: { public: env.PUBLIC_DIR },
-    cron: { enabled: env.CRON_ENABLED, tasks: cronTasks },
+    cron: { enabled: env.CRON_ENABLED, tasks: cronTasks(env) },
   };
 };

@@ -36,6 +36,8 @@ const schema = z
     SEED_DEMO: flag,
     /** Scheduled publishing and embargo rebuilds; tests turn it off and run the task themselves. */
     CRON_ENABLED: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+    /** How often the scheduled-publishing task runs (a divisor of 60). */
+    SCHEDULE_EVERY_SECONDS: z.coerce.number().int().refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'SCHEDULE_EVERY_SECONDS must divide 60 (1, 2, 3, 5, 10, 15, 20, 30 or 60)').default(15),
     /** The builder's address: the admin's Preview button opens drafts there. */
     PREVIEW_URL: z.url().optional(),
     PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),

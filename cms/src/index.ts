@@ -12,6 +12,7 @@ import { publicationMiddleware } from './editorial/publication';
 import { publicReadsMiddleware } from './public-api/public-reads';
 import { registerEditorialRoutes } from './editorial/routes';
 import { registerListingRoutes } from './listing/routes';
+import { watchDeliveries } from './site-sync/deliveries';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -28,6 +29,7 @@ export default {
     const env = loadEnv();
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
+    watchDeliveries(strapi);
     await ensureBuilderWebhook(strapi, env);
     await ensureRoles(strapi);
     await ensureAdmin(strapi, env);

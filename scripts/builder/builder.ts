@@ -27,6 +27,8 @@ export interface BuildRecord {
   pages?: number;
   /** Entries the CMS listed for this build. */
   listed?: number;
+  /** The digest of each type's listing this build was made from (the safety net compares them with the CMS's). */
+  listings?: Record<string, string>;
   /** Incremental: only the pages the change affects were rendered, the rest linked from the live build. */
   mode?: 'incremental' | 'full';
   /** Why a build was full, when it was not the first. */
@@ -69,6 +71,17 @@ export class Builder {
       locale: entry?.locale,
       receivedAt: new Date().toISOString(),
     });
+  }
+
+  /** A build running or waiting. */
+  busy(): boolean {
+    return this.queue.isRunning || this.queue.queued.length > 0;
+  }
+
+  /** The record of the live build, if the builder made it. */
+  liveRecord(): BuildRecord | null {
+    const liveId = liveBuildId(this.config.BUILDS_DIR);
+    return this.history.find((b) => b.id === liveId) ?? null;
   }
 
   status() {
@@ -176,11 +189,13 @@ export class Builder {
 }
 
 /** What the site's build reported: entries listed per type, and `_build` (incremental or full, and why). */
-function readStats(statsFile: string): Pick<BuildRecord, 'listed' | 'mode' | 'fullBecause' | 'pages'> {
+function readStats(statsFile: string): Pick<BuildRecord, 'listed' | 'listings' | 'mode' | 'fullBecause' | 'pages'> {
   if (!fs.existsSync(statsFile)) return {};
-  const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { listed?: number; mode?: BuildRecord['mode']; reason?: string; pages?: number }>;
+  const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { listed?: number; digest?: string; mode?: BuildRecord['mode']; reason?: string; pages?: number }>;
+  const listings = Object.fromEntries(Object.entries(types).flatMap(([type, s]) => (s.digest ? [[type, s.digest]] : [])));
   return {
     listed: Object.values(types).reduce((sum, s) => sum + (s.listed ?? 0), 0),
+    ...(Object.keys(listings).length > 0 ? { listings } : {}),
     ...(build ? { mode: build.mode, ...(build.reason ? { fullBecause: build.reason } : {}), ...(build.pages !== undefined ? { pages: build.pages } : {}) } : {}),
   };
 }

@@ -22,6 +22,11 @@ const schema = z.object({
   KEEP_BUILDS: z.coerce.number().int().min(1).default(5),
   /** A build with fewer pages than (1 - share) × the live one fails, unless the CMS lists fewer entries too. */
   MAX_PAGE_DROP: z.coerce.number().min(0).max(1).default(0.2),
+  /**
+   * The safety net for lost or refused webhooks: this often the builder compares the CMS's
+   * listing with the live build's and builds when they differ (0: never).
+   */
+  CMS_CHECK_MS: z.coerce.number().int().min(0).default(5 * 60_000),
   /** Hosted search: when both are set, each live build is sent to Algolia. */
   ALGOLIA_APP_ID: z.string().optional(),
   ALGOLIA_ADMIN_KEY: z.string().optional(),

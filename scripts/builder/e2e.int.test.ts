@@ -9,6 +9,7 @@ import { staticServer } from './static-server';
 import { SECRET, strapiEvent } from './test-support';
 import { loadBuilderConfig } from './config';
 import { PreviewRenderer } from './preview';
+import { CmsCheck } from './cms-check';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,17 @@ async function nextBuild(after: number): Promise<BuildRecord> {
   throw new Error(`no build finished; log:\n${logs.join('\n')}`);
 }
 
+/** Waits for a build that makes `address` answer `status`, and returns it. */
+async function untilServed(address: string, status: number): Promise<BuildRecord> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const live = builder.liveRecord();
+    if (live && (await get(address)).status === status) return live;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${address} never answered ${status}; log:\n${logs.join('\n')}`);
+}
+
 const finished = () => builder.status().builds.filter((b) => b.result !== 'running').length;
 const get = (p: string) => fetch(`${siteUrl}${p}`);
 
@@ -49,7 +61,7 @@ beforeAll(async () => {
     PREVIEW_SECRET,
   });
   builder = new Builder(config, (line) => logs.push(line));
-  api = builderServer(builder, SECRET, { renderer: new PreviewRenderer(config) });
+  api = builderServer(builder, SECRET, { renderer: new PreviewRenderer(config) }, (line) => logs.push(line));
   site = staticServer(config.BUILDS_DIR);
   await api.listen({ host: '127.0.0.1', port: 0 });
   await site.listen({ host: '127.0.0.1', port: 0 });
@@ -143,6 +155,30 @@ describe('publish to live', () => {
     // Nothing of the draft in the public site.
     expect((await get('/en/press-releases/draft-under-preview/')).status).toBe(404);
     expect(await (await get('/en/rss.xml')).text()).not.toContain('Draft under preview');
+  });
+
+  it('still brings a publish and an unpublish to the site when the CMS\'s webhook secret is wrong', async () => {
+    process.env.BUILDER_WEBHOOK_SECRET = 'a-secret-the-builder-has-never-heard-of';
+    await cms.bootstrap();
+    const check = new CmsCheck(builder, () => cms.url, 1000, (line) => logs.push(line));
+    check.start();
+    try {
+      const address = '/sq/komunikata/pa-webhook-te-pranuar/';
+      const documentId = await createRelease(cms.strapi, { sq: 'Pa webhook të pranuar' }, ['sq']);
+      const published = await untilServed(address, 200);
+      expect(published.trigger.map((e) => e.event)).toEqual(['cms.changed']);
+      expect(logs.join('\n')).toMatch(/refused a webhook with 401: Wrong secret/);
+      expect(logs.join('\n')).toMatch(/the CMS changed without a webhook reaching the builder/);
+      await cms.strapi.documents('api::release.release').unpublish({ documentId, locale: 'sq' });
+      const unpublished = await untilServed(address, 410);
+      expect(unpublished.trigger.map((e) => e.event)).toEqual(['cms.changed']);
+      // Nothing changed since: the check builds nothing more.
+      expect(await check.check()).toBe(false);
+    } finally {
+      check.stop();
+      process.env.BUILDER_WEBHOOK_SECRET = SECRET;
+      await cms.bootstrap();
+    }
   });
 
   it('keeps serving the live site when the CMS is down and builds fail', async () => {

@@ -4,6 +4,7 @@ import { builderServer } from './server';
 import { staticServer } from './static-server';
 import { liveBuildId } from './deploy';
 import { PreviewRenderer } from './preview';
+import { CmsCheck } from './cms-check';
 
 /** The long-running builder: webhook API, and the live site for local use. */
 async function main() {
@@ -16,7 +17,10 @@ async function main() {
   await site.listen({ host: config.SITE_HOST, port: config.SITE_PORT });
   console.log(`builder: webhook http://${config.BUILDER_HOST}:${config.BUILDER_PORT}/webhook, site http://${config.SITE_HOST}:${config.SITE_PORT}/`);
   if (!liveBuildId(config.BUILDS_DIR) || process.argv.includes('--build-now')) builder.accept({ event: 'builder.start' });
+  const check = new CmsCheck(builder, () => config.CMS_URL, config.CMS_CHECK_MS);
+  check.start();
   const stop = async () => {
+    check.stop();
     await Promise.all([api.close(), site.close()]);
     builder.close();
     process.exit(0);

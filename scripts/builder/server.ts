@@ -3,6 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isWebhookPayload } from '@newsroom/shared-types';
 import { bearerMatches } from './auth';
+import { refusalLog } from './refusals';
 import type { Builder } from './builder';
 import type { PreviewRenderer } from './preview';
 
@@ -11,8 +12,14 @@ export const MAX_BODY = 1024 * 1024;
 const ALLOWED: Record<string, string[]> = { '/webhook': ['POST'], '/status': ['GET', 'HEAD'], '/healthz': ['GET', 'HEAD'] };
 
 /** The builder's API: POST /webhook, GET /status, GET /healthz, POST /rollback/:id, GET /preview/…. */
-export function builderServer(builder: Builder, secret: string, preview?: { renderer: PreviewRenderer; frameAncestor?: string }): FastifyInstance {
+export function builderServer(
+  builder: Builder,
+  secret: string,
+  preview?: { renderer: PreviewRenderer; frameAncestor?: string },
+  log: (line: string) => void = console.log,
+): FastifyInstance {
   const app = Fastify({ bodyLimit: MAX_BODY, logger: false });
+  const refused = refusalLog(log);
 
   // Whatever the Content-Type, the body must be JSON: anything else is a clear 400.
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
@@ -23,9 +30,10 @@ export function builderServer(builder: Builder, secret: string, preview?: { rend
     }
   });
 
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _req, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
     const status = error.statusCode ?? 500;
     const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `The body is over ${MAX_BODY} bytes` : status >= 500 ? 'Internal error' : error.message;
+    if (req.url.startsWith('/webhook')) refused(status, message, req.ip);
     void reply.code(status).send({ error: message });
   });
   // Before the body is read: a wrong method is 405 whatever it carries.
@@ -39,8 +47,12 @@ export function builderServer(builder: Builder, secret: string, preview?: { rend
   app.setNotFoundHandler((_req, reply) => void reply.code(404).send({ error: 'Not found' }));
 
   app.post('/webhook', async (req, reply) => {
-    if (!bearerMatches(req.headers.authorization, secret)) return reply.code(401).send({ error: 'Wrong or missing secret' });
-    if (!isWebhookPayload(req.body)) return reply.code(400).send({ error: 'The body is not a Strapi webhook event' });
+    const refuse = (status: number, error: string) => {
+      refused(status, error, req.ip);
+      return reply.code(status).send({ error });
+    };
+    if (!bearerMatches(req.headers.authorization, secret)) return refuse(401, req.headers.authorization ? 'Wrong secret' : 'Missing secret');
+    if (!isWebhookPayload(req.body)) return refuse(400, 'The body is not a Strapi webhook event');
     const build = builder.accept(req.body);
     return reply.code(202).send({ accepted: req.body.event, build });
   });

@@ -10,9 +10,10 @@ afterEach(async () => {
 
 function setup() {
   const builder = new Builder(testConfig({ QUIET_MS: '60000', MAX_WAIT_MS: '60000' }), () => {});
-  const app = builderServer(builder, SECRET);
+  const logged: string[] = [];
+  const app = builderServer(builder, SECRET, undefined, (line) => logged.push(line));
   apps.push(app);
-  return { app, builder };
+  return { app, builder, logged };
 }
 
 const auth = { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' };
@@ -57,6 +58,22 @@ describe('POST /webhook', () => {
     for (const method of ['GET', 'PUT', 'DELETE', 'PATCH'] as const) {
       expect((await app.inject({ method, url: '/webhook', headers: auth })).statusCode, method).toBe(405);
     }
+  });
+});
+
+describe('refused webhooks', () => {
+  it('are logged with their status and reason, a flood of one kind as one line', async () => {
+    const { app, logged } = setup();
+    for (let i = 0; i < 20; i += 1) await app.inject({ method: 'POST', url: '/webhook', headers: { ...auth, authorization: 'Bearer wrong-secret-0123456789' }, payload: strapiEvent() });
+    await app.inject({ method: 'POST', url: '/webhook', headers: { 'content-type': 'application/json' }, payload: strapiEvent() });
+    await app.inject({ method: 'POST', url: '/webhook', headers: auth, payload: '{"not":"strapi"}' });
+    await app.inject({ method: 'POST', url: '/webhook', headers: auth, payload: 'not json' });
+    expect(logged).toEqual([
+      expect.stringMatching(/^refused a webhook with 401: Wrong secret \(from 127\.0\.0\.1\)$/),
+      expect.stringMatching(/^refused a webhook with 401: Missing secret/),
+      expect.stringMatching(/^refused a webhook with 400: The body is not a Strapi webhook event/),
+      expect.stringMatching(/^refused a webhook with 400: Body is not valid JSON/),
+    ]);
   });
 });
 

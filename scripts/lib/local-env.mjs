@@ -47,3 +47,17 @@ export function ensureEnvFile(file, defaults) {
   }
   return { ...Object.fromEntries(missing), ...values };
 }
+
+/**
+ * One value per setting for every process `npm start` runs: a variable set in the shell
+ * wins over cms/.env, as it does for Strapi (dotenv never overrides the environment), so
+ * the CMS, the builder and the printed login all see the same secret and password.
+ */
+export function resolveSettings(fileValues, environment = process.env) {
+  const resolved = { ...fileValues };
+  for (const key of Object.keys(fileValues)) {
+    const value = environment[key];
+    if (value !== undefined && value !== '') resolved[key] = value;
+  }
+  return resolved;
+}

@@ -6,3 +6,4 @@ export * from './webhook';
 export * from './office-time';
 export * from './preview-token';
 export * from './retired';
+export * from './listing';

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { loadEnv } from '../env';
+import { loadEnv, type Env } from '../env';
 import { previewDraftHandler } from './preview';
 import { editorialReport } from './report';
-import { lastScheduleErrors, runSchedule } from './schedule';
+import { runScheduleOnce, scheduleErrors } from './schedule';
+import { siteStatus } from '../site-sync/site-status';
 
 /** The editorial desk's JSON (signed-in admins only) and the draft behind a preview link (its token). */
 export function registerEditorialRoutes(strapi: Core.Strapi) {
@@ -14,7 +15,8 @@ export function registerEditorialRoutes(strapi: Core.Strapi) {
         method: 'GET',
         path: '/editorial',
         handler: async (ctx: { body: unknown }) => {
-          ctx.body = await editorialReport(strapi, new Date(), lastScheduleErrors);
+          const now = new Date();
+          ctx.body = { ...(await editorialReport(strapi, now, await scheduleErrors(strapi))), site: await siteStatus(strapi, loadEnv().BUILDER_WEBHOOK_URL, now) };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },
@@ -28,18 +30,18 @@ export function registerEditorialRoutes(strapi: Core.Strapi) {
   } as never);
 }
 
-/** Every 15 seconds, so what is due goes out well within a minute of its time. */
-export const SCHEDULE_RULE = '*/15 * * * * *';
+/** Every 15 seconds (SCHEDULE_EVERY_SECONDS), so what is due goes out well within a minute of its time. */
+export const scheduleRule = (seconds: number) => `*/${seconds} * * * * *`;
 
-export const cronTasks = {
+export const cronTasks = (env: Pick<Env, 'SCHEDULE_EVERY_SECONDS'>) => ({
   newsroomSchedule: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
       try {
-        await runSchedule(strapi);
+        await runScheduleOnce(strapi);
       } catch (error) {
         strapi.log.error(`Scheduled publishing failed: ${(error as Error).stack ?? error}`);
       }
     },
-    options: { rule: SCHEDULE_RULE, tz: 'UTC' },
+    options: { rule: scheduleRule(env.SCHEDULE_EVERY_SECONDS), tz: 'UTC' },
   },
-};
+});

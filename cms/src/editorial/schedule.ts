@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { EDITORIAL_UIDS, EMBARGO_UIDS, formatOfficeTime } from '@newsroom/shared-types';
 import { typeKeyOf } from './versions';
+import { withLease } from '../cluster/lease';
 
 /** An item still unpublished this long after its time is overdue: listed, never skipped. */
 export const OVERDUE_AFTER_MS = 5 * 60_000;
@@ -24,11 +25,23 @@ export interface ScheduleRun {
 
 type Row = { id: number; documentId: string; locale: string; title?: string; name?: string; publishAt: string; firstPublishedAt: string | null; publishedAt: string | null };
 
-/** The last publish error per `documentId:locale`, for the editorial desk. */
-export const lastScheduleErrors = new Map<string, string>();
-
 const ms = (d: string | null | undefined) => (d ? new Date(d).getTime() : -Infinity);
 const STORE = { type: 'plugin', name: 'newsroom', key: 'schedule' } as const;
+const ERRORS = { type: 'plugin', name: 'newsroom', key: 'schedule-errors' } as const;
+
+/** The last publish error per `documentId:locale`, for the editorial desk: in the database, shared by every instance. */
+export async function scheduleErrors(strapi: Core.Strapi): Promise<Map<string, string>> {
+  return new Map(Object.entries(((await strapi.store(ERRORS).get({})) as Record<string, string> | null) ?? {}));
+}
+
+/** A run holds the lease at most this long; a crashed holder's lease frees itself after it. */
+const LEASE_MS = 5 * 60_000;
+
+/** The cron's run: in one instance at a time (see cluster/lease.ts); the others skip this tick. */
+export async function runScheduleOnce(strapi: Core.Strapi, now?: Date): Promise<ScheduleRun | null> {
+  const run = await withLease(strapi, 'editorial-schedule', LEASE_MS, () => runSchedule(strapi, now ?? new Date()));
+  return run.ran ? run.value : null;
+}
 
 /**
  * The draft locales whose time has come and that were not published since: a locale
@@ -56,19 +69,22 @@ export async function dueVersions(strapi: Core.Strapi, uid: string, now: Date): 
  */
 export async function runSchedule(strapi: Core.Strapi, now: Date = new Date()): Promise<ScheduleRun> {
   const run: ScheduleRun = { published: [], overdue: [], embargoesLifted: [] };
+  const errors = await scheduleErrors(strapi);
+  const errorsBefore = JSON.stringify([...errors]);
   for (const uid of EDITORIAL_UIDS) {
     for (const due of await dueVersions(strapi, uid, now)) {
       try {
         await strapi.documents(uid as never).publish({ documentId: due.documentId, locale: due.locale } as never);
         run.published.push(due);
-        lastScheduleErrors.delete(`${due.documentId}:${due.locale}`);
+        errors.delete(`${due.documentId}:${due.locale}`);
         strapi.log.info(`Scheduled publish: ${due.type} "${due.title}" (${due.locale}), due ${formatOfficeTime(due.publishAt)}`);
       } catch (error) {
-        lastScheduleErrors.set(`${due.documentId}:${due.locale}`, (error as Error).message);
+        errors.set(`${due.documentId}:${due.locale}`, (error as Error).message);
         if (now.getTime() - ms(due.publishAt) > OVERDUE_AFTER_MS) run.overdue.push({ ...due, error: (error as Error).message });
       }
     }
   }
+  if (JSON.stringify([...errors]) !== errorsBefore) await strapi.store(ERRORS).set({ value: Object.fromEntries(errors) });
   for (const o of run.overdue) {
     strapi.log.warn(`OVERDUE: ${o.type} "${o.title}" (${o.locale}) was due ${formatOfficeTime(o.publishAt)} and is not published: ${o.error}`);
   }

@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { CONTENT_TYPES, LOCALE_CODES, type ContentTypeKey, type Locale } from '@newsroom/shared-types';
+import { CONTENT_TYPES, LOCALE_CODES, listingDigest, type ContentTypeKey, type ListingData, type Locale } from '@newsroom/shared-types';
 import { getAll, getJson, PAGE_SIZE } from './cms-client';
 import { recordStats } from './stats';
 import { recordChanges, type Change } from './changes';
@@ -13,9 +13,9 @@ interface Listed {
   embargoUntil?: string | null;
 }
 
-/** The CMS's build listing: `[documentId, updatedAt]` of every published entry, per locale ('' without locales). */
+/** The CMS's build listing (shared-types' ListingData). */
 interface Listing {
-  data: Record<string, Array<[string, string]>>;
+  data: ListingData;
 }
 
 /** Bodies are fetched by documentId in batches of Strapi's page size (about 4 KB of URL). */
@@ -48,12 +48,13 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
       const store = openEntryStore(entriesDir(fileURLToPath(config.cacheDir)), type);
       const fresh = store.cmsUrl() !== cmsUrl;
       if (fresh) store.reset(cmsUrl);
-      const stats = { listed: 0, fetched: 0, removed: 0 };
+      const stats = { listed: 0, fetched: 0, removed: 0, digest: '' };
       const changes: Change[] = [];
       // Media changes (a new alt text, a replaced file) do not touch the entries' updatedAt.
       const refetchAll = process.env.LOADER_REFETCH === 'all';
       const now = new Date();
       const listing = await getJson<Listing>(`${cmsUrl}/api/newsroom/listing/${plural}`, fetchImpl);
+      stats.digest = listingDigest(listing.data);
       for (const locale of locales) {
         const listed = listing.data[locale ?? ''] ?? [];
         stats.listed += listed.length;

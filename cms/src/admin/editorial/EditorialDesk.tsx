@@ -11,8 +11,15 @@ interface Scheduled {
   error?: string;
 }
 
+interface SiteStatus {
+  behindSince: string | null;
+  behindSinceOffice: string | null;
+  reasons: string[];
+}
+
 interface Report {
   timeZone: string;
+  site: SiteStatus;
   scheduled: Scheduled[];
   overdue: Scheduled[];
   embargoed: Array<{ type: string; documentId: string; locale: string; title: string; embargoUntilOffice: string; published: boolean }>;
@@ -58,6 +65,22 @@ function ItemTable({ rows, columns }: { rows: Array<Record<string, React.ReactNo
   );
 }
 
+/** The first thing on the desk when the public site does not show what the CMS published. */
+function SiteBehind({ site }: { site: SiteStatus }) {
+  if (site.reasons.length === 0) return null;
+  return (
+    <Box padding={4} marginBottom={6} background="danger100" borderColor="danger200" hasRadius role="alert">
+      <Typography variant="delta" tag="h2" textColor="danger700">
+        {site.behindSinceOffice ? `The site is behind the CMS since ${site.behindSinceOffice}` : 'The site may not follow the CMS'}
+      </Typography>
+      <Box paddingTop={2}>
+        {site.reasons.map((r) => <Typography key={r} tag="p" textColor="danger700">{r}</Typography>)}
+        <Typography tag="p" textColor="neutral700">The builder checks the CMS every few minutes and rebuilds by itself; tell the administrator if this stays.</Typography>
+      </Box>
+    </Box>
+  );
+}
+
 const title = (type: string, documentId: string, locale: string, text: string) => <a href={editLink(type, documentId, locale)}>{text || documentId}</a>;
 
 /** Schedules in office time, overdue and embargoed items, and translations to do. */
@@ -79,6 +102,7 @@ export default function EditorialDesk() {
         {error && <Typography textColor="danger600">Could not load the desk: {error}</Typography>}
         {report && (
           <>
+            <SiteBehind site={report.site} />
             <Section title="Overdue: not published 5 minutes after their time" count={report.overdue.length}>
               <ItemTable columns={['Item', 'Type', 'Language', 'Was due', 'Why']} rows={report.overdue.map((o) => ({
                 Item: title(o.type, o.documentId, o.locale, o.title), Type: o.type, Language: o.locale, 'Was due': o.publishAtOffice, Why: o.error ?? 'Not yet tried',
