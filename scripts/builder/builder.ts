@@ -6,9 +6,11 @@ import { buildDir, keptBuilds, liveBuildId, newBuildId, retain, searchBundlesDir
 import { runCommand } from './run-command';
 import { verifyBuild } from './verify';
 import { checkNginxMap } from './nginx-check';
+import { sealBuild } from './seal';
 import { siteWorkerScript, type BuilderConfig } from './config';
 import { SiteWorker, type PerBuildVariable } from './site-worker';
 import { syncAlgolia } from '../search/algolia';
+import { readJsonState, writeJsonAtomic } from '../lib/json-state';
 import { recordsOfSite } from '../search/records';
 
 export interface TriggerEvent {
@@ -52,7 +54,7 @@ export class Builder {
   constructor(private readonly config: BuilderConfig, private readonly log: (line: string) => void = console.log, timers?: Timers) {
     fs.mkdirSync(config.BUILDS_DIR, { recursive: true });
     this.historyFile = path.join(config.BUILDS_DIR, 'history.json');
-    this.history = fs.existsSync(this.historyFile) ? (JSON.parse(fs.readFileSync(this.historyFile, 'utf8')) as BuildRecord[]) : [];
+    this.history = readJsonState<BuildRecord[]>(this.historyFile, [], log);
     for (const record of this.history) if (record.result === 'running') Object.assign(record, { result: 'failed', error: 'the builder stopped during this build' });
     this.queue = new BuildQueue((id, events) => this.build(id, events), {
       quietMs: config.QUIET_MS,
@@ -99,12 +101,21 @@ export class Builder {
     this.worker.stop();
   }
 
-  /** Switches back to a kept build: only a name the builder gave one of the builds it keeps. */
-  rollback(id: string): BuildRecord | { id: string } {
-    if (!keptBuilds(this.config.BUILDS_DIR).includes(id)) throw new Error(`No kept build ${JSON.stringify(id)}`);
-    switchCurrent(this.config.BUILDS_DIR, id);
-    this.log(`rolled back to build ${id}`);
-    return this.history.find((b) => b.id === id) ?? { id };
+  /**
+   * Switches back to a kept build (only a name the builder gave one of the builds it keeps),
+   * once any running build has ended, so that build cannot undo it by going live after.
+   */
+  async rollback(id: string): Promise<BuildRecord | { id: string }> {
+    const check = () => {
+      if (!keptBuilds(this.config.BUILDS_DIR).includes(id)) throw new Error(`No kept build ${JSON.stringify(id)}`);
+    };
+    check();
+    return this.queue.exclusive(() => {
+      check();
+      switchCurrent(this.config.BUILDS_DIR, id);
+      this.log(`rolled back to build ${id}`);
+      return this.history.find((b) => b.id === id) ?? { id };
+    });
   }
 
   async build(id: string, trigger: TriggerEvent[]): Promise<void> {
@@ -146,7 +157,7 @@ export class Builder {
       fs.rmSync(statsFile, { force: true });
       fs.rmSync(changesFile, { force: true });
       const live = this.history.find((b) => b.id === liveBuildId(this.config.BUILDS_DIR) && b.pages !== undefined);
-      record.pages = verifyBuild(out, live ? { pages: live.pages!, listed: live.listed } : null, record.listed, this.config.MAX_PAGE_DROP, record.pages);
+      record.pages = verifyBuild(out, live ? { pages: live.pages!, listed: live.listed } : null, record.listed, this.config.MAX_PAGE_DROP, sealBuild(out));
       checkNginxMap(out);
       switchCurrent(this.config.BUILDS_DIR, id);
       record.result = 'live';
@@ -184,7 +195,7 @@ export class Builder {
   }
 
   private save() {
-    fs.writeFileSync(this.historyFile, JSON.stringify(this.history, null, 2));
+    writeJsonAtomic(this.historyFile, this.history);
   }
 }
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Builder } from './builder';
@@ -7,6 +8,17 @@ import { digestTree, FAKE_SITE, testConfig } from './test-support';
 import { nginxBinary } from '../deploy/nginx-config';
 
 const quiet = () => {};
+
+/**
+ * Opens a file as a user without privileges (root may write anything): "opened" or the
+ * error code. Run as root, the test's folders are opened up for that user to reach the file.
+ */
+function openAsUnprivileged(file: string, flags: 'r' | 'r+'): string {
+  const script = `try { require('node:fs').openSync(${JSON.stringify(file)}, '${flags}'); console.log('opened'); } catch (e) { console.log(e.code); }`;
+  if (process.getuid?.() !== 0) return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout.trim();
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) fs.chmodSync(dir, fs.statSync(dir).mode | 0o055);
+  return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', uid: 65534, gid: 65534 }).stdout.trim();
+}
 
 async function liveBuilder(overrides: Record<string, string> = {}) {
   const config = testConfig(overrides);
@@ -38,7 +50,7 @@ describe('a build', () => {
     fs.mkdirSync(path.join(leftover, 'en'), { recursive: true });
     const removed = retain(config.BUILDS_DIR, 2);
     expect(keptBuilds(config.BUILDS_DIR)).toEqual(['20260101T000001Z-b001', '20260101T000002Z-b002']);
-    expect(() => builder.rollback('20260101T000000Z-base')).toThrow(/No kept build/);
+    await expect(builder.rollback('20260101T000000Z-base')).rejects.toThrow(/No kept build/);
     await removed;
     expect(fs.readdirSync(config.BUILDS_DIR).filter((name) => name.startsWith('.removing-'))).toEqual([]);
   });
@@ -75,11 +87,21 @@ describe('a build', () => {
     expect(fs.readdirSync(path.join(currentLink(config.BUILDS_DIR), 'pagefind', 'en-2026'))).toEqual([]);
   });
 
-  it('takes the page count the site build read from its manifest, rather than walking the folder again', async () => {
+  it('counts the pages on disk, whatever the build reports', async () => {
     const { config } = await liveBuilder();
     const reported = new Builder({ ...config, BUILD_COMMAND: `${FAKE_SITE}\necho '{"_build":{"mode":"incremental","rendered":3,"reused":37,"pages":40}}' > "$LOADER_STATS_FILE"` }, quiet);
     await reported.build('20260101T000001Z-rep1', []);
-    expect(reported.status().builds[0]).toMatchObject({ result: 'live', mode: 'incremental', pages: 40 });
+    expect(reported.status().builds[0]).toMatchObject({ result: 'live', mode: 'incremental', pages: 4 });
+  });
+
+  it('makes a finished build read-only: none of its files can be opened for writing', async () => {
+    const { config } = await liveBuilder();
+    const live = fs.realpathSync(currentLink(config.BUILDS_DIR));
+    for (const file of ['index.html', 'sq/index.html', 'en/rss.xml']) {
+      expect(fs.statSync(path.join(live, file)).mode & 0o222, file).toBe(0);
+      expect(openAsUnprivileged(path.join(live, file), 'r+'), file).toBe('EACCES');
+      expect(openAsUnprivileged(path.join(live, file), 'r'), file).toBe('opened');
+    }
   });
 
   it('asks the loader to refetch everything after a media change, and only then', async () => {
@@ -109,7 +131,7 @@ describe('a build', () => {
     expect(base()).toBe('');
     await builder.build('20260101T000004Z-again', []);
     expect(base()).toBe(path.join(config.BUILDS_DIR, '20260101T000003Z-after'));
-    builder.rollback('20260101T000001Z-next');
+    await builder.rollback('20260101T000001Z-next');
     await builder.build('20260101T000005Z-rolled', []);
     expect(base()).toBe('');
     expect(builder.status().builds[0]).toMatchObject({ result: 'live' });
@@ -129,9 +151,20 @@ describe('a build', () => {
   it('can be rolled back to a kept build', async () => {
     const { config, builder } = await liveBuilder();
     await builder.build('20260101T000001Z-next', []);
-    builder.rollback('20260101T000000Z-base');
+    await builder.rollback('20260101T000000Z-base');
     expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000000Z-base');
-    expect(() => builder.rollback('../../etc')).toThrow(/No kept build/);
+    await expect(builder.rollback('../../etc')).rejects.toThrow(/No kept build/);
+  });
+
+  it('rolls back after a running build ends, so that build cannot undo the rollback', async () => {
+    const { config } = await liveBuilder();
+    const slow = new Builder({ ...config, BUILD_COMMAND: `sleep 1\n${FAKE_SITE}` }, quiet);
+    slow.accept({ event: 'entry.publish' });
+    while (!slow.queue.isRunning) await new Promise((r) => setTimeout(r, 10));
+    await slow.rollback('20260101T000000Z-base');
+    expect(slow.queue.isRunning).toBe(false);
+    expect(slow.status().builds[0]).toMatchObject({ result: 'live' });
+    expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000000Z-base');
   });
 
   it('refuses to roll back to anything but a kept build, and leaves the live one', async () => {
@@ -140,7 +173,7 @@ describe('a build', () => {
     const live = liveBuildId(config.BUILDS_DIR);
     // The oldest builds were retired (KEEP_BUILDS); their names are no longer kept ones.
     for (const id of ['current', '..', '.', '.spare', 'history.json', '20260101T999999Z-none', '20260101T000000Z-base', '20260101T000001Z-b001']) {
-      expect(() => builder.rollback(id), id).toThrow(/No kept build/);
+      await expect(builder.rollback(id), id).rejects.toThrow(/No kept build/);
       expect(liveBuildId(config.BUILDS_DIR), id).toBe(live);
     }
     expect(fs.readlinkSync(path.join(config.BUILDS_DIR, 'current'))).toBe(live);

@@ -21,6 +21,8 @@ export class BuildQueue<E> {
   private firstPendingAt = 0;
   private timer: unknown = null;
   private running = false;
+  /** Work waiting for the current build (or other exclusive work) to end. */
+  private waiting: Array<() => void> = [];
   /** The id the pending events will be built under. */
   private nextId: string;
 
@@ -51,6 +53,26 @@ export class BuildQueue<E> {
     return this.pending;
   }
 
+  /**
+   * Runs `task` between builds, never during one: a rollback switched during a build would
+   * be undone when that build goes live. Events that arrive meanwhile build after it.
+   */
+  async exclusive<T>(task: () => Promise<T> | T): Promise<T> {
+    while (this.running) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running = true;
+    try {
+      return await task();
+    } finally {
+      this.settle();
+    }
+  }
+
+  private settle() {
+    this.running = false;
+    for (const resolve of this.waiting.splice(0)) resolve();
+    if (this.pending.length > 0) this.schedule();
+  }
+
   private schedule() {
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
     const waited = this.timers.now() - this.firstPendingAt;
@@ -69,8 +91,7 @@ export class BuildQueue<E> {
     try {
       await this.build(id, events);
     } finally {
-      this.running = false;
-      if (this.pending.length > 0) this.schedule();
+      this.settle();
     }
   }
 }

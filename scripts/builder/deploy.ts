@@ -94,12 +94,3 @@ function unlinkedBundles(buildsDir: string): string[] {
   }
   return fs.readdirSync(store).filter((bundle) => !linked.has(path.join(store, bundle)));
 }
-
-export function countPages(dir: string): number {
-  let count = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) count += countPages(path.join(dir, entry.name));
-    else if (entry.name.endsWith('.html')) count += 1;
-  }
-  return count;
-}

@@ -60,7 +60,7 @@ export function builderServer(
   app.post<{ Params: { id: string } }>('/rollback/:id', async (req, reply) => {
     if (!bearerMatches(req.headers.authorization, secret)) return reply.code(401).send({ error: 'Wrong or missing secret' });
     try {
-      return reply.send({ live: builder.rollback(req.params.id) });
+      return reply.send({ live: await builder.rollback(req.params.id) });
     } catch (error) {
       return reply.code(404).send({ error: (error as Error).message });
     }

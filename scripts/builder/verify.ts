@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { LOCALES } from '@newsroom/shared-types';
-import { countPages } from './deploy';
 
 export interface LiveFacts {
   pages: number;
@@ -13,10 +12,10 @@ export interface LiveFacts {
 /**
  * Checks a finished build before it may go live: a home page and a feed per locale, every
  * feed well-formed, and no collapse in page count against the live build unless the CMS
- * itself now lists that many fewer entries. Returns the page count (counted, unless the
- * site's build reported it from its manifest); throws what is wrong.
+ * itself now lists that many fewer entries. `pages` are the ones counted on disk (seal.ts).
+ * Returns them; throws what is wrong.
  */
-export function verifyBuild(dir: string, live: LiveFacts | null, listed: number | undefined, maxDrop: number, reported?: number): number {
+export function verifyBuild(dir: string, live: LiveFacts | null, listed: number | undefined, maxDrop: number, pages: number): number {
   const problems: string[] = [];
   for (const { prefix } of LOCALES) {
     if (!fs.existsSync(path.join(dir, prefix, 'index.html'))) problems.push(`no home page for /${prefix}/`);
@@ -24,7 +23,6 @@ export function verifyBuild(dir: string, live: LiveFacts | null, listed: number 
     if (!fs.existsSync(feed)) problems.push(`no feed /${prefix}/rss.xml`);
     else if (XMLValidator.validate(fs.readFileSync(feed, 'utf8')) !== true) problems.push(`/${prefix}/rss.xml is not well-formed XML`);
   }
-  const pages = reported ?? (fs.existsSync(dir) ? countPages(dir) : 0);
   if (live && pages < live.pages * (1 - maxDrop)) {
     const cmsShrank = live.listed !== undefined && listed !== undefined && listed < live.listed * (1 - maxDrop);
     if (!cmsShrank) {

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readJsonState, writeJsonAtomic } from '../lib/json-state';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { algoliasearch, type Algoliasearch } from 'algoliasearch';
@@ -31,7 +31,8 @@ export interface AlgoliaOptions {
  */
 export async function syncAlgolia(byLocale: Map<string, SearchRecord[]>, options: AlgoliaOptions) {
   const client: Algoliasearch = algoliasearch(options.appId, options.adminKey, options.hosts ? { hosts: options.hosts.map((h) => ({ ...h, accept: 'readWrite' as const })) } : undefined);
-  const state: State = fs.existsSync(options.stateFile) ? JSON.parse(fs.readFileSync(options.stateFile, 'utf8')) : {};
+  // Unreadable state only costs a full resend of every record.
+  const state = readJsonState<State>(options.stateFile, {}, console.warn);
   const sent = { updated: 0, deleted: 0 };
   for (const [locale, records] of byLocale) {
     const indexName = `${options.indexPrefix}${locale}`;
@@ -50,8 +51,7 @@ export async function syncAlgolia(byLocale: Map<string, SearchRecord[]>, options
     sent.updated += requests.filter((r) => r.action === 'updateObject').length;
     sent.deleted += requests.filter((r) => r.action === 'deleteObject').length;
     state[indexName] = { settings: hash(INDEX_SETTINGS), records: now };
-    fs.mkdirSync(path.dirname(options.stateFile), { recursive: true });
-    fs.writeFileSync(options.stateFile, JSON.stringify(state));
+    writeJsonAtomic(options.stateFile, state);
   }
   return sent;
 }
