@@ -18,6 +18,11 @@ describe('docker-compose.yml', () => {
     expect(compose.services.postgres.healthcheck).toBeDefined();
   });
 
+  it('builds on Node 24 LTS, the production runtime', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'deploy', 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^FROM node:24-bookworm-slim /m);
+  });
+
   it('builds from a Dockerfile that exists', () => {
     for (const [name, service] of Object.entries(compose.services)) {
       if (!service.build) continue;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
@@ -41,6 +42,9 @@ async function build(name: string, options: { base?: string; cache?: string; spa
 }
 
 const filesOf = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+
+/** Every file's contents (a digest), to show a build was not written into. */
+const contentsOf = (dir: string) => Object.fromEntries(filesOf(dir).map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
 
 /**
  * A retired build as the builder keeps it for the next build (scripts/builder/deploy.ts): the
@@ -92,7 +96,10 @@ describe('an incremental build', () => {
 
     // The build's folder is made from the builder's spare, which holds an older build.
     const spare = spareOf(path.join(work, 'live'));
+    const liveBefore = contentsOf(path.join(work, 'live'));
     const incremental = await build('incremental', { base: 'live', spare });
+    // Builds share files by hard link: the incremental build replaced files, never wrote into one.
+    expect(contentsOf(path.join(work, 'live'))).toEqual(liveBefore);
     expect(incremental.report.mode).toBe('incremental');
     expect(fs.existsSync(spare)).toBe(false);
     const total = filesOf(incremental.dir).length;
