@@ -1,5 +1,6 @@
 import { loadEnv } from '../src/env';
 import { cronTasks } from '../src/editorial/routes';
+import { mailCronTasks } from '../src/mail/cron';
 
 export default () => {
   const env = loadEnv();
@@ -9,6 +10,6 @@ export default () => {
     url: env.PUBLIC_URL,
     app: { keys: env.APP_KEYS },
     dirs: { public: env.PUBLIC_DIR },
-    cron: { enabled: env.CRON_ENABLED, tasks: cronTasks(env) },
+    cron: { enabled: env.CRON_ENABLED, tasks: { ...cronTasks(env), ...mailCronTasks(env) } },
   };
 };

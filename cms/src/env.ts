@@ -41,6 +41,17 @@ const schema = z
     /** The builder's address: the admin's Preview button opens drafts there. */
     PREVIEW_URL: z.url().optional(),
     PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
+    /** The office's mail relay; without SMTP_HOST mail is written to the log instead of sent (local runs). */
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_SECURE: flag,
+    SMTP_USER: z.string().optional(),
+    SMTP_PASS: z.string().optional(),
+    MAIL_FROM: z.string().default('Zyra për Komunikim Publik <no-reply@newsroom.example>'),
+    /** Where the office is told of each new request, question or message. */
+    OFFICE_EMAIL: z.email().optional(),
+    /** How often the outbox is sent (a divisor of 60). */
+    MAIL_EVERY_SECONDS: z.coerce.number().int().refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'MAIL_EVERY_SECONDS must divide 60').default(5),
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('http'),
   })
   .refine((e) => !e.BUILDER_WEBHOOK_URL || e.BUILDER_WEBHOOK_SECRET, {

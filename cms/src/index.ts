@@ -13,6 +13,8 @@ import { publicReadsMiddleware } from './public-api/public-reads';
 import { registerEditorialRoutes } from './editorial/routes';
 import { registerListingRoutes } from './listing/routes';
 import { watchDeliveries } from './site-sync/deliveries';
+import { startMailWorker, stopMailWorker } from './mail/worker';
+import { ensureOutbox } from './mail/outbox';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -30,9 +32,16 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     watchDeliveries(strapi);
+    await ensureOutbox(strapi);
+    startMailWorker(strapi, env);
     await ensureBuilderWebhook(strapi, env);
     await ensureRoles(strapi);
     await ensureAdmin(strapi, env);
     if (env.SEED_DEMO) await seedDemo(strapi);
+  },
+
+  /** A message being sent is finished and marked before the process ends, so a restart sends nothing twice. */
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopMailWorker(strapi);
   },
 };

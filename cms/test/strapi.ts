@@ -16,7 +16,10 @@ export interface TestStrapi {
   url: string;
   /** The app's own bootstrap, to run it again. */
   bootstrap(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops Strapi; `keepData` leaves its database and folder for another start (a restart). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** The folder of its uploads and SQLite file. */
+  dir: string;
 }
 
 const secret = () => randomBytes(24).toString('base64url');
@@ -100,9 +103,11 @@ export async function startStrapi(options: { listen?: boolean; env?: Record<stri
     strapi,
     url,
     bootstrap: () => app.bootstrap({ strapi }),
-    stop: async () => {
+    dir,
+    stop: async ({ keepData = false } = {}) => {
       await strapi.destroy();
       restoreProcessListeners(runnerListeners);
+      if (keepData) return;
       await postgres?.drop();
       if (!options.dir) await fs.rm(dir, { recursive: true, force: true });
     },

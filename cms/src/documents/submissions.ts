@@ -3,14 +3,17 @@ import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { addWorkingDays, decisionDue, officeDate } from '../requests/deadlines';
 import { MEDIA_INQUIRY_WORKING_DAYS } from '../requests/legal-periods';
+import { acknowledgements, type SubmissionKind } from '../mail/acknowledgements';
+import { enqueue } from '../mail/outbox';
+import { loadEnv } from '../env';
 
 /** Letters and digits that cannot be misread over the phone (no 0/O, 1/I/L). */
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** The date each kind of submission must be answered by (the office's calendar date). */
-const SUBMISSIONS: Record<string, { prefix: string; dueDate: (registeredAt: Date) => string }> = {
-  [CONTENT_TYPES.documentRequest.uid]: { prefix: 'DR', dueDate: (at) => officeDate(decisionDue({ registeredAt: at })) },
-  [CONTENT_TYPES.mediaInquiry.uid]: { prefix: 'MI', dueDate: (at) => addWorkingDays(officeDate(at), MEDIA_INQUIRY_WORKING_DAYS) },
+const SUBMISSIONS: Record<string, { kind: SubmissionKind; prefix: string; dueDate: (registeredAt: Date) => string }> = {
+  [CONTENT_TYPES.documentRequest.uid]: { kind: 'documentRequest', prefix: 'DR', dueDate: (at) => officeDate(decisionDue({ registeredAt: at })) },
+  [CONTENT_TYPES.mediaInquiry.uid]: { kind: 'mediaInquiry', prefix: 'MI', dueDate: (at) => addWorkingDays(officeDate(at), MEDIA_INQUIRY_WORKING_DAYS) },
 };
 
 export function makeReference(prefix: string, now: Date): string {
@@ -22,7 +25,7 @@ export function makeReference(prefix: string, now: Date): string {
  * What the public sends gets, on create, a reference number to quote, the status
  * "received" and the date by which the office must answer (`requests/deadlines.ts`: the
  * law's 7 days for a request for documents, 2 working days for a journalist's question);
- * the sender cannot set these.
+ * the sender cannot set these. The acknowledgements go to the outbox with it (mail/).
  */
 export function submissionMiddleware(strapi: Core.Strapi) {
   return async (context: { uid: string; action: string; params: unknown }, next: () => Promise<unknown>) => {
@@ -35,6 +38,12 @@ export function submissionMiddleware(strapi: Core.Strapi) {
         reference = makeReference(rule.prefix, now);
       }
       params.data = { ...params.data, reference, status: 'received', dueDate: rule.dueDate(now), answeredAt: null };
+      // The acknowledgements are written with the submission, in one transaction: both or neither.
+      return strapi.db.transaction(async ({ trx }) => {
+        const created = (await next()) as Parameters<typeof acknowledgements>[1];
+        await enqueue(strapi, acknowledgements(rule.kind, created, now, loadEnv()), trx);
+        return created;
+      });
     }
     return next();
   };

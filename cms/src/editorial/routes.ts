@@ -4,6 +4,7 @@ import { previewDraftHandler } from './preview';
 import { editorialReport } from './report';
 import { runScheduleOnce, scheduleErrors } from './schedule';
 import { siteStatus } from '../site-sync/site-status';
+import { outboxReport } from '../mail/outbox';
 
 /** The editorial desk's JSON (signed-in admins only) and the draft behind a preview link (its token). */
 export function registerEditorialRoutes(strapi: Core.Strapi) {
@@ -16,7 +17,11 @@ export function registerEditorialRoutes(strapi: Core.Strapi) {
         path: '/editorial',
         handler: async (ctx: { body: unknown }) => {
           const now = new Date();
-          ctx.body = { ...(await editorialReport(strapi, now, await scheduleErrors(strapi))), site: await siteStatus(strapi, loadEnv().BUILDER_WEBHOOK_URL, now) };
+          ctx.body = {
+            ...(await editorialReport(strapi, now, await scheduleErrors(strapi))),
+            site: await siteStatus(strapi, loadEnv().BUILDER_WEBHOOK_URL, now),
+            mail: await outboxReport(strapi),
+          };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },

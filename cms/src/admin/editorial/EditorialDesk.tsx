@@ -17,9 +17,16 @@ interface SiteStatus {
   reasons: string[];
 }
 
+interface MailStatus {
+  pending: number;
+  oldestPendingAt: string | null;
+  failed: Array<{ id: number; to: string; subject: string; attempts: number; last_error: string | null }>;
+}
+
 interface Report {
   timeZone: string;
   site: SiteStatus;
+  mail: MailStatus;
   scheduled: Scheduled[];
   overdue: Scheduled[];
   embargoed: Array<{ type: string; documentId: string; locale: string; title: string; embargoUntilOffice: string; published: boolean }>;
@@ -81,6 +88,16 @@ function SiteBehind({ site }: { site: SiteStatus }) {
   );
 }
 
+/** Mail the office sent that did not arrive: a wrong address, or a relay that refused it for good. */
+function MailFailures({ mail }: { mail: MailStatus }) {
+  if (mail.failed.length === 0) return null;
+  return (
+    <Section title="Mail that could not be sent" count={mail.failed.length}>
+      <ItemTable columns={['To', 'Subject', 'Attempts', 'Why']} rows={mail.failed.map((m) => ({ To: m.to, Subject: m.subject, Attempts: m.attempts, Why: m.last_error ?? '' }))} />
+    </Section>
+  );
+}
+
 const title = (type: string, documentId: string, locale: string, text: string) => <a href={editLink(type, documentId, locale)}>{text || documentId}</a>;
 
 /** Schedules in office time, overdue and embargoed items, and translations to do. */
@@ -103,6 +120,7 @@ export default function EditorialDesk() {
         {report && (
           <>
             <SiteBehind site={report.site} />
+            <MailFailures mail={report.mail} />
             <Section title="Overdue: not published 5 minutes after their time" count={report.overdue.length}>
               <ItemTable columns={['Item', 'Type', 'Language', 'Was due', 'Why']} rows={report.overdue.map((o) => ({
                 Item: title(o.type, o.documentId, o.locale, o.title), Type: o.type, Language: o.locale, 'Was due': o.publishAtOffice, Why: o.error ?? 'Not yet tried',
