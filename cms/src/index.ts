@@ -15,6 +15,8 @@ import { registerListingRoutes } from './listing/routes';
 import { watchDeliveries } from './site-sync/deliveries';
 import { startMailWorker, stopMailWorker } from './mail/worker';
 import { ensureOutbox } from './mail/outbox';
+import { registerIntakeRoutes } from './intake/routes';
+import { ensureIntakeTables } from './intake/guard';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,6 +26,7 @@ export default {
     strapi.documents.use(publicReadsMiddleware(strapi) as never);
     registerEditorialRoutes(strapi);
     registerListingRoutes(strapi);
+    registerIntakeRoutes(strapi);
   },
 
   /** Idempotent: every step makes the state right whatever it was, so it runs on every start. */
@@ -33,6 +36,7 @@ export default {
     await ensurePublicPermissions(strapi);
     watchDeliveries(strapi);
     await ensureOutbox(strapi);
+    await ensureIntakeTables(strapi.db.connection);
     startMailWorker(strapi, env);
     await ensureBuilderWebhook(strapi, env);
     await ensureRoles(strapi);

@@ -7,3 +7,4 @@ export * from './office-time';
 export * from './preview-token';
 export * from './retired';
 export * from './listing';
+export * from './forms';

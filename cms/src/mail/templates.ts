@@ -1,33 +1,20 @@
-import i18next from 'i18next';
-import { DEFAULT_LOCALE, LOCALE_CODES, OFFICE_TIME_ZONE, type Locale } from '@newsroom/shared-types';
+import { OFFICE_TIME_ZONE, type Locale } from '@newsroom/shared-types';
+import { catalog, type Messages } from '../i18n/catalog';
 import en from './messages/en.json';
 import sq from './messages/sq.json';
 import srLatn from './messages/sr-Latn.json';
 
 /** The office's mail in every language, one JSON file each (a unit test finds a missing key). */
-export const MESSAGES: Record<Locale, Record<string, string>> = { sq, 'sr-Latn': srLatn, en };
+export const MESSAGES: Messages = { sq, 'sr-Latn': srLatn, en };
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources: Object.fromEntries(LOCALE_CODES.map((l) => [l, { translation: MESSAGES[l] }])),
-  lng: DEFAULT_LOCALE,
-  fallbackLng: false,
-  keySeparator: false,
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+export const translate = catalog(MESSAGES);
 
 const DATE_LOCALE: Record<Locale, string> = { sq: 'sq', 'sr-Latn': 'sr-Latn', en: 'en-GB' };
 
 /** "7 December 2026" in the reader's language and the office's calendar. */
 export const formatDate = (locale: Locale, date: Date) => new Intl.DateTimeFormat(DATE_LOCALE[locale], { timeZone: OFFICE_TIME_ZONE, dateStyle: 'long' }).format(date);
 
-export function translate(locale: Locale, key: string, values: Record<string, string> = {}): string {
-  if (!(key in MESSAGES[locale])) throw new Error(`Mail text "${key}" is missing in ${locale}`);
-  return i18n.t(key, { lng: locale, ...values });
-}
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A message's text, and the same as HTML: paragraphs of escaped text, nothing the sender wrote is markup. */
 export function render(locale: Locale, subjectKey: string, bodyKey: string, values: Record<string, string>) {
