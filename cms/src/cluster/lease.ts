@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { ensureTable } from './tables';
 
 /**
  * Work that must run once across every CMS instance (several may run behind a balancer):
@@ -12,34 +13,19 @@ import type { Core } from '@strapi/strapi';
 const TABLE = 'newsroom_leases';
 export const HOLDER = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
-type Knex = Core.Strapi['db']['connection'];
-const ready = new WeakMap<object, Promise<void>>();
-
-async function createTable(knex: Knex) {
-  try {
-    await knex.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (name varchar(100) PRIMARY KEY, holder varchar(200) NOT NULL, expires_at bigint NOT NULL)`);
-  } catch (error) {
-    // Two instances creating it at once: PostgreSQL lets one fail; the table is there.
-    if (!(await knex.schema.hasTable(TABLE))) throw error;
-  }
-}
-
-function ensureTable(knex: Knex): Promise<void> {
-  let promise = ready.get(knex);
-  if (!promise) {
-    promise = createTable(knex);
-    ready.set(knex, promise);
-    promise.catch(() => ready.delete(knex));
-  }
-  return promise;
-}
+const ensureLeases = (strapi: Core.Strapi) =>
+  ensureTable(strapi.db.connection, TABLE, (t) => {
+    t.string('name', 100).primary();
+    t.string('holder', 200).notNullable();
+    t.bigInteger('expires_at').notNullable();
+  });
 
 export type LeaseRun<T> = { ran: true; value: T } | { ran: false };
 
 /** Runs `work` if this instance can take the lease `name` (held at most `ttlMs`), else does nothing. */
 export async function withLease<T>(strapi: Core.Strapi, name: string, ttlMs: number, work: () => Promise<T>, holder = HOLDER): Promise<LeaseRun<T>> {
   const knex = strapi.db.connection;
-  await ensureTable(knex);
+  await ensureLeases(strapi);
   const now = Date.now();
   await knex(TABLE).insert({ name, holder: '', expires_at: 0 }).onConflict('name').ignore();
   const taken = await knex(TABLE).where('name', name).andWhere('expires_at', '<', now).update({ holder, expires_at: now + ttlMs });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { ensureTable } from '../cluster/tables';
 
 /**
  * What keeps the intake open to people and closed to floods: rate limits per client
@@ -20,25 +21,16 @@ export const SAME_CONTENT_MS = 24 * 60 * 60_000;
 type Knex = Core.Strapi['db']['connection'];
 
 export async function ensureIntakeTables(knex: Knex) {
-  for (const [name, create] of [
-    [HITS, (t: import('knex').Knex.CreateTableBuilder) => {
-      t.increments('id');
-      t.string('key', 300).notNullable().index();
-      t.bigInteger('at').notNullable().index();
-    }],
-    [KEYS, (t: import('knex').Knex.CreateTableBuilder) => {
-      t.string('key', 200).primary();
-      t.string('reference', 40).notNullable();
-      t.bigInteger('created_at').notNullable();
-    }],
-  ] as const) {
-    if (await knex.schema.hasTable(name)) continue;
-    try {
-      await knex.schema.createTable(name, create);
-    } catch (error) {
-      if (!(await knex.schema.hasTable(name))) throw error;
-    }
-  }
+  await ensureTable(knex, HITS, (t) => {
+    t.increments('id');
+    t.string('key', 300).notNullable().index();
+    t.bigInteger('at').notNullable().index();
+  });
+  await ensureTable(knex, KEYS, (t) => {
+    t.string('key', 200).primary();
+    t.string('reference', 40).notNullable();
+    t.bigInteger('created_at').notNullable();
+  });
 }
 
 /** Counts this request against a limit; the seconds to wait when it is over, else null. */

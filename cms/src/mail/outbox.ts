@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { HOLDER } from '../cluster/lease';
+import { ensureTable } from '../cluster/tables';
 
 /**
  * Mail goes through an outbox table: a message is a row written in the same transaction as
@@ -30,42 +31,24 @@ export interface OutboxRow extends OutgoingMail {
 
 type Knex = Core.Strapi['db']['connection'];
 type Transaction = Parameters<Parameters<Knex['transaction']>[0]>[0];
-const ready = new WeakMap<object, Promise<void>>();
-
-async function createTable(knex: Knex) {
-  if (await knex.schema.hasTable(OUTBOX)) return;
-  try {
-    await knex.schema.createTable(OUTBOX, (t) => {
-      t.increments('id');
-      t.string('key', 200).notNullable().unique();
-      t.string('to', 320).notNullable();
-      t.string('subject', 300).notNullable();
-      t.text('text').notNullable();
-      t.text('html').notNullable();
-      t.string('state', 10).notNullable().defaultTo('pending').index();
-      t.integer('attempts').notNullable().defaultTo(0);
-      t.bigInteger('next_attempt_at').notNullable();
-      t.string('claimed_by', 200);
-      t.bigInteger('claimed_until');
-      t.text('last_error');
-      t.bigInteger('created_at').notNullable();
-      t.bigInteger('sent_at');
-    });
-  } catch (error) {
-    // Another instance created it at the same moment.
-    if (!(await knex.schema.hasTable(OUTBOX))) throw error;
-  }
-}
 
 export function ensureOutbox(strapi: Core.Strapi): Promise<void> {
-  const knex = strapi.db.connection;
-  let promise = ready.get(knex);
-  if (!promise) {
-    promise = createTable(knex);
-    ready.set(knex, promise);
-    promise.catch(() => ready.delete(knex));
-  }
-  return promise;
+  return ensureTable(strapi.db.connection, OUTBOX, (t) => {
+    t.increments('id');
+    t.string('key', 200).notNullable().unique();
+    t.string('to', 320).notNullable();
+    t.string('subject', 300).notNullable();
+    t.text('text').notNullable();
+    t.text('html').notNullable();
+    t.string('state', 10).notNullable().defaultTo('pending').index();
+    t.integer('attempts').notNullable().defaultTo(0);
+    t.bigInteger('next_attempt_at').notNullable();
+    t.string('claimed_by', 200);
+    t.bigInteger('claimed_until');
+    t.text('last_error');
+    t.bigInteger('created_at').notNullable();
+    t.bigInteger('sent_at');
+  });
 }
 
 /**
