@@ -8,6 +8,7 @@ export default () => {
     host: env.HOST,
     port: env.PORT,
     url: env.PUBLIC_URL,
+    proxy: { koa: env.TRUST_PROXY, maxIpsCount: 1 },
     app: { keys: env.APP_KEYS },
     dirs: { public: env.PUBLIC_DIR },
     cron: { enabled: env.CRON_ENABLED, tasks: { ...cronTasks(env), ...mailCronTasks(env) } },

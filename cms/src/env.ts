@@ -41,6 +41,11 @@ const schema = z
     /** The builder's address: the admin's Preview button opens drafts there. */
     PREVIEW_URL: z.url().optional(),
     PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
+    /**
+     * Behind the site's nginx: take the client's address from X-Forwarded-For (the last one,
+     * which nginx sets), so the intake's limits count each visitor, not nginx.
+     */
+    TRUST_PROXY: flag,
     /** The public site: the public's forms end on its thank-you pages. */
     SITE_URL: z.url().default('http://127.0.0.1:4321'),
     /** The office's mail relay; without SMTP_HOST mail is written to the log instead of sent (local runs). */

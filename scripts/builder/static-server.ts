@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { DEFAULT_LOCALE, LOCALES, localeInfo, parseRedirects } from '@newsroom/shared-types';
+import { DEFAULT_LOCALE, FORMS, INTAKE_PREFIX, LOCALE_CODES, LOCALES, fillReference, localeInfo, parseRedirects, thanksPath, type FormKind } from '@newsroom/shared-types';
 import { currentLink } from './deploy';
 
 const TYPES: Record<string, string> = {
@@ -38,13 +38,24 @@ const localeOf = (url: string) => LOCALES.find((l) => l.prefix === url.split('/'
  * Serves the live build for local use, as nginx does in production: folders answer with
  * their index.html, feeds and data with their types, unknown paths with the 404 page of
  * the path's language, removed items' addresses as `_redirects` says (410 Gone with the
- * page of the path's language, or 301). The `current` link is read on every request, so a
- * switch is seen at once.
+ * page of the path's language, or 301), a form's thank-you page with the reference from its
+ * `?ref=` (as nginx's server-side include does), and, given the CMS, the forms' intake passed
+ * on to it. The `current` link is read on every request, so a switch is seen at once.
  */
-export function staticServer(buildsDir: string): FastifyInstance {
+export function staticServer(buildsDir: string, options: { cmsUrl?: string } = {}): FastifyInstance {
   const app = Fastify({ logger: false });
   const root = currentLink(buildsDir);
   const rules = retiredRules(root);
+  if (options.cmsUrl) intakeProxy(app, options.cmsUrl);
+  const thanks = new Set((Object.keys(FORMS) as FormKind[]).flatMap((kind) => LOCALE_CODES.map((l) => thanksPath(kind, l))));
+  app.addHook('onRequest', async (req, reply) => {
+    const [pathname, query] = req.url.split('?');
+    if (req.method !== 'GET' || !thanks.has(pathname)) return;
+    const file = path.join(root, pathname, 'index.html');
+    if (!fs.existsSync(file)) return;
+    const html = fillReference(fs.readFileSync(file, 'utf8'), new URLSearchParams(query ?? '').get('ref'));
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+  });
   app.addHook('onRequest', async (req, reply) => {
     const rule = rules().get(decodeURI(req.url.split('?')[0]));
     if (!rule) return;
@@ -67,4 +78,30 @@ export function staticServer(buildsDir: string): FastifyInstance {
     return reply.code(404).type('text/html; charset=utf-8').send(fs.createReadStream(page));
   });
   return app;
+}
+
+/** Headers the intake needs from the browser, and the ones its answer needs back. */
+const ASKED = ['content-type', 'accept', 'accept-language'];
+const ANSWERED = ['content-type', 'location', 'retry-after'];
+
+/**
+ * The forms post to /intake/ on the site's own origin; as nginx does in production, only
+ * that path is passed to the CMS, with the client's address. A body over 1 MiB is refused
+ * here with 413, before it reaches the CMS.
+ */
+function intakeProxy(app: FastifyInstance, cmsUrl: string) {
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.post(`${INTAKE_PREFIX}*`, async (req, reply) => {
+      const headers: Record<string, string> = { 'x-forwarded-for': req.ip };
+      for (const name of ASKED) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name] as string;
+      const answer = await fetch(new URL(req.url, cmsUrl), { method: 'POST', headers, body: new Uint8Array(req.body as Buffer), redirect: 'manual' });
+      for (const name of ANSWERED) {
+        const value = answer.headers.get(name);
+        if (value) reply.header(name, value);
+      }
+      return reply.code(answer.status).send(Buffer.from(await answer.arrayBuffer()));
+    });
+  });
 }

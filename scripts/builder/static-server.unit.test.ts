@@ -6,9 +6,21 @@ import { staticServer } from './static-server';
 import { currentLink } from './deploy';
 import { Builder } from './builder';
 import { FAKE_SITE, testConfig } from './test-support';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REFERENCE_ECHO, thanksPath } from '@newsroom/shared-types';
 
 let app: FastifyInstance;
 let buildsDir: string;
+const intakeSeen: Array<{ url: string; body: string; forwardedFor?: string }> = [];
+const cms = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (d) => (body += d));
+  req.on('end', () => {
+    intakeSeen.push({ url: req.url!, body, forwardedFor: req.headers['x-forwarded-for'] as string | undefined });
+    res.writeHead(303, { Location: 'http://site.example/en/request-documents/thank-you/?ref=DR-2026-7KQ4XM', 'Set-Cookie': 'not=passed' }).end();
+  });
+});
 
 beforeAll(async () => {
   const config = testConfig({
@@ -18,15 +30,21 @@ printf '%s\n' '/en/press-releases/in-error/ /en/press-releases/in-error/ 410' '/
 mkdir -p "$SITE_OUT_DIR/en/agenda" "$SITE_OUT_DIR/en/decisions"
 echo "BEGIN:VCALENDAR" > "$SITE_OUT_DIR/en/agenda/calendar.ics"
 echo "[]" > "$SITE_OUT_DIR/en/decisions/decisions.json"
-echo "a,b" > "$SITE_OUT_DIR/en/decisions/decisions.csv"`,
+echo "a,b" > "$SITE_OUT_DIR/en/decisions/decisions.csv"
+mkdir -p "$SITE_OUT_DIR${thanksPath('documentRequest', 'en')}"
+printf '%s' '<p><strong>${REFERENCE_ECHO}</strong></p>' > "$SITE_OUT_DIR${thanksPath('documentRequest', 'en')}index.html"`,
   });
   buildsDir = config.BUILDS_DIR;
   await new Builder(config, () => {}).build('20260101T000000Z-base', []);
-  app = staticServer(buildsDir);
+  await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
+  app = staticServer(buildsDir, { cmsUrl: `http://127.0.0.1:${(cms.address() as AddressInfo).port}` });
   await app.ready();
 });
 
-afterAll(() => app?.close());
+afterAll(() => {
+  cms.close();
+  return app?.close();
+});
 
 describe('the local static server', () => {
   it('serves index.html for folders', async () => {
@@ -68,6 +86,25 @@ describe('the local static server', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.headers.location, url).toBeUndefined();
     }
+  });
+
+  it('passes the forms\' intake to the CMS with the client\'s address and hands back its answer', async () => {
+    const res = await app.inject({ method: 'POST', url: '/intake/document-request', payload: 'name=Arta&language=en', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('http://site.example/en/request-documents/thank-you/?ref=DR-2026-7KQ4XM');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(intakeSeen.at(-1)).toEqual({ url: '/intake/document-request', body: 'name=Arta&language=en', forwardedFor: '127.0.0.1' });
+    const big = await app.inject({ method: 'POST', url: '/intake/document-request', payload: 'x'.repeat(2 * 1024 * 1024), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(big.statusCode).toBe(413);
+    expect(intakeSeen).toHaveLength(1);
+    expect((await app.inject({ method: 'POST', url: '/api/releases', payload: '{}', headers: { 'content-type': 'application/json' } })).statusCode).toBe(404);
+  });
+
+  it('shows a well-formed reference on a thank-you page, as nginx does, and nothing else', async () => {
+    const page = thanksPath('documentRequest', 'en');
+    expect((await app.inject(`${page}?ref=DR-2026-7KQ4XM`)).body).toBe('<p><strong>DR-2026-7KQ4XM</strong></p>');
+    expect((await app.inject(`${page}?ref=%3Cscript%3E`)).body).toBe('<p><strong></strong></p>');
+    expect((await app.inject(page)).body).toBe('<p><strong></strong></p>');
   });
 
   it('serves a new build as soon as current switches', async () => {

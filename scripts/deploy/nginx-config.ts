@@ -13,16 +13,18 @@ export function nginxBinary(): string | null {
 /**
  * deploy/nginx.conf made runnable by an unprivileged nginx with its files in `dir`: the
  * server block as production has it, listening on `port`, serving `siteRoot` and reading
- * the retired-address map from `mapDir` (production: /srv/builds/current for both).
+ * the retired-address map from `mapDir` (production: /srv/builds/current for both), and
+ * passing the forms' intake to `cmsUrl` (production: the cms service).
  * Returns the path of the main configuration file.
  */
-export function localNginxConfig(options: { dir: string; port: number; siteRoot: string; mapDir: string }): string {
-  const { dir, port, siteRoot, mapDir } = options;
+export function localNginxConfig(options: { dir: string; port: number; siteRoot: string; mapDir: string; cmsUrl?: string }): string {
+  const { dir, port, siteRoot, mapDir, cmsUrl = 'http://127.0.0.1:9' } = options;
   const server = fs
     .readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8')
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
     .replace('root /srv/builds/current;', `root ${siteRoot};`)
-    .replace('include /srv/builds/current/', `include ${mapDir}/`);
+    .replace('include /srv/builds/current/', `include ${mapDir}/`)
+    .replace('http://cms:1337', cmsUrl);
   const conf = path.join(dir, 'nginx.conf');
   fs.writeFileSync(
     conf,

@@ -3,7 +3,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { nginxMap, type RetiredRule } from '@newsroom/shared-types';
+import http from 'node:http';
+import { FORMS, LOCALE_CODES, REFERENCE_ECHO, nginxMap, thanksPath, type FormKind, type RetiredRule } from '@newsroom/shared-types';
 import { localNginxConfig, nginxBinary, nginxRefuses } from './nginx-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -14,6 +15,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const NGINX = nginxBinary() ?? '/usr/sbin/nginx';
 let nginx: ChildProcess;
 let base: string;
+/** The CMS's intake, as nginx reaches it. */
+const intakeSeen: Array<{ method: string; url: string; body: string; forwardedFor?: string }> = [];
+const cms = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (d) => (body += d));
+  req.on('end', () => {
+    intakeSeen.push({ method: req.method!, url: req.url!, body, forwardedFor: req.headers['x-forwarded-for'] as string | undefined });
+    res.writeHead(303, { Location: 'https://site.example/sq/kerkese-per-dokumente/faleminderit/?ref=DR-2026-7KQ4XM' }).end();
+  });
+});
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -62,10 +73,17 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(build, file), body);
   }
   fs.writeFileSync(path.join(build, '_retired.map'), nginxMap(realisticRules()));
+  for (const kind of Object.keys(FORMS) as FormKind[]) {
+    for (const locale of LOCALE_CODES) {
+      fs.mkdirSync(path.join(build, thanksPath(kind, locale)), { recursive: true });
+      fs.writeFileSync(path.join(build, thanksPath(kind, locale), 'index.html'), `<p>${locale} <strong>${REFERENCE_ECHO}</strong></p>`);
+    }
+  }
+  await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
   fs.symlinkSync('20260101T000000Z-base', path.join(dir, 'builds', 'current'));
   const port = await freePort();
   const current = path.join(dir, 'builds', 'current');
-  const conf = localNginxConfig({ dir, port, siteRoot: current, mapDir: current });
+  const conf = localNginxConfig({ dir, port, siteRoot: current, mapDir: current, cmsUrl: `http://127.0.0.1:${(cms.address() as net.AddressInfo).port}` });
   expect(nginxRefuses(NGINX, conf, dir)).toBeNull();
   nginx = spawn(NGINX, ['-c', conf, '-p', dir, '-g', 'daemon off;'], { stdio: 'ignore' });
   base = `http://127.0.0.1:${port}`;
@@ -81,6 +99,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   nginx?.kill();
+  cms.close();
 });
 
 describe('deploy/nginx.conf', () => {
@@ -138,6 +157,27 @@ describe('deploy/nginx.conf', () => {
     const moved = await fetch(`${base}${numbered(4998)}`, { redirect: 'manual' });
     expect(moved.status).toBe(301);
     expect(moved.headers.get('location')).toMatch(/\/en\/press-releases\/4998-replacement\/$/);
+  });
+
+  it('passes the forms\' intake to the CMS with the client\'s address, and nothing else of the CMS', async () => {
+    const res = await fetch(`${base}/intake/document-request`, { method: 'POST', redirect: 'manual', body: 'name=Arta&language=sq', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '10.9.9.9' } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/\?ref=DR-2026-7KQ4XM$/);
+    expect(intakeSeen.at(-1)).toEqual({ method: 'POST', url: '/intake/document-request', body: 'name=Arta&language=sq', forwardedFor: '127.0.0.1' });
+    const seen = intakeSeen.length;
+    for (const other of ['/admin', '/api/releases', '/content-manager/x', '/newsroom/editorial']) expect((await fetch(`${base}${other}`)).status, other).toBe(404);
+    expect(intakeSeen).toHaveLength(seen);
+  });
+
+  it('shows a well-formed reference on every thank-you page, and nothing else from the address', async () => {
+    for (const kind of Object.keys(FORMS) as FormKind[]) {
+      for (const locale of LOCALE_CODES) {
+        const page = thanksPath(kind, locale);
+        expect(await (await fetch(`${base}${page}?ref=MI-2026-ABCDEF`)).text(), page).toBe(`<p>${locale} <strong>MI-2026-ABCDEF</strong></p>`);
+        expect(await (await fetch(`${base}${page}?ref=%3Cscript%3Ealert(1)%3C/script%3E`)).text(), page).toBe(`<p>${locale} <strong></strong></p>`);
+        expect(await (await fetch(`${base}${page}?ref=MI-2026-ABCDEF%22%3E`)).text(), page).toBe(`<p>${locale} <strong></strong></p>`);
+      }
+    }
   });
 
   it('does not serve the map itself', async () => {

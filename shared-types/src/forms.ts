@@ -26,3 +26,19 @@ const THANKS: Record<Locale, string> = { sq: 'faleminderit', 'sr-Latn': 'hvala',
 export const formPath = (kind: FormKind, locale: Locale) => `/${localeInfo(locale).prefix}/${FORMS[kind].sections[locale]}/`;
 
 export const thanksPath = (kind: FormKind, locale: Locale) => `${formPath(kind, locale)}${THANKS[locale]}/`;
+
+/** A reference the office gives a submission (`DR-2026-7KQ4XM`): letters and digits that cannot be misread. */
+export const REFERENCE = /^(DR|MI)-[0-9]{4}-[2-9A-HJKMNP-Z]{6}$/;
+
+/**
+ * Where the thank-you page shows the reference from its `?ref=`: a server-side include that
+ * nginx fills in (deploy/nginx.conf turns SSI on for these pages only) and the builder's own
+ * server too. Only a well-formed reference is shown, entity-encoded; elsewhere the page
+ * shows nothing there and says the reference is in the mail. (nginx reads `$` and braces in
+ * an SSI expression as variables: the pattern is REFERENCE spelled without them, `\\z` for the end.)
+ */
+const SSI_CHAR = '[2-9A-HJKMNP-Z]';
+export const REFERENCE_ECHO = `<!--# if expr="$arg_ref = /^(DR|MI)-[0-9][0-9][0-9][0-9]-${SSI_CHAR.repeat(6)}\\z/" --><!--# echo var="arg_ref" encoding="entity" default="" --><!--# endif -->`;
+
+/** REFERENCE_ECHO as a web server fills it in for a request's `ref`. */
+export const fillReference = (html: string, ref: string | null) => html.split(REFERENCE_ECHO).join(ref && REFERENCE.test(ref) ? ref : '');

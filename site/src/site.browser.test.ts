@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium } from '../test/chromium';
 import type { FastifyInstance } from 'fastify';
 import { LOCALES } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
@@ -21,10 +22,6 @@ import { RESOURCES } from './lib/i18n';
  * why and skips, except in CI (CI=true), where a missing browser fails the run.
  */
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') throw new Error(`Chromium is required in CI: not found at ${CHROMIUM} (apt-get install -y chromium)`);
-if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 
 let cms: TestStrapi;
 let server: FastifyInstance;
@@ -63,10 +60,7 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     await seedDemo(cms.strapi);
     await buildSite({ cmsUrl: cms.url, siteUrl: base, outDir: out(), cacheDir: path.join(work, 'cache') });
     fs.symlinkSync(path.basename(out()), path.join(work, 'builds', 'current'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

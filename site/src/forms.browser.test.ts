@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { hasChromium, launchChromium } from '../test/chromium';
+import type { FastifyInstance } from 'fastify';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { FORMS, LOCALES, REFERENCE, formPath, thanksPath, type FormKind, type Locale } from '@newsroom/shared-types';
+import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
+import { createRelease } from '../../cms/test/fixtures/release';
+import { sendOutbox } from '../../cms/src/mail/worker';
+import { HITS } from '../../cms/src/intake/guard';
+import { t as intakeText } from '../../cms/src/intake/answer';
+import { staticServer } from '../../scripts/builder/static-server';
+import { buildSite } from '../test/build-site';
+import { RESOURCES } from './lib/i18n';
+
+/**
+ * The public's forms in Chromium, with JavaScript off and on: the site built and served as
+ * the builder serves it (the intake passed to a real CMS), and the acknowledgement read from
+ * a real SMTP server in the test process.
+ */
+
+let cms: TestStrapi;
+let server: FastifyInstance;
+let smtp: SMTPServer;
+let browser: Browser;
+let base: string;
+let work: string;
+const mails: ParsedMail[] = [];
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+const tr = (locale: Locale, key: string) => RESOURCES[locale][key];
+
+/** Fills in and sends a form as a person would; returns the address given. */
+async function send(context: BrowserContext, kind: FormKind, locale: Locale, overrides: Record<string, string> = {}) {
+  await cms.strapi.db.connection(HITS).del();
+  const page = await context.newPage();
+  await page.goto(`${base}${formPath(kind, locale)}`);
+  const email = `${kind}.${locale}.${Date.now()}@example.org`.toLowerCase();
+  const values: Record<string, string> = {
+    'form.name': 'Arta Berisha',
+    'form.email': email,
+    ...(kind === 'documentRequest' ? { 'form.description': 'Procesverbali i mbledhjes së Qeverisë, 12 nëntor 2026' } : { 'form.outlet': 'Radio Kosova', 'form.question': 'When will the minister visit the municipality?' }),
+    ...overrides,
+  };
+  for (const [key, value] of Object.entries(values)) await page.getByLabel(tr(locale, key), { exact: false }).first().fill(value);
+  expect(await page.locator('input[name=website]').isVisible()).toBe(false);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: tr(locale, 'form.submit') }).click()]);
+  return { page, email };
+}
+
+describe.skipIf(!hasChromium)('the public\'s forms in Chromium', () => {
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, _session, callback) {
+        simpleParser(stream).then((mail) => {
+          mails.push(mail);
+          callback();
+        }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-forms-'));
+    fs.mkdirSync(path.join(work, 'builds'), { recursive: true });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    cms = await startStrapi({
+      listen: true,
+      env: { SITE_URL: base, SMTP_HOST: '127.0.0.1', SMTP_PORT: String((smtp.server.address() as AddressInfo).port), OFFICE_EMAIL: 'desk@office.example' },
+    });
+    await createRelease(cms.strapi, { sq: 'Lajm', 'sr-Latn': 'Vest', en: 'News' }, ['sq', 'sr-Latn', 'en']);
+    const out = path.join(work, 'builds', '20260101T000000Z-site');
+    await buildSite({ cmsUrl: cms.url, siteUrl: base, outDir: out, cacheDir: path.join(work, 'cache') });
+    fs.symlinkSync(path.basename(out), path.join(work, 'builds', 'current'));
+    server = staticServer(path.join(work, 'builds'), { cmsUrl: cms.url });
+    await server.listen({ host: '127.0.0.1', port });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await cms?.stop();
+    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    for (const key of ['SITE_URL', 'SMTP_HOST', 'SMTP_PORT', 'OFFICE_EMAIL']) delete process.env[key];
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  for (const javaScriptEnabled of [false, true]) {
+    it(`sends each form in each language and shows the reference, which the acknowledgement carries (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      for (const kind of Object.keys(FORMS) as FormKind[]) {
+        for (const { code: locale } of LOCALES) {
+          const { page, email } = await send(context, kind, locale);
+          expect(new URL(page.url()).pathname, `${kind} ${locale}`).toBe(thanksPath(kind, locale));
+          expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+          const reference = (await page.locator('[data-reference]').textContent())!.trim();
+          expect(reference, `${kind} ${locale}`).toMatch(REFERENCE);
+          await sendOutbox(cms.strapi);
+          const ack = mails.find((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0].address === email);
+          expect(ack?.subject, `${kind} ${locale}`).toContain(reference);
+          await page.close();
+        }
+      }
+      await context.close();
+    });
+  }
+
+  it('shows what to correct, by field and in the form\'s language, when the input is wrong (JavaScript off)', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    for (const { code: locale } of LOCALES) {
+      const { page } = await send(context, 'documentRequest', locale, { 'form.description': 'short' });
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      const text = await page.locator('main').innerText();
+      expect(text, locale).toContain(`${intakeText(locale, 'field.description')}: ${intakeText(locale, 'error.tooShort', { min: 10 })}`);
+      expect(await page.locator('a').last().getAttribute('href')).toBe(`${base}${formPath('documentRequest', locale)}`);
+      await page.close();
+    }
+    await context.close();
+  });
+});
