@@ -207,6 +207,14 @@ export const CONTENT_TYPES = {
     shared: ['reference', 'name', 'outlet', 'email', 'phone', 'question', 'deadline', 'language', 'status', 'dueDate', 'answeredAt'],
     relations: [],
   },
+  officeMessage: {
+    ...form,
+    uid: 'api::office-message.office-message',
+    plural: 'office-messages',
+    translated: [],
+    shared: ['reference', 'name', 'email', 'phone', 'subject', 'message', 'language', 'status', 'dueDate', 'answeredAt'],
+    relations: [],
+  },
 } as const satisfies Record<string, ContentTypeDeclaration>;
 
 /** Pages that are not content types, with their translated URL segment. */

@@ -52,7 +52,11 @@ async function send(context: BrowserContext, kind: FormKind, locale: Locale, ove
   const values: Record<string, string> = {
     'form.name': 'Arta Berisha',
     'form.email': email,
-    ...(kind === 'documentRequest' ? { 'form.description': 'Procesverbali i mbledhjes së Qeverisë, 12 nëntor 2026' } : { 'form.outlet': 'Radio Kosova', 'form.question': 'When will the minister visit the municipality?' }),
+    ...{
+      documentRequest: { 'form.description': 'Procesverbali i mbledhjes së Qeverisë, 12 nëntor 2026' },
+      mediaInquiry: { 'form.outlet': 'Radio Kosova', 'form.question': 'When will the minister visit the municipality?' },
+      officeMessage: { 'form.subject': 'Orari i pritjes', 'form.message': 'Kur mund të takoj zyrtarin për ankesa?' },
+    }[kind],
     ...overrides,
   };
   for (const [key, value] of Object.entries(values)) await page.getByLabel(tr(locale, key), { exact: false }).first().fill(value);

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { addWorkingDays, decisionDue, officeDate } from '../requests/deadlines';
-import { MEDIA_INQUIRY_WORKING_DAYS } from '../requests/legal-periods';
+import { MEDIA_INQUIRY_WORKING_DAYS, OFFICE_MESSAGE_WORKING_DAYS } from '../requests/legal-periods';
 import { acknowledgements, type SubmissionKind } from '../mail/acknowledgements';
 import { enqueue } from '../mail/outbox';
 import { loadEnv } from '../env';
@@ -14,6 +14,7 @@ const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const SUBMISSIONS: Record<string, { kind: SubmissionKind; prefix: string; dueDate: (registeredAt: Date) => string }> = {
   [CONTENT_TYPES.documentRequest.uid]: { kind: 'documentRequest', prefix: 'DR', dueDate: (at) => officeDate(decisionDue({ registeredAt: at })) },
   [CONTENT_TYPES.mediaInquiry.uid]: { kind: 'mediaInquiry', prefix: 'MI', dueDate: (at) => addWorkingDays(officeDate(at), MEDIA_INQUIRY_WORKING_DAYS) },
+  [CONTENT_TYPES.officeMessage.uid]: { kind: 'officeMessage', prefix: 'OM', dueDate: (at) => addWorkingDays(officeDate(at), OFFICE_MESSAGE_WORKING_DAYS) },
 };
 
 export function makeReference(prefix: string, now: Date): string {

@@ -44,6 +44,13 @@ export const FIELDS = {
     question: text(5000, 10),
     deadline,
   }),
+  officeMessage: z.object({
+    name: text(120),
+    email,
+    phone: optionalText(40),
+    subject: text(200),
+    message: text(5000, 10),
+  }),
 } satisfies Record<FormKind, z.ZodType>;
 
 export type FieldErrors = Record<string, { key: string; values: Record<string, string> }>;

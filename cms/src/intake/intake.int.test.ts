@@ -141,3 +141,17 @@ describe('the intake of a journalist\'s question', () => {
     expect(((await past.json()) as { errors: Record<string, string> }).errors).toEqual({ deadline: 'This deadline has already passed.' });
   });
 });
+
+describe('the intake of a message to the office\'s official address', () => {
+  it('stores it with its reference and due date, and answers with the thank-you page', async () => {
+    const res = await post('/intake/office-message', form({ language: 'en', name: 'Luan', email: 'luan@example.org', subject: 'Opening hours', message: 'When can I meet an officer about a complaint?' }));
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.pathname).toBe('/en/write-to-the-office/thank-you/');
+    const reference = location.searchParams.get('ref')!;
+    expect(reference).toMatch(/^OM-\d{4}-/);
+    const stored = await app.strapi.db.query('api::office-message.office-message').findOne({ where: { reference } });
+    expect(stored).toMatchObject({ subject: 'Opening hours', language: 'en', status: 'received', dueDate: expect.anything() });
+    expect((await fetch(`${app.url}/api/office-messages`)).status).toBe(403);
+  });
+});

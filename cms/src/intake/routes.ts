@@ -6,7 +6,6 @@ import { answerer } from './answer';
 import { validate } from './fields';
 import { idempotencyKey, KEYS, knownReference, LIMITS, overLimit } from './guard';
 
-const UID: Record<FormKind, string> = { documentRequest: CONTENT_TYPES.documentRequest.uid, mediaInquiry: CONTENT_TYPES.mediaInquiry.uid };
 
 /** A person takes longer than this to fill in a form; a script that posts at once is not one. */
 export const MIN_FILL_MS = 3000;
@@ -42,7 +41,7 @@ function intake(strapi: Core.Strapi, kind: FormKind) {
 
     try {
       const reference = await strapi.db.transaction(async ({ trx }) => {
-        const created = (await strapi.documents(UID[kind] as never).create({ data: { ...result.data, language: locale } as never })) as unknown as { reference: string };
+        const created = (await strapi.documents(CONTENT_TYPES[kind].uid as never).create({ data: { ...result.data, language: locale } as never })) as unknown as { reference: string };
         await knex(KEYS).transacting(trx).insert({ key, reference: created.reference, created_at: now });
         return created.reference;
       });

@@ -1,10 +1,10 @@
-import { CONTENT_TYPES, DEFAULT_LOCALE, LOCALE_CODES, type Locale } from '@newsroom/shared-types';
+import { CONTENT_TYPES, DEFAULT_LOCALE, LOCALE_CODES, type FormKind, type Locale } from '@newsroom/shared-types';
 import type { Env } from '../env';
 import { endOfOfficeDay } from '../requests/deadlines';
 import type { OutgoingMail } from './outbox';
 import { formatDate, render, translate } from './templates';
 
-export type SubmissionKind = 'documentRequest' | 'mediaInquiry';
+export type SubmissionKind = FormKind;
 
 interface Submission {
   documentId: string;
@@ -33,7 +33,7 @@ export function acknowledgements(kind: SubmissionKind, entry: Submission, regist
   if (env.OFFICE_EMAIL) {
     const office = DEFAULT_LOCALE;
     const admin = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
-    const uid = kind === 'documentRequest' ? CONTENT_TYPES.documentRequest.uid : CONTENT_TYPES.mediaInquiry.uid;
+    const { uid } = CONTENT_TYPES[kind];
     const values = {
       kind: translate(office, `kind.${kind}`),
       reference: entry.reference,

@@ -20,3 +20,6 @@ export const ACCESS_PERIODS = {
 
 /** A journalist's question: answered within this many working days, or by the deadline the journalist gave if sooner. */
 export const MEDIA_INQUIRY_WORKING_DAYS = 2;
+
+/** A message to the office's official address: answered within this many working days. */
+export const OFFICE_MESSAGE_WORKING_DAYS = 10;
