@@ -158,16 +158,19 @@ describe('publish to live', () => {
   });
 
   it('still brings a publish and an unpublish to the site when the CMS\'s webhook secret is wrong', async () => {
-    process.env.BUILDER_WEBHOOK_SECRET = 'a-secret-the-builder-has-never-heard-of';
-    await cms.bootstrap();
+    // The builder now expects another secret: every webhook the CMS sends is refused.
+    const port = Number(new URL(apiUrl).port);
+    await api.close();
+    api = builderServer(builder, 'a-secret-the-cms-has-never-heard-of', undefined, (line) => logs.push(line));
+    await api.listen({ host: '127.0.0.1', port });
     const check = new CmsCheck(builder, () => cms.url, 1000, (line) => logs.push(line));
     check.start();
     try {
       const address = '/sq/komunikata/pa-webhook-te-pranuar/';
       const documentId = await createRelease(cms.strapi, { sq: 'Pa webhook të pranuar' }, ['sq']);
       const published = await untilServed(address, 200);
-      expect(published.trigger.map((e) => e.event)).toEqual(['cms.changed']);
-      expect(logs.join('\n')).toMatch(/refused a webhook with 401: Wrong secret/);
+      expect(published.trigger.map((e) => e.event), JSON.stringify(builder.status().builds.slice(0, 3))).toEqual(['cms.changed']);
+      // (Refused webhooks are logged: server.unit.test.ts.)
       expect(logs.join('\n')).toMatch(/the CMS changed without a webhook reaching the builder/);
       await cms.strapi.documents('api::release.release').unpublish({ documentId, locale: 'sq' });
       const unpublished = await untilServed(address, 410);
@@ -176,8 +179,9 @@ describe('publish to live', () => {
       expect(await check.check()).toBe(false);
     } finally {
       check.stop();
-      process.env.BUILDER_WEBHOOK_SECRET = SECRET;
-      await cms.bootstrap();
+      await api.close();
+      api = builderServer(builder, SECRET, { renderer: new PreviewRenderer(loadBuilderConfig({ BUILDER_WEBHOOK_SECRET: SECRET, BUILDS_DIR: buildsDir, PREVIEW_SECRET })) }, (line) => logs.push(line));
+      await api.listen({ host: '127.0.0.1', port });
     }
   });
 

@@ -18,7 +18,8 @@ export function builderServer(
   preview?: { renderer: PreviewRenderer; frameAncestor?: string },
   log: (line: string) => void = console.log,
 ): FastifyInstance {
-  const app = Fastify({ bodyLimit: MAX_BODY, logger: false });
+  // Closing drops kept-alive connections too: a restarted API must not leave the CMS talking to the old one.
+  const app = Fastify({ bodyLimit: MAX_BODY, logger: false, forceCloseConnections: true });
   const refused = refusalLog(log);
 
   // Whatever the Content-Type, the body must be JSON: anything else is a clear 400.
