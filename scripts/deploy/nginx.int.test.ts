@@ -166,6 +166,10 @@ describe('deploy/nginx.conf', () => {
     expect(intakeSeen.at(-1)).toEqual({ method: 'POST', url: '/intake/document-request', body: 'name=Arta&language=sq', forwardedFor: '127.0.0.1' });
     const seen = intakeSeen.length;
     for (const other of ['/admin', '/api/releases', '/content-manager/x', '/newsroom/editorial']) expect((await fetch(`${base}${other}`)).status, other).toBe(404);
+    // Other spellings: nginx matches locations case-sensitively, so these stay on the static site.
+    for (const spelling of ['/INTAKE/document-request', '/Intake/document-request', '/intakex/document-request']) {
+      expect((await fetch(`${base}${spelling}`, { method: 'POST', redirect: 'manual', body: 'x=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status, spelling).not.toBe(303);
+    }
     expect(intakeSeen).toHaveLength(seen);
   });
 
