@@ -1,6 +1,7 @@
 import { loadEnv } from '../src/env';
 import { cronTasks } from '../src/editorial/routes';
 import { mailCronTasks } from '../src/mail/cron';
+import { retentionCronTasks } from '../src/requests/cron';
 
 export default () => {
   const env = loadEnv();
@@ -11,6 +12,6 @@ export default () => {
     proxy: { koa: env.TRUST_PROXY, maxIpsCount: 1 },
     app: { keys: env.APP_KEYS },
     dirs: { public: env.PUBLIC_DIR },
-    cron: { enabled: env.CRON_ENABLED, tasks: { ...cronTasks(env), ...mailCronTasks(env) } },
+    cron: { enabled: env.CRON_ENABLED, tasks: { ...cronTasks(env), ...mailCronTasks(env), ...retentionCronTasks(env) } },
   };
 };

@@ -59,6 +59,8 @@ const schema = z
     OFFICE_EMAIL: z.email().optional(),
     /** How often the outbox is sent (a divisor of 60). */
     MAIL_EVERY_SECONDS: z.coerce.number().int().refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'MAIL_EVERY_SECONDS must divide 60').default(5),
+    /** Months after its answer that a submission's personal data is kept (then erased; the anonymous record stays). */
+    RETENTION_MONTHS: z.coerce.number().int().min(1, 'RETENTION_MONTHS must be at least 1').max(120).default(24),
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('http'),
   })
   .refine((e) => !e.BUILDER_WEBHOOK_URL || e.BUILDER_WEBHOOK_SECRET, {

@@ -17,6 +17,10 @@ import { startMailWorker, stopMailWorker } from './mail/worker';
 import { ensureOutbox } from './mail/outbox';
 import { registerIntakeRoutes } from './intake/routes';
 import { ensureIntakeTables } from './intake/guard';
+import { registerRequestRoutes } from './requests/routes';
+import { registerOpenDataRoutes } from './requests/open-data';
+import { ensureHistory } from './requests/history';
+import { ensureAttachments } from './requests/attachments';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -27,6 +31,8 @@ export default {
     registerEditorialRoutes(strapi);
     registerListingRoutes(strapi);
     registerIntakeRoutes(strapi);
+    registerRequestRoutes(strapi);
+    registerOpenDataRoutes(strapi);
   },
 
   /** Idempotent: every step makes the state right whatever it was, so it runs on every start. */
@@ -37,6 +43,8 @@ export default {
     watchDeliveries(strapi);
     await ensureOutbox(strapi);
     await ensureIntakeTables(strapi.db.connection);
+    await ensureHistory(strapi.db.connection);
+    await ensureAttachments(strapi.db.connection);
     startMailWorker(strapi, env);
     await ensureBuilderWebhook(strapi, env);
     await ensureRoles(strapi);

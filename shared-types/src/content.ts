@@ -1,3 +1,4 @@
+import type { AccessState, ReplyState } from './requests';
 import type { Locale } from './locales';
 
 /** Shapes of entries as Strapi 5's public REST API returns them (flat, no `attributes`). */
@@ -234,8 +235,6 @@ export interface Page extends EntryBase {
   changeNotes: ChangeNote[];
 }
 
-export type RequestStatus = 'received' | 'in-progress' | 'answered' | 'partly-granted' | 'refused' | 'transferred';
-
 interface PublicSubmission {
   id: number;
   documentId: string;
@@ -244,7 +243,7 @@ interface PublicSubmission {
   email: string;
   phone: string | null;
   language: Locale;
-  status: RequestStatus;
+  status: AccessState | ReplyState;
   dueDate: string;
   answeredAt: string | null;
   createdAt: string;

@@ -8,3 +8,4 @@ export * from './preview-token';
 export * from './retired';
 export * from './listing';
 export * from './forms';
+export * from './requests';

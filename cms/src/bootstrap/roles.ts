@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES, LOCALE_CODES } from '@newsroom/shared-types';
+import documentRequestSchema from '../api/document-request/content-types/document-request/schema.json';
+import { PERSONAL_FIELDS } from '../requests/personal-data';
 
 const CM = 'plugin::content-manager.explorer';
 const IS_CREATOR = 'admin::is-creator';
@@ -16,8 +18,12 @@ const T = CONTENT_TYPES;
 const AUTHORED = [T.release, T.speech, T.statement, T.decision, T.gallery, T.campaign, T.agendaItem].map((t) => t.uid);
 /** What authors link to (people, tags) but do not change. */
 const REFERENCED = [T.person, T.tag, T.government].map((t) => t.uid);
-/** Everything the office publishes, plus the public's requests, which only editors answer. */
-const EDITED = Object.values(T).filter((t) => t.uid !== T.retiredPage.uid).map((t) => t.uid);
+/** Everything the office publishes, and the journalists' questions and messages to the office, which the press office answers. */
+const EDITED = Object.values(T).filter((t) => t.uid !== T.retiredPage.uid && t.uid !== T.documentRequest.uid).map((t) => t.uid);
+/** The public's submissions, which the requests officer answers. */
+const SUBMITTED = [T.documentRequest, T.mediaInquiry, T.officeMessage].map((t) => t.uid);
+/** A request for documents without who sent it: editors see what the public asks, not who asks it. */
+const REQUEST_WITHOUT_REQUESTER = Object.keys(documentRequestSchema.attributes).filter((field) => !PERSONAL_FIELDS.documentRequest.includes(field));
 
 const UPLOADS = (conditions: string[]): Permission[] => [
   { action: 'plugin::upload.read', conditions },
@@ -49,8 +55,17 @@ export const ROLES = {
       ...EDITED.flatMap((subject) => ['create', 'read', 'update', 'delete', 'publish'].map((a) => ({ action: `${CM}.${a}`, subject }))),
       { action: `${CM}.read`, subject: T.retiredPage.uid },
       { action: `${CM}.update`, subject: T.retiredPage.uid },
+      { action: `${CM}.read`, subject: T.documentRequest.uid, properties: { fields: REQUEST_WITHOUT_REQUESTER } },
     ] as Permission[],
     uploads: UPLOADS([]),
+  },
+  /** Sees and answers the public's submissions, with the personal data that takes; nothing else. */
+  requestsOfficer: {
+    code: 'newsroom-requests-officer',
+    name: 'Requests officer',
+    description: 'Requests officers see and answer requests for documents, journalists’ questions and messages to the office, and publish answered requests in the disclosure log. Nothing else.',
+    grants: SUBMITTED.flatMap((subject) => ['read', 'update'].map((a) => ({ action: `${CM}.${a}`, subject }))) as Permission[],
+    uploads: UPLOADS([IS_CREATOR]),
   },
 } as const;
 
@@ -73,7 +88,7 @@ export async function ensureRoles(strapi: Core.Strapi) {
       const action = permissions.actionProvider.get(grant.action);
       const [full] = withFields.getPermissionsWithNestedFields([{ ...action, subjects: [grant.subject] }]) as Permission[];
       const localized = (strapi.getModel(grant.subject as never) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized;
-      complete.push({ ...grant, properties: { ...full.properties, ...(localized ? { locales: [...LOCALE_CODES] } : {}) } });
+      complete.push({ ...grant, properties: { ...full.properties, ...grant.properties, ...(localized ? { locales: [...LOCALE_CODES] } : {}) } });
     }
     await roles.assignPermissions(existing.id, [...complete, ...role.uploads]);
   }

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
-import { addWorkingDays, decisionDue, officeDate } from '../requests/deadlines';
+import { addWorkingDays, decisionDue, endOfOfficeDay, officeDate } from '../requests/deadlines';
+import { record } from '../requests/history';
 import { MEDIA_INQUIRY_WORKING_DAYS, OFFICE_MESSAGE_WORKING_DAYS } from '../requests/legal-periods';
 import { acknowledgements, type SubmissionKind } from '../mail/acknowledgements';
 import { enqueue } from '../mail/outbox';
@@ -38,10 +39,12 @@ export function submissionMiddleware(strapi: Core.Strapi) {
       while ((await strapi.db.query(context.uid as never).count({ where: { reference } })) > 0) {
         reference = makeReference(rule.prefix, now);
       }
-      params.data = { ...params.data, reference, status: 'received', dueDate: rule.dueDate(now), answeredAt: null };
-      // The acknowledgements are written with the submission, in one transaction: both or neither.
+      const dueDate = rule.dueDate(now);
+      params.data = { ...params.data, reference, status: 'received', dueDate, dueAt: endOfOfficeDay(dueDate), answeredAt: null };
+      // The acknowledgements and the first line of its history are written with the submission, in one transaction: all or none.
       return strapi.db.transaction(async ({ trx }) => {
         const created = (await next()) as Parameters<typeof acknowledgements>[1];
+        await record(strapi.db.connection, trx, { uid: context.uid, documentId: created.documentId, reference, action: 'receive', from: 'received', to: 'received', actor: 'public', reason: null, at: now });
         await enqueue(strapi, acknowledgements(rule.kind, created, now, loadEnv()), trx);
         return created;
       });

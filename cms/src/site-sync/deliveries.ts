@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { BUILDER_WEBHOOK_NAME } from '../bootstrap/webhook';
 
 /** The outcome of the last delivery to the site builder, kept in the database for every instance and the desk. */
@@ -31,7 +32,8 @@ export function watchDeliveries(strapi: Core.Strapi) {
   if (runner[WRAPPED]) return;
   runner[WRAPPED] = true;
   const run = runner.run.bind(runner);
-  runner.run = async (webhook, event, info = {}) => {
+  runner.run = async (webhook, event, given = {}) => {
+    const info = withoutPersonalData(given);
     const result = await run(webhook, event, info);
     const ok = result.statusCode >= 200 && result.statusCode < 300;
     if (!ok) {
@@ -41,6 +43,12 @@ export function watchDeliveries(strapi: Core.Strapi) {
     if (webhook.name === BUILDER_WEBHOOK_NAME) await record(strapi, event, result, ok).catch((error: Error) => strapi.log.error(`Could not record a webhook delivery: ${error.message}`));
     return result;
   };
+}
+
+/** A webhook is a signal: what the public sent (a request, a question, a message) never leaves the CMS in one. */
+const SUBMISSIONS = new Set<string>([CONTENT_TYPES.documentRequest.uid, CONTENT_TYPES.mediaInquiry.uid, CONTENT_TYPES.officeMessage.uid]);
+function withoutPersonalData<T extends { uid?: string; entry?: { documentId?: string } }>(info: T): T {
+  return info.uid && SUBMISSIONS.has(info.uid) && info.entry ? { ...info, entry: { documentId: info.entry.documentId } } : info;
 }
 
 async function record(strapi: Core.Strapi, event: string, result: Result, ok: boolean) {
