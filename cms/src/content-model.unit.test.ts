@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_TYPES, type ContentTypeDeclaration } from '@newsroom/shared-types';
+import { ACCESS_OUTCOMES, ACCESS_STATES, CONTENT_TYPES, REPLY_STATES, type ContentTypeDeclaration } from '@newsroom/shared-types';
 
 interface Attribute {
   type: string;
@@ -101,6 +101,13 @@ describe('the Strapi content model', () => {
     expect(photo.attributes.alt).toMatchObject({ type: 'string', required: true });
     expect(Object.keys(photo.attributes)).toEqual(expect.arrayContaining(['caption', 'credit']));
     expect(schemaOf(CONTENT_TYPES.gallery.uid).attributes.items.components).toEqual(['media.photo', 'media.video']);
+  });
+
+  it('moves the public\'s submissions through exactly the states shared-types declares', () => {
+    const request = schemaOf(CONTENT_TYPES.documentRequest.uid).attributes;
+    expect(request.status.enum).toEqual([...ACCESS_STATES]);
+    expect(request.outcome.enum).toEqual([...ACCESS_OUTCOMES]);
+    for (const t of [CONTENT_TYPES.mediaInquiry, CONTENT_TYPES.officeMessage]) expect(schemaOf(t.uid).attributes.status.enum).toEqual([...REPLY_STATES]);
   });
 
   it('never names a field `status` on a draft & publish type (Strapi reserves it)', () => {

@@ -196,7 +196,7 @@ export const CONTENT_TYPES = {
     uid: 'api::document-request.document-request',
     plural: 'document-requests',
     translated: [],
-    shared: ['reference', 'name', 'email', 'phone', 'address', 'description', 'preferredFormat', 'language', 'status', 'dueDate', 'answeredAt'],
+    shared: ['reference', 'name', 'email', 'phone', 'address', 'description', 'preferredFormat', 'language', 'status', 'dueDate', 'answeredAt', 'dueAt', 'assignee', 'answer', 'answeredInTime', 'erasedAt', 'urgent', 'clarifiedAt', 'extensionDays', 'reason', 'legalGround', 'referredTo', 'outcome', 'publishInLog', 'disclosureSummary', 'releasedFiles'],
     relations: [],
   },
   mediaInquiry: {
@@ -204,7 +204,7 @@ export const CONTENT_TYPES = {
     uid: 'api::media-inquiry.media-inquiry',
     plural: 'media-inquiries',
     translated: [],
-    shared: ['reference', 'name', 'outlet', 'email', 'phone', 'question', 'deadline', 'language', 'status', 'dueDate', 'answeredAt'],
+    shared: ['reference', 'name', 'outlet', 'email', 'phone', 'question', 'deadline', 'language', 'status', 'dueDate', 'answeredAt', 'dueAt', 'assignee', 'answer', 'answeredInTime', 'erasedAt'],
     relations: [],
   },
   officeMessage: {
@@ -212,7 +212,7 @@ export const CONTENT_TYPES = {
     uid: 'api::office-message.office-message',
     plural: 'office-messages',
     translated: [],
-    shared: ['reference', 'name', 'email', 'phone', 'subject', 'message', 'language', 'status', 'dueDate', 'answeredAt'],
+    shared: ['reference', 'name', 'email', 'phone', 'subject', 'message', 'language', 'status', 'dueDate', 'answeredAt', 'dueAt', 'assignee', 'answer', 'answeredInTime', 'erasedAt'],
     relations: [],
   },
 } as const satisfies Record<string, ContentTypeDeclaration>;

@@ -40,11 +40,11 @@ afterAll(async () => {
 describe('the office roles', () => {
   it('are Author, Editor and Administrator, set again identically on every start', async () => {
     const names = async () => ((await (app.strapi.service('admin::role') as any).find({})) as Array<{ name: string }>).map((r) => r.name).sort();
-    expect(await names()).toEqual(['Administrator', 'Author', 'Editor']);
+    expect(await names()).toEqual(['Administrator', 'Author', 'Editor', 'Requests officer']);
     const count = () => app.strapi.db.query('admin::permission').count({});
     const before = await count();
     await app.bootstrap();
-    expect(await names()).toEqual(['Administrator', 'Author', 'Editor']);
+    expect(await names()).toEqual(['Administrator', 'Author', 'Editor', 'Requests officer']);
     expect(await count()).toBe(before);
   });
 
