@@ -7,6 +7,7 @@ export default () => [
   { name: 'strapi::security', config: securityConfig },
   { name: 'strapi::cors', config: corsConfig(loadEnv()) },
   'strapi::query',
+  'global::intake-body-limit',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

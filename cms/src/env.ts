@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -59,6 +60,8 @@ const schema = z
     OFFICE_EMAIL: z.email().optional(),
     /** How often the outbox is sent (a divisor of 60). */
     MAIL_EVERY_SECONDS: z.coerce.number().int().refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'MAIL_EVERY_SECONDS must divide 60').default(5),
+    /** Where files the public attaches are kept: never under PUBLIC_DIR, never served by the site. */
+    PRIVATE_FILES_DIR: z.string().default('private-files'),
     /** Months after its answer that a submission's personal data is kept (then erased; the anonymous record stays). */
     RETENTION_MONTHS: z.coerce.number().int().min(1, 'RETENTION_MONTHS must be at least 1').max(120).default(24),
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('http'),
@@ -70,6 +73,10 @@ const schema = z
   .refine((e) => !e.PREVIEW_URL || e.PREVIEW_SECRET, {
     message: 'PREVIEW_SECRET is required when PREVIEW_URL is set',
     path: ['PREVIEW_SECRET'],
+  })
+  .refine((e) => !`${path.resolve(e.PRIVATE_FILES_DIR)}${path.sep}`.startsWith(`${path.resolve(e.PUBLIC_DIR)}${path.sep}`), {
+    message: 'PRIVATE_FILES_DIR must not be inside PUBLIC_DIR: the public could download what people attach',
+    path: ['PRIVATE_FILES_DIR'],
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',

@@ -39,6 +39,13 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ ...secrets, PORT: 'eighty' })).toThrow(/PORT/);
   });
 
+  it('refuses a private files folder inside the public one, in any spelling of the path', () => {
+    for (const dir of ['public/private', './public/uploads/attached', 'other/../public/x']) {
+      expect(() => loadEnv({ ...secrets, PRIVATE_FILES_DIR: dir }), dir).toThrow(/PRIVATE_FILES_DIR must not be inside PUBLIC_DIR/);
+    }
+    expect(loadEnv({ ...secrets, PRIVATE_FILES_DIR: 'public-not' }).PRIVATE_FILES_DIR).toBe('public-not');
+  });
+
   it('reads flags the way a .env file writes them', () => {
     expect(loadEnv({ ...secrets, SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
     expect(loadEnv({ ...secrets, SEED_DEMO: '0' }).SEED_DEMO).toBe(false);

@@ -5,12 +5,26 @@ import { isLocale } from '../i18n/catalog';
 import { answerer } from './answer';
 import { validate } from './fields';
 import { idempotencyKey, KEYS, knownReference, LIMITS, overLimit } from './guard';
+import { ATTACHMENT_MAX_BYTES, attachmentProblem, keepAttachment, privateDir, type IncomingFile } from '../requests/attachments';
+import fs from 'node:fs/promises';
 
 
 /** A person takes longer than this to fill in a form; a script that posts at once is not one. */
 export const MIN_FILL_MS = 3000;
 
-type Ctx = Parameters<typeof answerer>[0] & { request: { body?: unknown; ip: string } };
+type Ctx = Parameters<typeof answerer>[0] & { request: { body?: unknown; ip: string; files?: Record<string, IncomingFile | IncomingFile[]> } };
+
+/** The forms that take an attachment: a requester's document, a journalist's file. */
+const ATTACHING: readonly FormKind[] = ['documentRequest', 'mediaInquiry'];
+
+/** The one file sent as `attachment` (an empty file input sends a nameless, empty part: no file), or why it cannot be taken. */
+function attachmentOf(kind: FormKind, files: Ctx['request']['files']): { file?: IncomingFile; error?: { key: string; values: Record<string, string> } } {
+  const given = [files?.attachment ?? []].flat().filter((f) => f.size > 0 || f.originalFilename);
+  if (given.length === 0 || !ATTACHING.includes(kind)) return {};
+  if (given.length > 1) return { error: { key: 'error.oneFile', values: {} } };
+  const problem = attachmentProblem(given[0]);
+  return problem ? { error: { key: problem, values: { max: `${ATTACHMENT_MAX_BYTES / 1_000_000} MB` } } } : { file: given[0] };
+}
 
 /**
  * One endpoint per form (never the generic REST create): rate limits, a honeypot field and
@@ -19,6 +33,16 @@ type Ctx = Parameters<typeof answerer>[0] & { request: { body?: unknown; ip: str
  */
 function intake(strapi: Core.Strapi, kind: FormKind) {
   return async (ctx: Ctx) => {
+    try {
+      await take(ctx);
+    } finally {
+      // The parser's temporary copies: a kept attachment was copied to the private folder.
+      const temporary = Object.values(ctx.request.files ?? {}).flat();
+      await Promise.all(temporary.map((f) => fs.rm(f.filepath, { force: true })));
+    }
+  };
+
+  async function take(ctx: Ctx) {
     const body = (typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {}) as Record<string, unknown>;
     const locale = isLocale(body.language) ? body.language : DEFAULT_LOCALE;
     const answer = answerer(ctx, kind, locale, loadEnv().SITE_URL);
@@ -32,7 +56,8 @@ function intake(strapi: Core.Strapi, kind: FormKind) {
     if (Number.isFinite(started) && started > 0 && now - started < MIN_FILL_MS) return answer.invalid({ form: { key: 'error.tooFast', values: {} } });
 
     const result = validate(kind, body);
-    if ('errors' in result) return answer.invalid(result.errors);
+    const attachment = attachmentOf(kind, ctx.request.files);
+    if ('errors' in result || attachment.error) return answer.invalid({ ...('errors' in result ? result.errors : {}), ...(attachment.error ? { attachment: attachment.error } : {}) });
     const key = idempotencyKey(kind, body.idempotencyKey, result.data);
     const known = await knownReference(knex, key, now);
     if (known) return answer.accepted(known, false);
@@ -41,7 +66,8 @@ function intake(strapi: Core.Strapi, kind: FormKind) {
 
     try {
       const reference = await strapi.db.transaction(async ({ trx }) => {
-        const created = (await strapi.documents(CONTENT_TYPES[kind].uid as never).create({ data: { ...result.data, language: locale } as never })) as unknown as { reference: string };
+        const created = (await strapi.documents(CONTENT_TYPES[kind].uid as never).create({ data: { ...result.data, language: locale } as never })) as unknown as { reference: string; documentId: string };
+        if (attachment.file) await keepAttachment(knex, trx, privateDir(), created.documentId, attachment.file);
         await knex(KEYS).transacting(trx).insert({ key, reference: created.reference, created_at: now });
         return created.reference;
       });
@@ -52,7 +78,7 @@ function intake(strapi: Core.Strapi, kind: FormKind) {
       if (again) return answer.accepted(again, false);
       throw error;
     }
-  };
+  }
 }
 
 export function registerIntakeRoutes(strapi: Core.Strapi) {

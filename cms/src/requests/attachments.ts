@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ensureTable } from '../cluster/tables';
+import { loadEnv } from '../env';
 
 /**
  * A file the public sends with a submission. It is stored outside the public uploads (in
@@ -82,5 +83,5 @@ export async function dropAttachments(knex: Knex, documentId: string, dir = priv
   return rows.length;
 }
 
-/** Where the files are kept: PRIVATE_FILES_DIR, else a folder beside (never inside) the CMS's public one. */
-export const privateDir = () => process.env.PRIVATE_FILES_DIR ?? path.join(process.cwd(), 'private-files');
+/** Where the files are kept (PRIVATE_FILES_DIR, relative to the CMS's folder): beside its public folder, never inside. */
+export const privateDir = () => path.resolve(loadEnv().PRIVATE_FILES_DIR);
