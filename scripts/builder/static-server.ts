@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { DEFAULT_LOCALE, FORMS, INTAKE_PREFIX, LOCALE_CODES, LOCALES, fillReference, localeInfo, parseRedirects, thanksPath, type FormKind } from '@newsroom/shared-types';
+import { DEFAULT_LOCALE, FORMS, INTAKE_MAX_BYTES, INTAKE_PREFIX, LOCALE_CODES, LOCALES, fillReference, localeInfo, parseRedirects, thanksPath, type FormKind } from '@newsroom/shared-types';
 import { currentLink } from './deploy';
 
 const TYPES: Record<string, string> = {
@@ -86,13 +86,13 @@ const ANSWERED = ['content-type', 'location', 'retry-after'];
 
 /**
  * The forms post to /intake/ on the site's own origin; as nginx does in production, only
- * that path is passed to the CMS, with the client's address. A body over 1 MiB is refused
- * here with 413, before it reaches the CMS.
+ * that path is passed to the CMS, with the client's address. A body over INTAKE_MAX_BYTES is
+ * refused here with 413, before it reaches the CMS.
  */
 function intakeProxy(app: FastifyInstance, cmsUrl: string) {
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: INTAKE_MAX_BYTES }, (_req, body, done) => done(null, body));
     scope.post(`${INTAKE_PREFIX}*`, async (req, reply) => {
       const headers: Record<string, string> = { 'x-forwarded-for': req.ip };
       for (const name of ASKED) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name] as string;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { INTAKE_MAX_BYTES } from '@newsroom/shared-types';
 
 /** Docker cannot run here: the compose file is checked by reading it against the repo. */
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -67,5 +68,14 @@ describe('docker-compose.yml', () => {
     expect(nginx).toContain('root /srv/builds/current;');
     for (const header of ['Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy', 'Strict-Transport-Security']) expect(nginx).toContain(`add_header ${header}`);
     expect(nginx).toMatch(/gzip on;/);
+  });
+
+  it('lets a form with its attachment through nginx to the CMS, which holds the exact limit', () => {
+    const nginx = fs.readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8');
+    const intake = /location \^~ \/intake\/ \{([^}]*)\}/.exec(nginx)![1];
+    const [, size, unit] = /client_max_body_size (\d+)([km]?);/.exec(intake)!;
+    expect(Number(size) * ({ '': 1, k: 1024, m: 1024 * 1024 } as Record<string, number>)[unit]).toBeGreaterThanOrEqual(INTAKE_MAX_BYTES);
+    expect(compose.services.cms.volumes).toContain('private-files:/srv/cms-private');
+    expect(compose.services.cms.environment!.PRIVATE_FILES_DIR).toBe('/srv/cms-private');
   });
 });

@@ -8,23 +8,42 @@ import { localeInfo, type Locale } from './locales';
 export const FORMS = {
   documentRequest: {
     intakePath: '/intake/document-request',
+    attachment: true,
     sections: { sq: 'kerkese-per-dokumente', 'sr-Latn': 'zahtev-za-dokumente', en: 'request-documents' },
   },
   mediaInquiry: {
     intakePath: '/intake/media-inquiry',
+    attachment: true,
     sections: { sq: 'pyetje-nga-gazetaret', 'sr-Latn': 'pitanja-novinara', en: 'media-questions' },
   },
   /** The office's official address for the public (its mandate, point 4.5). */
   officeMessage: {
     intakePath: '/intake/office-message',
+    attachment: false,
     sections: { sq: 'shkruani-zyres', 'sr-Latn': 'pisite-kancelariji', en: 'write-to-the-office' },
   },
-} as const satisfies Record<string, { intakePath: string; sections: Record<Locale, string> }>;
+} as const satisfies Record<string, { intakePath: string; attachment: boolean; sections: Record<Locale, string> }>;
 
 export type FormKind = keyof typeof FORMS;
 
 /** The prefix every intake path shares: the only CMS paths the public site passes on. */
 export const INTAKE_PREFIX = '/intake/';
+
+/** What a sender may attach (one file, where the form's `attachment` says so): documents and scans, nothing a browser would run. The CMS checks both the type and the extension. */
+export const ATTACHMENT_TYPES: Record<string, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'application/vnd.oasis.opendocument.text': ['.odt'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['.docx'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+  'text/plain': ['.txt'],
+};
+export const ATTACHMENT_ACCEPT = Object.values(ATTACHMENT_TYPES).flat().join(',');
+/** The largest attachment; with the form's fields it stays under INTAKE_MAX_BYTES. */
+export const ATTACHMENT_MAX_BYTES = 1_500_000;
+
+/** The largest body a form may send (its fields and one attachment); nginx, the builder's server and the CMS all hold to it. */
+export const INTAKE_MAX_BYTES = 2_000_000;
 
 const THANKS: Record<Locale, string> = { sq: 'faleminderit', 'sr-Latn': 'hvala', en: 'thank-you' };
 

@@ -44,7 +44,7 @@ const freePort = () =>
 const tr = (locale: Locale, key: string) => RESOURCES[locale][key];
 
 /** Fills in and sends a form as a person would; returns the address given. */
-async function send(context: BrowserContext, kind: FormKind, locale: Locale, overrides: Record<string, string> = {}) {
+async function send(context: BrowserContext, kind: FormKind, locale: Locale, overrides: Record<string, string> = {}, file?: { name: string; mimeType: string; buffer: Buffer }) {
   await cms.strapi.db.connection(HITS).del();
   const page = await context.newPage();
   await page.goto(`${base}${formPath(kind, locale)}`);
@@ -60,6 +60,7 @@ async function send(context: BrowserContext, kind: FormKind, locale: Locale, ove
     ...overrides,
   };
   for (const [key, value] of Object.entries(values)) await page.getByLabel(tr(locale, key), { exact: false }).first().fill(value);
+  if (file) await page.getByLabel(tr(locale, 'form.attachment'), { exact: false }).setInputFiles(file);
   expect(await page.locator('input[name=website]').isVisible()).toBe(false);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: tr(locale, 'form.submit') }).click()]);
   return { page, email };
@@ -135,6 +136,19 @@ describe.skipIf(!hasChromium)('the public\'s forms in Chromium', () => {
       expect(await page.locator('a').last().getAttribute('href')).toBe(`${base}${formPath('documentRequest', locale)}`);
       await page.close();
     }
+    await context.close();
+  });
+
+  it('takes a document attached to a request, and names a file of the wrong type in the form\'s language (JavaScript off)', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const pdf = { name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
+    const { page } = await send(context, 'documentRequest', 'sr-Latn', {}, pdf);
+    expect(new URL(page.url()).pathname).toBe(thanksPath('documentRequest', 'sr-Latn'));
+    const reference = (await page.locator('[data-reference]').textContent())!.trim();
+    const request = (await cms.strapi.db.query('api::document-request.document-request').findOne({ where: { reference } })) as { documentId: string };
+    expect(await cms.strapi.db.connection('newsroom_attachments').where('document_id', request.documentId).select('name')).toEqual([{ name: 'letter.pdf' }]);
+    const refused = await send(context, 'mediaInquiry', 'en', {}, { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<p>hi</p>') });
+    expect(await refused.page.locator('main').innerText()).toContain(`${intakeText('en', 'field.attachment')}: ${intakeText('en', 'error.fileType')}`);
     await context.close();
   });
 });

@@ -1,7 +1,4 @@
-import { INTAKE_PREFIX } from '@newsroom/shared-types';
-
-/** The largest body the intake takes: a form with its one attachment (ATTACHMENT_MAX_BYTES) fits. */
-export const INTAKE_MAX_BYTES = 2_000_000;
+import { INTAKE_MAX_BYTES, INTAKE_PREFIX } from '@newsroom/shared-types';
 
 /** Every spelling of a path the router would take for an intake path: case, percent-encoding and repeated slashes. */
 export function isIntakePath(path: string): boolean {

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { CONTENT_TYPES, DEFAULT_LOCALE, FORMS, INTAKE_PREFIX, type FormKind } from '@newsroom/shared-types';
+import { ATTACHMENT_MAX_BYTES, CONTENT_TYPES, DEFAULT_LOCALE, FORMS, INTAKE_PREFIX, type FormKind } from '@newsroom/shared-types';
 import { loadEnv } from '../env';
 import { isLocale } from '../i18n/catalog';
 import { answerer } from './answer';
 import { validate } from './fields';
 import { idempotencyKey, KEYS, knownReference, LIMITS, overLimit } from './guard';
-import { ATTACHMENT_MAX_BYTES, attachmentProblem, keepAttachment, privateDir, type IncomingFile } from '../requests/attachments';
+import { attachmentProblem, keepAttachment, privateDir, type IncomingFile } from '../requests/attachments';
 import fs from 'node:fs/promises';
 
 
@@ -14,13 +14,10 @@ export const MIN_FILL_MS = 3000;
 
 type Ctx = Parameters<typeof answerer>[0] & { request: { body?: unknown; ip: string; files?: Record<string, IncomingFile | IncomingFile[]> } };
 
-/** The forms that take an attachment: a requester's document, a journalist's file. */
-const ATTACHING: readonly FormKind[] = ['documentRequest', 'mediaInquiry'];
-
 /** The one file sent as `attachment` (an empty file input sends a nameless, empty part: no file), or why it cannot be taken. */
 function attachmentOf(kind: FormKind, files: Ctx['request']['files']): { file?: IncomingFile; error?: { key: string; values: Record<string, string> } } {
   const given = [files?.attachment ?? []].flat().filter((f) => f.size > 0 || f.originalFilename);
-  if (given.length === 0 || !ATTACHING.includes(kind)) return {};
+  if (given.length === 0 || !FORMS[kind].attachment) return {};
   if (given.length > 1) return { error: { key: 'error.oneFile', values: {} } };
   const problem = attachmentProblem(given[0]);
   return problem ? { error: { key: problem, values: { max: `${ATTACHMENT_MAX_BYTES / 1_000_000} MB` } } } : { file: given[0] };

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '@newsroom/shared-types';
 import { ensureTable } from '../cluster/tables';
 import { loadEnv } from '../env';
 
@@ -13,18 +14,6 @@ import { loadEnv } from '../env';
  * plugin or the content API.
  */
 export const ATTACHMENTS = 'newsroom_attachments';
-
-/** What a requester may attach: documents and scans, nothing a browser would run. */
-export const ATTACHMENT_TYPES: Record<string, readonly string[]> = {
-  'application/pdf': ['.pdf'],
-  'application/vnd.oasis.opendocument.text': ['.odt'],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['.docx'],
-  'image/jpeg': ['.jpg', '.jpeg'],
-  'image/png': ['.png'],
-  'text/plain': ['.txt'],
-};
-/** One file per submission, this large at most; the whole body is refused above INTAKE_MAX_BYTES. */
-export const ATTACHMENT_MAX_BYTES = 1_500_000;
 
 type Knex = Core.Strapi['db']['connection'];
 type Transaction = Parameters<Parameters<Knex['transaction']>[0]>[0];
