@@ -221,6 +221,8 @@ export const CONTENT_TYPES = {
 export const SPECIAL_PAGES = {
   feeds: { sq: 'abonohu', 'sr-Latn': 'pretplata', en: 'subscribe' },
   search: { sq: 'kerko', 'sr-Latn': 'pretraga', en: 'search' },
+  /** Answered requests for documents the office published, with what it released, and the monthly statistics. */
+  disclosureLog: { sq: 'regjistri-i-qasjes', 'sr-Latn': 'registar-pristupa', en: 'disclosure-log' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ContentTypeKey = keyof typeof CONTENT_TYPES;

@@ -10,7 +10,8 @@ import { CONTENT_TYPES, LOCALES, type Locale } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
 import { buildSite } from '../test/build-site';
 import { seedDemo } from '../../cms/src/seed';
-import { calendarPath, feedPath, FEED_TYPES, itemPath, openDataPath, PAGE_TYPES, sectionPath, specialPath, type PageType } from './lib/routes';
+import { takeStep } from '../../cms/src/requests/desk';
+import { calendarPath, disclosureFeedPath, feedPath, FEED_TYPES, itemPath, openDataPath, PAGE_TYPES, requestStatisticsPath, sectionPath, specialPath, type PageType } from './lib/routes';
 import { RESOURCES } from './lib/i18n';
 
 const SITE = 'https://site.example';
@@ -56,8 +57,22 @@ beforeAll(async () => {
     data: { title: `${EMBARGOED} release`, summary: `${EMBARGOED} summary`, body: [{ type: 'paragraph', children: [{ type: 'text', text: EMBARGOED }] }], issuedAt: new Date().toISOString(), embargoUntil: new Date(Date.now() + 86_400_000).toISOString() } as never,
   });
   await documents.publish({ documentId, locale: 'en' });
+  await requestsForTheLog();
   await build();
 });
+
+const REQUESTER = { name: 'Valbona Requester', email: 'valbona.requester@example.org', phone: '+383 49 111 222' };
+/** Three requests for documents: one answered and published in the log, one answered and kept, one open. */
+async function requestsForTheLog() {
+  const requests = app.strapi.documents(CONTENT_TYPES.documentRequest.uid);
+  const make = async (description: string) => (await requests.create({ data: { ...REQUESTER, description, preferredFormat: 'electronic', language: 'sq' } as never })) as unknown as { documentId: string };
+  const shown = await make('The Office\'s cleaning contract for 2026');
+  const kept = await make('Minutes of a meeting with a private company');
+  await make('Travel costs of the spokesperson in 2025');
+  await takeStep(app.strapi, 'documentRequest', shown.documentId, 'grant', { answer: 'Attached.' }, 'officer@example.org');
+  await takeStep(app.strapi, 'documentRequest', kept.documentId, 'refuse', { answer: 'No.', reason: 'Commercial secrets', legalGround: 'Article 17(1.7)' }, 'officer@example.org');
+  await requests.update({ documentId: shown.documentId, data: { publishInLog: true, disclosureSummary: 'LOGGED cleaning contract of the Office, 2026' } as never });
+}
 
 afterAll(async () => {
   await app?.stop();
@@ -194,6 +209,25 @@ describe('the built site', () => {
       expect(csv.map((d) => `${d.number}|${d.title}`).sort()).toEqual(expected);
       expect(json.every((d) => d.documents.length > 0 && d.documents.every((u) => u.endsWith('.pdf')))).toBe(true);
     }
+  });
+
+  it('publishes the disclosure log, its feed and the request statistics in each language, and never who asked', () => {
+    const parser = new XMLParser({ ignoreAttributes: false });
+    for (const { code } of LOCALES) {
+      const page = read(specialPath('disclosureLog', code));
+      expect(page).toContain('LOGGED cleaning contract of the Office, 2026');
+      expect(page).toContain(RESOURCES[code]['disclosure.outcome.granted']);
+      expect(page).not.toContain('Minutes of a meeting with a private company');
+      const { channel } = parser.parse(read(disclosureFeedPath(code))).rss;
+      expect([channel.item].flat().map((i: any) => i.title)).toEqual([expect.stringContaining('LOGGED cleaning contract')]);
+      const json = JSON.parse(read(requestStatisticsPath(code, 'json'))) as Array<Record<string, number | string>>;
+      const csv = parseCsv(read(requestStatisticsPath(code, 'csv')), { columns: true }) as Array<Record<string, string>>;
+      const month = json.at(-1)!;
+      expect(month).toMatchObject({ received: 3, answered: 2, open: 1, granted: 1, refused: 1 });
+      expect(csv.at(-1)).toMatchObject({ month: month.month, received: '3', answered: '2', granted: '1', refused: '1' });
+    }
+    const everything = allText();
+    for (const value of Object.values(REQUESTER)) expect(everything).not.toContain(value);
   });
 
   it('indexes the item pages for search in one bundle per language and year, newest first', () => {

@@ -51,6 +51,8 @@ export async function takeStep(strapi: Core.Strapi, kind: FormKind, documentId: 
     const eventId = await record(strapi.db.connection, trx, { uid, documentId, reference: entry.reference, action, from: entry.status, to: result.status, actor, reason, at: now });
     if (result.letter && entry.email) await enqueue(strapi, [letter(result.letter, { ...entry, ...changes } as Entry, eventId, now)], trx);
   });
+  // The disclosure log and the statistics on the site follow the request: the builder hears of it as of any update (without its data, site-sync/deliveries.ts).
+  await strapi.eventHub.emit('entry.update', { model: uid.split('.')[1], uid, entry: { documentId } });
   return { ok: true, status: result.status };
 }
 

@@ -33,6 +33,8 @@ export const feedPath = (locale: Locale, type?: PageType) => (type ? `${sectionP
 export const calendarPath = (locale: Locale) => `${sectionPath('agendaItem', locale)}calendar.ics`;
 export const openDataPath = (locale: Locale, ext: 'json' | 'csv') => `${sectionPath('decision', locale)}decisions.${ext}`;
 export const specialPath = (page: keyof typeof SPECIAL_PAGES, locale: Locale) => `/${prefix(locale)}/${SPECIAL_PAGES[page][locale]}/`;
+export const disclosureFeedPath = (locale: Locale) => `${specialPath('disclosureLog', locale)}rss.xml`;
+export const requestStatisticsPath = (locale: Locale, ext: 'json' | 'csv') => `${specialPath('disclosureLog', locale)}statistics.${ext}`;
 /** One file of the sitemap (see lib/sitemap.ts); the index of them all is /sitemap.xml. */
 export const sitemapPath = (name: string) => `/sitemaps/${name}.xml`;
 export const notFoundPath = (locale: Locale) => `/${prefix(locale)}/404/`;

@@ -31,7 +31,7 @@ export function sitemapFiles(): Promise<Map<string, Alternates[]>> {
 
 async function group(): Promise<Map<string, Alternates[]>> {
   const all = (path: (l: Locale) => string) => Object.fromEntries(LOCALES.map((l) => [l.code, path(l.code)])) as Alternates;
-  const byFile = new Map<string, Alternates[]>([[FIXED, [all(homePath), all((l) => specialPath('feeds', l)), ...PAGE_TYPES.map((t) => all((l) => sectionPath(t, l)))]]]);
+  const byFile = new Map<string, Alternates[]>([[FIXED, [all(homePath), all((l) => specialPath('feeds', l)), all((l) => specialPath('disclosureLog', l)), ...PAGE_TYPES.map((t) => all((l) => sectionPath(t, l)))]]]);
   const add = (file: string, set: Alternates) => {
     if (!byFile.has(file)) byFile.set(file, []);
     byFile.get(file)!.push(set);

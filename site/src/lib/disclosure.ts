@@ -1,0 +1,21 @@
+import { stringify } from 'csv-stringify/sync';
+import { STATISTICS_COLUMNS, type DisclosureEntry, type MonthStatistics } from '@newsroom/shared-types';
+import { config } from '../config';
+import { getJson } from '../loaders/cms-client';
+import { perBuild } from './build-scope';
+
+/**
+ * The disclosure log and the request statistics, read once per build from the CMS's open
+ * data (requests/open-data.ts there): only what the office chose to publish, never who asked.
+ */
+export const disclosureLog = () =>
+  perBuild('disclosure-log', async () => (await getJson<{ data: DisclosureEntry[] }>(`${config.CMS_URL}/api/newsroom/disclosure-log`)).data);
+
+export const requestStatistics = () =>
+  perBuild('request-statistics', async () => (await getJson<{ data: MonthStatistics[] }>(`${config.CMS_URL}/api/newsroom/request-statistics`)).data);
+
+/** One row per month, the outcomes as columns of their own. */
+export const statisticsRows = (months: MonthStatistics[]) => months.map(({ outcomes, ...rest }) => ({ ...rest, ...outcomes }));
+
+export const statisticsCsv = (months: MonthStatistics[]) =>
+  stringify(statisticsRows(months).map((r) => ({ ...r, medianDaysToAnswer: r.medianDaysToAnswer ?? '' })), { header: true, columns: [...STATISTICS_COLUMNS] });
