@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi } from '../../test/strapi';
@@ -16,8 +18,21 @@ const submit = async (data: Record<string, unknown> = {}) =>
   (await app.strapi.documents(REQUESTS as never).create({ data: { name: 'Drita Krasniqi', email: 'drita@example.org', description: 'Minutes of the meeting of 3 November', preferredFormat: 'electronic', language: 'sr-Latn', ...data } as never })) as unknown as { documentId: string; reference: string };
 const letters = (reference: string) => app.strapi.db.connection(OUTBOX).where('key', 'like', `${reference}:%`).orderBy('id').select('key', 'to', 'subject', 'text');
 
+/** What the site builder would receive. */
+const webhooks: Array<Record<string, any>> = [];
+const builder = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    webhooks.push(JSON.parse(body));
+    res.writeHead(202).end('{}');
+  });
+});
+
 beforeAll(async () => {
-  app = await startStrapi({ listen: true });
+  await new Promise<void>((resolve) => builder.listen(0, '127.0.0.1', resolve));
+  const env = { BUILDER_WEBHOOK_URL: `http://127.0.0.1:${(builder.address() as AddressInfo).port}/webhook`, BUILDER_WEBHOOK_SECRET: 'desk-webhook-secret-0123456789' };
+  app = await startStrapi({ listen: true, env });
   officer = await adminAs(app, 'officer@example.org', ROLES.requestsOfficer.code);
   editor = await adminAs(app, 'editor@example.org', ROLES.editor.code);
   author = await adminAs(app, 'author@example.org', ROLES.author.code);
@@ -25,6 +40,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+  builder.close();
+  for (const key of ['BUILDER_WEBHOOK_URL', 'BUILDER_WEBHOOK_SECRET']) delete process.env[key];
 });
 
 describe('the requests desk', () => {
@@ -100,5 +117,16 @@ describe('the requests desk', () => {
     const received = (await officer('GET', `${DESK}?status=received&kind=documentRequest`)).body.rows;
     expect(received.length).toBeGreaterThan(0);
     expect(received.every((r: any) => r.entry.status === 'received' && r.kind === 'documentRequest')).toBe(true);
+  });
+
+  it('tells the site builder of a step, and of an edit in the content manager, without the request\'s data', async () => {
+    const { documentId } = await submit({ email: 'private-person@example.org', name: 'Private Person' });
+    await officer('POST', `${DESK}/documentRequest/${documentId}/steps`, { action: 'grant', answer: 'Attached.' });
+    await app.strapi.documents(REQUESTS as never).update({ documentId, data: { publishInLog: true, disclosureSummary: 'A public summary' } as never });
+    await expect.poll(() => webhooks.filter((w) => w.entry?.documentId === documentId).length, { timeout: 10_000 }).toBe(2);
+    const about = webhooks.filter((w) => w.entry?.documentId === documentId);
+    expect(about.map((w) => [w.event, w.uid])).toEqual([['entry.update', REQUESTS], ['entry.update', REQUESTS]]);
+    for (const w of about) expect(w.entry).toEqual({ documentId });
+    expect(JSON.stringify(webhooks)).not.toMatch(/private-person|Private Person|drita@example\.org/);
   });
 });
