@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { FormKind } from '@newsroom/shared-types';
 import { assign, deskDetail, deskList, isKind, KINDS, takeStep, uidOf, type DeskFilters } from './desk';
-import { isAction, type StepInput } from './process';
+import { ACTIONS, isAction, type StepInput } from './process';
 import { attachmentsOf, readAttachment } from './attachments';
 import { officers } from './officers';
 
@@ -58,7 +58,8 @@ export function registerRequestRoutes(strapi: Core.Strapi) {
         handler: withKind('read', async (ctx, kind, checker) => {
           const detail = await deskDetail(strapi, kind, ctx.params.documentId);
           if (!detail) return void ((ctx.status = 404), (ctx.body = { error: 'not-found' }));
-          ctx.body = { ...(await shown(checker, detail)), attachments: await attachmentsOf(strapi.db.connection, ctx.params.documentId), canUpdate: !checker.cannot.update() };
+          const needs = Object.fromEntries(detail.actions.map((action) => [action, ACTIONS[action].needs]));
+          ctx.body = { ...(await shown(checker, detail)), needs, attachments: await attachmentsOf(strapi.db.connection, ctx.params.documentId), canUpdate: !checker.cannot.update() };
         }),
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },
