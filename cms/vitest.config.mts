@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { strapiProject, unitProject } from '../vitest.projects.mts';
+import { browserProject, strapiProject, unitProject } from '../vitest.projects.mts';
 
-export default defineConfig({ test: { projects: [unitProject('cms'), strapiProject('cms')] } });
+export default defineConfig({ test: { projects: [unitProject('cms'), strapiProject('cms'), browserProject('cms')] } });

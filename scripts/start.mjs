@@ -6,6 +6,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureEnvFile, generatedDefaults, resolveSettings } from './lib/local-env.mjs';
+import { adminBuildIsStale } from '@newsroom/cms/admin-build';
 import { assertPortFree, run, waitForHttp } from './lib/processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,16 +53,6 @@ async function adminLoginWorks(cmsUrl, email, password) {
   return res.ok;
 }
 
-/** The admin is built once, and again when our admin extensions change. */
-function adminBuildIsStale() {
-  const built = path.join(cmsDir, 'dist', 'build', 'index.html');
-  if (!fs.existsSync(built)) return true;
-  const newest = fs.readdirSync(path.join(cmsDir, 'src', 'admin'), { recursive: true })
-    .map((f) => fs.statSync(path.join(cmsDir, 'src', 'admin', String(f))).mtimeMs)
-    .reduce((a, b) => Math.max(a, b), 0);
-  return newest > fs.statSync(built).mtimeMs;
-}
-
 async function main() {
   // The shell's variables win over cms/.env, for every process alike.
   const env = resolveSettings(ensureEnvFile(path.join(cmsDir, '.env'), generatedDefaults()));
@@ -73,7 +64,8 @@ async function main() {
   fs.mkdirSync(path.join(cmsDir, env.PUBLIC_DIR || 'public', 'uploads'), { recursive: true });
 
   const childEnv = { ...process.env, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048`.trim() };
-  if (adminBuildIsStale()) {
+  // The admin is built once, and again when our admin extensions change.
+  if (adminBuildIsStale(cmsDir)) {
     console.log('Building the CMS admin once (about a minute)…');
     await run(bin('strapi'), ['build'], { cwd: cmsDir, env: childEnv });
   } else {

@@ -61,10 +61,10 @@ function restoreProcessListeners(listeners: Listeners) {
 }
 
 /**
- * Boots the compiled CMS on its own temporary database: a SQLite file, or a new
+ * Boots the compiled CMS (with its admin panel when `serveAdmin`: see admin-build.ts) on its own temporary database: a SQLite file, or a new
  * PostgreSQL database when DATABASE_URL is set (CI's second pass).
  */
-export async function startStrapi(options: { listen?: boolean; env?: Record<string, string>; dir?: string; port?: number } = {}): Promise<TestStrapi> {
+export async function startStrapi(options: { listen?: boolean; env?: Record<string, string>; dir?: string; port?: number; serveAdmin?: boolean } = {}): Promise<TestStrapi> {
   const runnerListeners = processListeners();
   // A given folder (the benchmark's corpus) is kept at stop; a temporary one is removed.
   const dir = options.dir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-cms-')));
@@ -84,6 +84,7 @@ export async function startStrapi(options: { listen?: boolean; env?: Record<stri
     ENCRYPTION_KEY: secret(),
     DATABASE_FILENAME: path.join(dir, 'data.db'),
     PUBLIC_DIR: path.join(dir, 'public'),
+    PRIVATE_FILES_DIR: path.join(dir, 'private-files'),
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'warn',
     CRON_ENABLED: 'false',
@@ -91,7 +92,7 @@ export async function startStrapi(options: { listen?: boolean; env?: Record<stri
     ...options.env,
   });
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: options.serveAdmin ?? false }).load();
   let url = '';
   if (options.listen) {
     // server.listen mounts the routes, then listens (PORT=0: an ephemeral port).

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES, LOCALE_CODES, type ContentTypeKey, type Locale } from '@newsroom/shared-types';
-import { drawPhoto } from '../../cms/src/seed/media';
+import { drawPhoto } from '@newsroom/cms/testing';
 import { paragraphs, prng, sentence } from './words';
 
 /** How a real office's output divides: mostly releases and decisions. */

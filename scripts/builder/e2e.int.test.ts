@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
-import { createRelease } from '../../cms/test/fixtures/release';
+import { startStrapi, type TestStrapi, createRelease } from '@newsroom/cms/testing';
 import { Builder, type BuildRecord } from './builder';
 import { builderServer } from './server';
 import { staticServer } from './static-server';

@@ -4,12 +4,9 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
-import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
-import { releaseData } from '../../cms/test/fixtures/release';
-import { seedDemo } from '../../cms/src/seed';
+import { startStrapi, type TestStrapi, releaseData, seedDemo } from '@newsroom/cms/testing';
+import { SiteWorker, siteWorkerScript } from '@newsroom/scripts/testing';
 import { buildSite } from '../test/build-site';
-import { SiteWorker } from '../../scripts/builder/site-worker';
-import { siteWorkerScript } from '../../scripts/builder/config';
 import { itemPath } from './lib/routes';
 
 const SITE = 'https://site.example';

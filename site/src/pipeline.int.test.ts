@@ -7,10 +7,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { HtmlValidate } from 'html-validate';
 import { CONTENT_TYPES, LOCALES, type Locale } from '@newsroom/shared-types';
-import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
+import { startStrapi, type TestStrapi, seedDemo, takeStep } from '@newsroom/cms/testing';
 import { buildSite } from '../test/build-site';
-import { seedDemo } from '../../cms/src/seed';
-import { takeStep } from '../../cms/src/requests/desk';
 import { calendarPath, disclosureFeedPath, feedPath, FEED_TYPES, itemPath, openDataPath, PAGE_TYPES, requestStatisticsPath, sectionPath, specialPath, type PageType } from './lib/routes';
 import { RESOURCES } from './lib/i18n';
 

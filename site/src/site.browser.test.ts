@@ -5,15 +5,12 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium } from '../test/chromium';
 import type { FastifyInstance } from 'fastify';
 import { LOCALES } from '@newsroom/shared-types';
-import { startStrapi, type TestStrapi } from '../../cms/test/strapi';
-import { seedDemo } from '../../cms/src/seed';
-import { staticServer } from '../../scripts/builder/static-server';
+import { startStrapi, type TestStrapi, seedDemo, hasChromium, launchChromium } from '@newsroom/cms/testing';
+import { staticServer, recordsOfSite } from '@newsroom/scripts/testing';
 import { buildSite } from '../test/build-site';
 import Fastify from 'fastify';
-import { recordsOfSite } from '../../scripts/search/records';
 import { DATED_TYPES, PAGE_TYPES, archivePath, homePath, itemPath, notFoundPath, sectionPath, specialPath, type PageType } from './lib/routes';
 import { RESOURCES } from './lib/i18n';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import type { SiteWorker } from '../../scripts/builder/site-worker';
+import { type SiteWorker } from '@newsroom/scripts/testing';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);

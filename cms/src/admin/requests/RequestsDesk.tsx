@@ -67,14 +67,14 @@ function StepForm({ detail, onDone }: { detail: Detail; onDone: () => void }) {
   const [problems, setProblems] = React.useState<Record<string, string>>({});
   if (!detail.canUpdate || detail.actions.length === 0) return null;
   const submit = async () => {
-    try {
-      await post(`/newsroom/requests/${detail.kind}/${detail.entry.documentId}/steps`, { action, ...input, extensionDays: input.extensionDays ? Number(input.extensionDays) : undefined });
-      setProblems({});
-      setInput({});
-      onDone();
-    } catch (error) {
-      setProblems((error as { response?: { data?: { problems?: Record<string, string> } } }).response?.data?.problems ?? { form: 'The step could not be saved. Please try again.' });
-    }
+    // Every answer comes back (validateStatus): a refused step names its problems by field.
+    const res = await post(`/newsroom/requests/${detail.kind}/${detail.entry.documentId}/steps`, { action, ...input, extensionDays: input.extensionDays ? Number(input.extensionDays) : undefined }, { validateStatus: () => true })
+      .catch(() => ({ data: { problems: { form: 'The step could not be saved. Please try again.' } } }));
+    const refused = (res.data as { problems?: Record<string, string> }).problems;
+    if (refused) return setProblems(refused);
+    setProblems({});
+    setInput({});
+    onDone();
   };
   return (
     <Box paddingTop={4}>
@@ -91,7 +91,7 @@ function StepForm({ detail, onDone }: { detail: Detail; onDone: () => void }) {
             {problems[need] && <Typography textColor="danger600" role="alert">{PROBLEM[problems[need]] ?? problems[need]}</Typography>}
           </label>
         ))}
-        {problems.form && <Typography textColor="danger600" role="alert">{problems.form}</Typography>}
+        {problems.form && <Typography textColor="danger600" role="alert">{PROBLEM[problems.form] ?? problems.form}</Typography>}
         <Box><Button onClick={submit}>{ACTION[action] ?? action}</Button></Box>
       </Flex>
     </Box>

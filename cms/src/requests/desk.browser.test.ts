@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CONTENT_TYPES } from '@newsroom/shared-types';
+import { startStrapi, type TestStrapi } from '../../test/strapi';
+import { adminAs } from '../../test/admin-users';
+import { ensureAdminBuild } from '../../test/admin-build';
+import { hasChromium, launchChromium } from '../../test/chromium';
+import { ROLES } from '../bootstrap/roles';
+
+/** The requests desk as an officer uses it: the admin panel built and served, in Chromium. */
+
+const REQUESTS = CONTENT_TYPES.documentRequest.uid;
+let app: TestStrapi;
+let browser: Browser;
+
+const submit = async (description: string) =>
+  (await app.strapi.documents(REQUESTS as never).create({ data: { name: 'Luan Morina', email: 'luan@example.org', description, preferredFormat: 'electronic', language: 'en' } as never })) as unknown as { documentId: string; reference: string };
+
+async function signIn(email: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}/admin/auth/login`);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill('Role-password-1');
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  return page;
+}
+
+describe.skipIf(!hasChromium)('the requests desk in the admin', () => {
+  beforeAll(async () => {
+    ensureAdminBuild();
+    app = await startStrapi({ listen: true, serveAdmin: true });
+    await adminAs(app, 'desk-officer@example.org', ROLES.requestsOfficer.code);
+    await adminAs(app, 'desk-author@example.org', ROLES.author.code);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows an overdue request as overdue, and takes the officer\'s answer with its letter and history', async () => {
+    const late = await submit('The contracts for the new press centre');
+    const long = new Date(Date.now() - 20 * 86_400_000);
+    await app.strapi.db.query(REQUESTS as never).update({ where: { documentId: late.documentId }, data: { createdAt: long, dueAt: new Date(long.getTime() + 7 * 86_400_000) } as never });
+    const fresh = await submit('The list of accredited journalists');
+
+    const page = await signIn('desk-officer@example.org');
+    await page.getByRole('link', { name: 'Requests desk' }).click();
+    const lateRow = page.locator('tr', { hasText: late.reference });
+    await expect.poll(() => lateRow.textContent()).toContain('Overdue: counts as a refusal');
+    expect(await page.locator('tr', { hasText: fresh.reference }).textContent()).toContain('Running');
+
+    await page.getByLabel('Clock').selectOption('overdue');
+    await expect.poll(() => page.locator('tr', { hasText: fresh.reference }).count()).toBe(0);
+    expect(await lateRow.count()).toBe(1);
+
+    await page.getByRole('button', { name: late.reference }).click();
+    await page.getByLabel('Step').selectOption('grant');
+    await page.getByRole('button', { name: 'Grant access' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Please fill this in.');
+    await page.getByLabel('Answer to the requester').fill('The contracts are attached.');
+    await page.getByRole('button', { name: 'Grant access' }).click();
+    await expect.poll(() => page.locator('ol').last().textContent()).toContain('Grant access (received → granted) by desk-officer@example.org');
+    expect(await page.locator('h2', { hasText: late.reference }).locator('..').textContent()).toContain('Answered late');
+    const letter = await app.strapi.db.connection('newsroom_mail_outbox').where('key', 'like', `${late.reference}:granted:%`).first();
+    expect(letter).toMatchObject({ to: 'luan@example.org' });
+    expect(letter.text).toContain('The contracts are attached.');
+  });
+
+  it('is not in an author\'s menu, and shows an author nothing', async () => {
+    const page = await signIn('desk-author@example.org');
+    await expect.poll(() => page.getByRole('link', { name: 'Editorial desk' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Requests desk' }).count()).toBe(0);
+    await page.goto(`${app.url}/admin/requests-desk`);
+    expect(await page.locator('body').textContent()).not.toContain('Luan Morina');
+  });
+});

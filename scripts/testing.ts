@@ -1,0 +1,5 @@
+/** What the other workspaces' tests use from the scripts, imported as `@newsroom/scripts/testing`. */
+export { staticServer } from './builder/static-server';
+export { SiteWorker } from './builder/site-worker';
+export { siteWorkerScript } from './builder/config';
+export { recordsOfSite } from './search/records';
