@@ -13,6 +13,7 @@ export interface Manifest {
 export const MANIFEST = 'manifest.json';
 export const DATABASE_FILE = { sqlite: 'database.sqlite', postgres: 'database.pgdump' } as const;
 export const UPLOADS = 'uploads';
+export const PRIVATE_FILES = 'private-files';
 /** The builder's state files worth keeping (builds themselves are made again from the CMS). */
 export const BUILDER_STATE = ['history.json', path.join('.search', 'algolia.json')];
 export const BUILDER = 'builder';

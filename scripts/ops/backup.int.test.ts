@@ -44,13 +44,13 @@ async function adminQuery(sql: string) {
 async function newInstallation(name: string): Promise<Installation> {
   const dir = path.join(work, name);
   fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
-  if (!baseDatabaseUrl) return { database: { kind: 'sqlite', file: path.join(dir, 'data.db') }, uploadsDir: path.join(dir, 'public', 'uploads'), buildsDir: path.join(dir, 'builds'), secretsFile: path.join(dir, 'cms.env') };
+  if (!baseDatabaseUrl) return { database: { kind: 'sqlite', file: path.join(dir, 'data.db') }, uploadsDir: path.join(dir, 'public', 'uploads'), privateFilesDir: path.join(dir, 'private-files'), buildsDir: path.join(dir, 'builds'), secretsFile: path.join(dir, 'cms.env') };
   restoredDatabase = `newsroom_restore_${process.pid}`;
   await adminQuery(`DROP DATABASE IF EXISTS ${restoredDatabase} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${restoredDatabase}`);
   const url = new URL(baseDatabaseUrl);
   url.pathname = `/${restoredDatabase}`;
-  return { database: { kind: 'postgres', url: url.toString() }, uploadsDir: path.join(dir, 'public', 'uploads'), buildsDir: path.join(dir, 'builds'), secretsFile: path.join(dir, 'cms.env') };
+  return { database: { kind: 'postgres', url: url.toString() }, uploadsDir: path.join(dir, 'public', 'uploads'), privateFilesDir: path.join(dir, 'private-files'), buildsDir: path.join(dir, 'builds'), secretsFile: path.join(dir, 'cms.env') };
 }
 
 const build = (cmsUrl: string, name: string) => buildSite({ cmsUrl, ...SITE, outDir: path.join(work, name), cacheDir: path.join(work, `${name}-cache`) });
@@ -76,6 +76,8 @@ describe('a backup', () => {
     fs.mkdirSync(builds);
     fs.writeFileSync(path.join(builds, 'history.json'), '[{"id":"20260101T000000Z-keep","result":"live"}]');
     fs.writeFileSync(path.join(work, 'secrets.env'), 'ENCRYPTION_KEY=kept-in-the-backup\n');
+    fs.mkdirSync(process.env.PRIVATE_FILES_DIR!, { recursive: true });
+    fs.writeFileSync(path.join(process.env.PRIVATE_FILES_DIR!, 'attached-by-a-requester'), 'a scan');
     // The running CMS's database and uploads, as startStrapi put them in the environment.
     const env = { ...process.env, BUILDS_DIR: builds, ENV_PATH: path.join(work, 'secrets.env'), INIT_CWD: work };
     const { stdout } = await run(process.execPath, [require.resolve('tsx/cli'), path.join(scripts, 'ops', 'main.ts'), 'backup', '--to', 'backup'], { cwd: scripts, env });
@@ -86,6 +88,7 @@ describe('a backup', () => {
     const uploads = filesUnder(path.join(process.env.PUBLIC_DIR!, 'uploads'));
     expect(uploads.length).toBeGreaterThan(10);
     for (const file of uploads) expect(manifest.files, file).toHaveProperty(`uploads/${file}`);
+    expect(manifest.files).toHaveProperty('private-files/attached-by-a-requester');
     expect(fs.statSync(path.join(work, 'backup', 'secrets', 'cms.env')).mode & 0o077).toBe(0);
   });
 
@@ -96,6 +99,7 @@ describe('a backup', () => {
     await restore(target, path.join(work, 'backup'), {}, (l) => logs.push(l));
     expect(fs.readFileSync(path.join(target.buildsDir, 'history.json'), 'utf8')).toContain('20260101T000000Z-keep');
     expect(fs.readFileSync(target.secretsFile, 'utf8')).toContain('kept-in-the-backup');
+    expect(fs.readFileSync(path.join(target.privateFilesDir, 'attached-by-a-requester'), 'utf8')).toBe('a scan');
     if (target.database.kind === 'postgres') process.env.DATABASE_URL = target.database.url;
     second = await startStrapi({ listen: true, dir: path.join(work, 'restored'), port });
     await build(second.url, 'site-after');
@@ -108,8 +112,8 @@ describe('a backup', () => {
 
   it('refuses to restore over an installation that holds data, or from a damaged backup', async () => {
     const installation: Installation = baseDatabaseUrl
-      ? { database: { kind: 'postgres', url: process.env.DATABASE_URL! }, uploadsDir: path.join(work, 'restored', 'public', 'uploads'), buildsDir: path.join(work, 'restored', 'builds'), secretsFile: path.join(work, 'restored', 'cms.env') }
-      : { database: { kind: 'sqlite', file: path.join(work, 'restored', 'data.db') }, uploadsDir: path.join(work, 'restored', 'public', 'uploads'), buildsDir: path.join(work, 'restored', 'builds'), secretsFile: path.join(work, 'restored', 'cms.env') };
+      ? { database: { kind: 'postgres', url: process.env.DATABASE_URL! }, uploadsDir: path.join(work, 'restored', 'public', 'uploads'), privateFilesDir: path.join(work, 'restored', 'private-files'), buildsDir: path.join(work, 'restored', 'builds'), secretsFile: path.join(work, 'restored', 'cms.env') }
+      : { database: { kind: 'sqlite', file: path.join(work, 'restored', 'data.db') }, uploadsDir: path.join(work, 'restored', 'public', 'uploads'), privateFilesDir: path.join(work, 'restored', 'private-files'), buildsDir: path.join(work, 'restored', 'builds'), secretsFile: path.join(work, 'restored', 'cms.env') };
     await expect(restore(installation, path.join(work, 'backup'))).rejects.toThrow(/Refusing to overwrite the .*database.* and the uploads/);
     const damagedCopy = path.join(work, 'damaged');
     fs.cpSync(path.join(work, 'backup'), damagedCopy, { recursive: true });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
-import { BUILDER, BUILDER_STATE, DATABASE_FILE, filesUnder, MANIFEST, SECRETS, sha256, UPLOADS, type Manifest } from './backup-files';
+import { BUILDER, BUILDER_STATE, DATABASE_FILE, filesUnder, MANIFEST, PRIVATE_FILES, SECRETS, sha256, UPLOADS, type Manifest } from './backup-files';
 import type { Installation } from './installation';
 
 const run = promisify(execFile);
@@ -29,7 +29,7 @@ async function backupDatabase(database: Installation['database'], to: string) {
 
 /**
  * Writes a backup of the installation into `to` (a new or empty folder): the database
- * first, then the uploads (so every file the database names is there), the builder's
+ * first, then the uploads and the public's attachments (so every file the database names is there), the builder's
  * state and the CMS's secrets (the backup must be kept as safely as they are), and a
  * manifest with the SHA-256 of every file.
  */
@@ -40,6 +40,8 @@ export async function backup(installation: Installation, to: string, log: (line:
   log(`database (${installation.database.kind}) copied`);
   if (fs.existsSync(installation.uploadsDir)) fs.cpSync(installation.uploadsDir, path.join(to, UPLOADS), { recursive: true });
   log(`${filesUnder(path.join(to, UPLOADS)).length} uploaded files copied`);
+  if (fs.existsSync(installation.privateFilesDir)) fs.cpSync(installation.privateFilesDir, path.join(to, PRIVATE_FILES), { recursive: true });
+  log(`${filesUnder(path.join(to, PRIVATE_FILES)).length} files attached by the public copied`);
   for (const rel of BUILDER_STATE) {
     const from = path.join(installation.buildsDir, rel);
     if (!fs.existsSync(from)) continue;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
-import { BUILDER, BUILDER_STATE, DATABASE_FILE, damaged, filesUnder, MANIFEST, SECRETS, UPLOADS, type Manifest } from './backup-files';
+import { BUILDER, BUILDER_STATE, DATABASE_FILE, damaged, filesUnder, MANIFEST, PRIVATE_FILES, SECRETS, UPLOADS, type Manifest } from './backup-files';
 import type { Installation } from './installation';
 
 const run = promisify(execFile);
@@ -28,6 +28,7 @@ async function occupied(installation: Installation): Promise<string[]> {
   if (database.kind === 'sqlite' && fs.existsSync(database.file) && fs.statSync(database.file).size > 0) found.push(`the database ${database.file}`);
   if (database.kind === 'postgres' && (await postgresTables(database.url)) > 0) found.push('the PostgreSQL database (it has tables)');
   if (filesUnder(installation.uploadsDir).some((f) => f !== '.gitkeep')) found.push(`the uploads in ${installation.uploadsDir}`);
+  if (filesUnder(installation.privateFilesDir).length > 0) found.push(`the public's attachments in ${installation.privateFilesDir}`);
   return found;
 }
 
@@ -62,11 +63,13 @@ export async function restore(installation: Installation, from: string, options:
   if (found.length > 0 && !options.force) throw new Error(`Refusing to overwrite ${found.join(' and ')}; restore into an empty installation, or pass --force`);
   await restoreDatabase(installation.database, from, Boolean(options.force));
   log(`database (${manifest.database}) restored`);
-  if (fs.existsSync(path.join(from, UPLOADS))) {
-    if (options.force) fs.rmSync(installation.uploadsDir, { recursive: true, force: true });
-    fs.cpSync(path.join(from, UPLOADS), installation.uploadsDir, { recursive: true });
+  for (const [folder, dir, what] of [[UPLOADS, installation.uploadsDir, 'uploaded files'], [PRIVATE_FILES, installation.privateFilesDir, 'files attached by the public']] as const) {
+    if (fs.existsSync(path.join(from, folder))) {
+      if (options.force) fs.rmSync(dir, { recursive: true, force: true });
+      fs.cpSync(path.join(from, folder), dir, { recursive: true });
+    }
+    log(`${filesUnder(dir).length} ${what} restored`);
   }
-  log(`${filesUnder(installation.uploadsDir).length} uploaded files restored`);
   for (const rel of BUILDER_STATE) {
     const source = path.join(from, BUILDER, rel);
     const target = path.join(installation.buildsDir, rel);

@@ -13,6 +13,7 @@ import { campaigns } from './data/campaigns';
 import { agenda } from './data/agenda';
 import { pages } from './data/pages';
 import { governments } from './data/governments';
+import { seedRequests } from './requests';
 
 async function seedMedia(strapi: Core.Strapi, ledger: SeedLedger) {
   const photos: Record<string, number> = {};
@@ -63,4 +64,5 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   await seedDocuments(strapi, ledger, T.agendaItem.uid, agenda(clock, personIds));
   await seedDocuments(strapi, ledger, T.page.uid, pages());
   await seedDocuments(strapi, ledger, T.government.uid, governments(clock));
+  await seedRequests(strapi, ledger, files.subsidyGuide);
 }
