@@ -143,6 +143,14 @@ describe('the built site', () => {
     }
   });
 
+  it('keeps the space between a label and what follows it, where Astro drops it inside expressions', () => {
+    for (const f of htmlFiles()) {
+      const html = fs.readFileSync(f, 'utf8');
+      expect(html, urlOf(f)).not.toMatch(/<\/strong>[\p{L}\p{N}]/u);
+      expect(html, urlOf(f)).not.toMatch(/<\/a><(span class="meta"|code)>/);
+    }
+  });
+
   it('is valid, accessible HTML with one h1 per page and no script but JSON-LD', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'] });
     const problems: string[] = [];
