@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureEnvFile, generatedDefaults, resolveSettings } from './lib/local-env.mjs';
 import { adminBuildIsStale } from '@newsroom/cms/admin-build';
+import { DEMO_LOGINS } from '@newsroom/shared-types';
 import { assertPortFree, run, waitForHttp } from './lib/processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -105,10 +106,11 @@ async function main() {
     (this login does not open the admin: the admin in the database was made with an earlier
     ADMIN_EMAIL/ADMIN_PASSWORD; use that one, or reset it with
     npx strapi admin:reset-user-password --email <email> --password <password> in cms/)`}
-  Site        http://127.0.0.1:${ports.site}/sq/   (also /sr/, /en/)
+${env.SEED_DEMO === 'true' ? DEMO_LOGINS.map((l) => `    ${`${l.label}:`.padEnd(18)} ${l.email}   (same password)`).join('\n') + '\n' : ''}  Site        http://127.0.0.1:${ports.site}/sq/   (also /sr/, /en/)
   Feeds       http://127.0.0.1:${ports.site}/sq/abonohu/
   Builds      ${statusUrl}
   Desk        ${cmsUrl}/admin/editorial-desk   (schedules, overdue, embargoes, translations)
+  Requests    ${cmsUrl}/admin/requests-desk    (the public's requests, questions and messages)
 
   Publish in the admin and the site follows within seconds. Local secrets and the login
   live in cms/.env. Ctrl-C stops everything.

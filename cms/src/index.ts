@@ -6,6 +6,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { ensureBuilderWebhook } from './bootstrap/webhook';
 import { ensureAdmin } from './bootstrap/admin-user';
+import { ensureDemoUsers } from './bootstrap/demo-users';
 import { seedDemo } from './seed';
 import { ensureRoles } from './bootstrap/roles';
 import { publicationMiddleware } from './editorial/publication';
@@ -49,6 +50,7 @@ export default {
     await ensureBuilderWebhook(strapi, env);
     await ensureRoles(strapi);
     await ensureAdmin(strapi, env);
+    await ensureDemoUsers(strapi, env);
     if (env.SEED_DEMO) await seedDemo(strapi);
   },
 

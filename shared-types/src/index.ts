@@ -9,3 +9,4 @@ export * from './retired';
 export * from './listing';
 export * from './forms';
 export * from './requests';
+export * from './demo';
