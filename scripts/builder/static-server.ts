@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { DEFAULT_LOCALE, FORMS, INTAKE_MAX_BYTES, INTAKE_PREFIX, LOCALE_CODES, LOCALES, fillReference, localeInfo, parseRedirects, thanksPath, type FormKind } from '@newsroom/shared-types';
+import { DEFAULT_LOCALE, FORMS, INTAKE_MAX_BYTES, INTAKE_PREFIX, LOCALE_CODES, LOCALES, fillReference, homeForLanguages, localeInfo, parseRedirects, thanksPath, type FormKind } from '@newsroom/shared-types';
 import { currentLink } from './deploy';
 
 const TYPES: Record<string, string> = {
@@ -38,7 +38,7 @@ const localeOf = (url: string) => LOCALES.find((l) => l.prefix === url.split('/'
  * Serves the live build for local use, as nginx does in production: folders answer with
  * their index.html, feeds and data with their types, unknown paths with the 404 page of
  * the path's language, removed items' addresses as `_redirects` says (410 Gone with the
- * page of the path's language, or 301), a form's thank-you page with the reference from its
+ * page of the path's language, or 301), the root as a redirect to the reader's language, a form's thank-you page with the reference from its
  * `?ref=` (as nginx's server-side include does), and, given the CMS, the forms' intake passed
  * on to it. The `current` link is read on every request, so a switch is seen at once.
  */
@@ -48,6 +48,12 @@ export function staticServer(buildsDir: string, options: { cmsUrl?: string } = {
   const rules = retiredRules(root);
   if (options.cmsUrl) intakeProxy(app, options.cmsUrl);
   const thanks = new Set((Object.keys(FORMS) as FormKind[]).flatMap((kind) => LOCALE_CODES.map((l) => thanksPath(kind, l))));
+  // The root sends a reader to their language, as nginx does; with none of ours, the language chooser.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'GET' || req.url.split('?')[0] !== '/') return;
+    const home = homeForLanguages(req.headers['accept-language']);
+    if (home) return reply.header('Vary', 'Accept-Language').redirect(home, 302);
+  });
   app.addHook('onRequest', async (req, reply) => {
     const [pathname, query] = req.url.split('?');
     if (req.method !== 'GET' || !thanks.has(pathname)) return;

@@ -54,6 +54,16 @@ describe('the local static server', () => {
     expect(res.body).toContain('lang=sq');
   });
 
+  it('sends the root to the reader\'s language, and shows the chooser to a reader with none of ours', async () => {
+    const serbian = await app.inject({ url: '/', headers: { 'accept-language': 'de-DE,sr-Latn;q=0.8,en;q=0.5' } });
+    expect(serbian.statusCode).toBe(302);
+    expect(serbian.headers.location).toBe('/sr/');
+    expect(serbian.headers.vary).toBe('Accept-Language');
+    const french = await app.inject({ url: '/', headers: { 'accept-language': 'fr' } });
+    expect(french.statusCode).toBe(200);
+    expect(french.body).toContain('root');
+  });
+
   it('gives feeds, calendars and data their content types', async () => {
     expect((await app.inject('/en/rss.xml')).headers['content-type']).toBe('application/xml; charset=utf-8');
     expect((await app.inject('/en/agenda/calendar.ics')).headers['content-type']).toBe('text/calendar; charset=utf-8');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { FORMS, LOCALE_CODES, REFERENCE_ECHO, nginxMap, thanksPath, type FormKind, type RetiredRule } from '@newsroom/shared-types';
+import { ACCEPTED_LANGUAGE, FORMS, LOCALE_CODES, REFERENCE_ECHO, homeForLanguages, nginxMap, thanksPath, type FormKind, type RetiredRule } from '@newsroom/shared-types';
 import { localNginxConfig, nginxBinary, nginxRefuses } from './nginx-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -113,6 +113,19 @@ describe('deploy/nginx.conf', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  it('sends the root to the reader\'s first language the site has, as the builder\'s server does, and shows the chooser otherwise', async () => {
+    const conf = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'deploy', 'nginx.conf'), 'utf8');
+    expect(conf).toContain(`"~*${ACCEPTED_LANGUAGE.source}" $first;`);
+    const headers = [undefined, 'sq', 'en-US,en;q=0.9', 'de-DE,de;q=0.9,sr;q=0.8,en;q=0.5', 'SR-latn-RS', 'srx,en', 'fr', 'sr-Cyrl-RS,sq;q=0.5', ' en ; q=0.5', 'de,fr;q=0.8', 'EN'];
+    for (const header of headers) {
+      const res = await fetch(`${base}/`, { redirect: 'manual', headers: header === undefined ? {} : { 'Accept-Language': header } });
+      const home = homeForLanguages(header);
+      expect(res.status, String(header)).toBe(home ? 302 : 200);
+      if (home) expect(new URL(res.headers.get('location')!, base).pathname, String(header)).toBe(home);
+      else expect(await res.text()).toContain('root');
+    }
   });
 
   it('gives feeds, calendars and data their types, and hashed assets a long cache, keeping the headers', async () => {

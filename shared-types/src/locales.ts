@@ -42,3 +42,15 @@ export function localeInfo(code: Locale): LocaleInfo {
 export function localeByPrefix(prefix: string): LocaleInfo | undefined {
   return LOCALES.find((l) => l.prefix === prefix);
 }
+
+/**
+ * The reader's first language, in the order their browser lists them, that the site has:
+ * `sr`, `sr-Latn` and `sr-RS` all mean the Serbian site. nginx's map in deploy/nginx.conf is
+ * this same pattern (a test holds them together); null when the reader has none of ours.
+ */
+export const ACCEPTED_LANGUAGE = /^(?:[^,]*,)*?\s*(?<first>sq|sr|en)(?:-[^,;]*)?\s*(?:;[^,]*)?(?:,|$)/i;
+
+export function homeForLanguages(acceptLanguage: string | undefined): string | null {
+  const prefix = ACCEPTED_LANGUAGE.exec(acceptLanguage ?? '')?.groups?.first.toLowerCase();
+  return prefix && LOCALES.some((l) => l.prefix === prefix) ? `/${prefix}/` : null;
+}

@@ -143,6 +143,28 @@ describe('the built site', () => {
     }
   });
 
+  it('has a root page with a heading and each language named in itself, and every home names it the page for other readers', () => {
+    const root = read('/');
+    expect(root).toMatch(/<main>[\s\S]*<h1>/);
+    for (const { code, name, prefix } of LOCALES) {
+      expect(root).toContain(`<li lang="${code}"><a href="/${prefix}/" hreflang="${code}">${name}</a>`);
+      expect(read(`/${prefix}/`)).toContain(`<link rel="alternate" hreflang="x-default" href="${SITE}/">`);
+    }
+    expect(root).toContain(`<link rel="alternate" hreflang="x-default" href="${SITE}/">`);
+  });
+
+  it('answers every folder of every page\'s address, so a reader can shorten it', () => {
+    const pages = new Set(htmlFiles().map(urlOf));
+    for (const page of pages) {
+      const parts = page.split('/').filter(Boolean);
+      for (let i = 1; i < parts.length; i++) {
+        const folder = `/${parts.slice(0, i).join('/')}/`;
+        if (/^\/(pagefind|sitemaps)\//.test(folder)) continue;
+        expect(pages.has(folder), `${folder} (from ${page})`).toBe(true);
+      }
+    }
+  });
+
   it('keeps the space between a label and what follows it, where Astro drops it inside expressions', () => {
     for (const f of htmlFiles()) {
       const html = fs.readFileSync(f, 'utf8');

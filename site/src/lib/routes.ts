@@ -27,6 +27,8 @@ export function sectionPath(type: PageType, locale: Locale): string {
   return path;
 }
 export const itemPath = (type: PageType, locale: Locale, slug: string) => `${sectionPath(type, locale)}${encodeURIComponent(slug)}/`;
+/** A year's folder of a section: the months of that year, so a reader can shorten a month's address. */
+export const yearPath = (type: PageType, locale: Locale, year: number) => `${sectionPath(type, locale)}${year}/`;
 export const archivePath = (type: PageType, locale: Locale, year: number, month: number) =>
   `${sectionPath(type, locale)}${year}/${String(month).padStart(2, '0')}/`;
 export const feedPath = (locale: Locale, type?: PageType) => (type ? `${sectionPath(type, locale)}rss.xml` : `/${prefix(locale)}/rss.xml`);
