@@ -37,21 +37,29 @@ async function withTempFile<T>(name: string, bytes: Buffer | Uint8Array, use: (f
   }
 }
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** A small number from a label, so each demo photo differs in the same way on every run. */
+const variation = (label: string) => [...label].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 1000, 7) / 1000;
 
-/** A 1600×1067 "photo": a landscape of soft shapes in the given hue, with a label. */
-export function drawPhoto(label: string, hue: number, width = 1600, height = 1067): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+/**
+ * A "photo" as SVG: a landscape of soft shapes in the given hue, placed by the label. No words
+ * are drawn into it: the same picture shows on the Albanian, Serbian and English pages, whose
+ * alt text and captions say what it is.
+ */
+export function photoSvg(label: string, hue: number, width = 1600, height = 1067): string {
+  const v = variation(label);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
       <stop offset="0" stop-color="hsl(${hue},55%,72%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360},45%,38%)"/>
     </linearGradient></defs>
     <rect width="100%" height="100%" fill="url(#sky)"/>
-    <circle cx="${width * 0.78}" cy="${height * 0.25}" r="${height * 0.11}" fill="hsl(${(hue + 180) % 360},70%,85%)" opacity="0.8"/>
-    <path d="M0 ${height * 0.75} Q ${width * 0.3} ${height * 0.55} ${width * 0.6} ${height * 0.72} T ${width} ${height * 0.66} V ${height} H 0 Z" fill="hsl(${hue},35%,25%)"/>
-    <rect x="0" y="${height - 110}" width="100%" height="110" fill="rgba(0,0,0,0.45)"/>
-    <text x="48" y="${height - 42}" font-family="DejaVu Sans, sans-serif" font-size="48" fill="#fff">${escapeXml(label)}</text>
+    <circle cx="${Math.round(width * (0.15 + 0.7 * v))}" cy="${Math.round(height * (0.18 + 0.15 * v))}" r="${Math.round(height * 0.11)}" fill="hsl(${(hue + 180) % 360},70%,85%)" opacity="0.8"/>
+    <path d="M0 ${height * 0.75} Q ${Math.round(width * (0.2 + 0.3 * v))} ${height * 0.55} ${width * 0.6} ${height * 0.72} T ${width} ${Math.round(height * (0.6 + 0.1 * v))} V ${height} H 0 Z" fill="hsl(${hue},35%,25%)"/>
   </svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+}
+
+/** A 1600×1067 demo photo (JPEG) from `photoSvg`. */
+export function drawPhoto(label: string, hue: number, width = 1600, height = 1067): Promise<Buffer> {
+  return sharp(Buffer.from(photoSvg(label, hue, width, height))).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
 }
 
 /** A one-page official-looking PDF. Standard fonts cover Albanian (ë, ç) and English. */
