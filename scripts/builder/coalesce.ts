@@ -23,15 +23,13 @@ export class BuildQueue<E> {
   private running = false;
   /** Work waiting for the current build (or other exclusive work) to end. */
   private waiting: Array<() => void> = [];
-  /** The id the pending events will be built under. */
-  private nextId: string;
+  /** The id the pending events will be built under: made when the first of them arrives, so it carries that time, not the previous build's. */
+  private nextId = '';
 
   constructor(
     private readonly build: (id: string, events: E[]) => Promise<void>,
     private readonly options: { quietMs: number; maxWaitMs: number; newId: () => string; timers?: Timers },
-  ) {
-    this.nextId = options.newId();
-  }
+  ) {}
 
   private get timers() {
     return this.options.timers ?? realTimers;
@@ -39,7 +37,10 @@ export class BuildQueue<E> {
 
   /** Adds an event; returns the id of the build it will be part of. */
   push(event: E): string {
-    if (this.pending.length === 0) this.firstPendingAt = this.timers.now();
+    if (this.pending.length === 0) {
+      this.firstPendingAt = this.timers.now();
+      this.nextId = this.options.newId();
+    }
     this.pending.push(event);
     if (!this.running) this.schedule();
     return this.nextId;
@@ -86,7 +87,6 @@ export class BuildQueue<E> {
     const events = this.pending;
     const id = this.nextId;
     this.pending = [];
-    this.nextId = this.options.newId();
     this.running = true;
     try {
       await this.build(id, events);

@@ -25,6 +25,20 @@ function setup(buildMs: number, quietMs = 1500, maxWaitMs = 10_000) {
 }
 
 describe('the build queue', () => {
+  it('names a build when its first event arrives, so its id carries that time and not the previous build\'s', async () => {
+    let clock = 0;
+    const ids: string[] = [];
+    const queue = new BuildQueue<number>(async (id) => void ids.push(id), { quietMs: 100, maxWaitMs: 1000, newId: () => `at-${clock}`, timers });
+    clock = 5_000;
+    const first = queue.push(1);
+    await vi.advanceTimersByTimeAsync(200);
+    clock = 60_000;
+    const second = queue.push(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect([first, second]).toEqual(['at-5000', 'at-60000']);
+    expect(ids).toEqual(['at-5000', 'at-60000']);
+  });
+
   it('turns 50 events in one second into at most two builds', async () => {
     const { queue, builds } = setup(5_000);
     for (let i = 0; i < 50; i += 1) {
