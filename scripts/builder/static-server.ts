@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { DEFAULT_LOCALE, FORMS, INTAKE_MAX_BYTES, INTAKE_PREFIX, LOCALE_CODES, LOCALES, fillReference, homeForLanguages, localeInfo, parseRedirects, thanksPath, type FormKind } from '@newsroom/shared-types';
+import { BUILDING_PAGE, BUILDING_RETRY_SECONDS, DEFAULT_LOCALE, FORMS, INTAKE_MAX_BYTES, INTAKE_PREFIX, LOCALE_CODES, LOCALES, fillReference, homeForLanguages, localeInfo, parseRedirects, thanksPath, type FormKind } from '@newsroom/shared-types';
 import { currentLink } from './deploy';
 
 const TYPES: Record<string, string> = {
@@ -48,6 +48,11 @@ export function staticServer(buildsDir: string, options: { cmsUrl?: string } = {
   const rules = retiredRules(root);
   if (options.cmsUrl) intakeProxy(app, options.cmsUrl);
   const thanks = new Set((Object.keys(FORMS) as FormKind[]).flatMap((kind) => LOCALE_CODES.map((l) => thanksPath(kind, l))));
+  // Before the first build is live, every address answers the page that says so, as nginx does.
+  app.addHook('onRequest', async (req, reply) => {
+    if (fs.existsSync(path.join(root, 'index.html')) || req.url.startsWith(INTAKE_PREFIX)) return;
+    return reply.code(503).header('Retry-After', String(BUILDING_RETRY_SECONDS)).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(BUILDING_PAGE);
+  });
   // The root sends a reader to their language, as nginx does; with none of ours, the language chooser.
   app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'GET' || req.url.split('?')[0] !== '/') return;

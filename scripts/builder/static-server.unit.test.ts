@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -8,7 +9,7 @@ import { Builder } from './builder';
 import { FAKE_SITE, testConfig } from './test-support';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { REFERENCE_ECHO, thanksPath } from '@newsroom/shared-types';
+import { BUILDING_PAGE, BUILDING_RETRY_SECONDS, REFERENCE_ECHO, thanksPath } from '@newsroom/shared-types';
 
 let app: FastifyInstance;
 let buildsDir: string;
@@ -52,6 +53,23 @@ describe('the local static server', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('lang=sq');
+  });
+
+  it('answers every address with the page saying the site is being built, until the first build is live', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-no-build-'));
+    const early = staticServer(empty);
+    try {
+      for (const url of ['/', '/sq/', '/en/press-releases/']) {
+        const res = await early.inject(url);
+        expect(res.statusCode, url).toBe(503);
+        expect(res.headers['retry-after']).toBe(String(BUILDING_RETRY_SECONDS));
+        expect(res.body).toBe(BUILDING_PAGE);
+      }
+    } finally {
+      await early.close();
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+    expect((await app.inject('/sq/')).statusCode).toBe(200);
   });
 
   it('sends the root to the reader\'s language, and shows the chooser to a reader with none of ours', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { ACCEPTED_LANGUAGE, FORMS, LOCALE_CODES, REFERENCE_ECHO, homeForLanguages, nginxMap, thanksPath, type FormKind, type RetiredRule } from '@newsroom/shared-types';
+import { ACCEPTED_LANGUAGE, BUILDING_PAGE, FORMS, LOCALE_CODES, REFERENCE_ECHO, homeForLanguages, nginxMap, thanksPath, type FormKind, type RetiredRule } from '@newsroom/shared-types';
 import { localNginxConfig, nginxBinary, nginxRefuses } from './nginx-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -51,9 +51,12 @@ function realisticRules(): RetiredRule[] {
 }
 const numbered = (i: number) => `/en/press-releases/${i}-${LONG_SLUG.slice(0, 20 + (i % 50))}/`;
 
+/** The test's folder: nginx's configuration, and the builds with their `current` link. */
+let dir: string;
+
 beforeAll(async () => {
   if (!fs.existsSync(NGINX)) throw new Error(`nginx is needed for this test: apt-get install -y nginx (or set NGINX_PATH); not found at ${NGINX}`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-'));
   const build = path.join(dir, 'builds', '20260101T000000Z-base');
   for (const [file, body] of Object.entries({
     'index.html': '<html>root</html>',
@@ -113,6 +116,24 @@ describe('deploy/nginx.conf', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  it('answers the page saying the site is being built, in every language, until a build is live', async () => {
+    const conf = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'deploy', 'nginx.conf'), 'utf8');
+    expect(conf).toContain(`return 503 '${BUILDING_PAGE}';`);
+    const current = path.join(dir, 'builds', 'current');
+    fs.renameSync(current, `${current}.away`);
+    try {
+      for (const url of ['/', '/sq/', '/en/press-releases/']) {
+        const res = await fetch(`${base}${url}`);
+        expect(res.status, url).toBe(503);
+        expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        expect(await res.text()).toBe(BUILDING_PAGE);
+      }
+    } finally {
+      fs.renameSync(`${current}.away`, current);
+    }
+    expect((await fetch(`${base}/sq/`)).status).toBe(200);
   });
 
   it('sends the root to the reader\'s first language the site has, as the builder\'s server does, and shows the chooser otherwise', async () => {

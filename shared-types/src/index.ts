@@ -10,3 +10,4 @@ export * from './listing';
 export * from './forms';
 export * from './requests';
 export * from './demo';
+export * from './building';
