@@ -64,7 +64,7 @@ const schema = z
     PRIVATE_FILES_DIR: z.string().default('private-files'),
     /** Months after its answer that a submission's personal data is kept (then erased; the anonymous record stays). */
     RETENTION_MONTHS: z.coerce.number().int().min(1, 'RETENTION_MONTHS must be at least 1').max(120).default(24),
-    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('http'),
+    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('info'),
   })
   .refine((e) => !e.BUILDER_WEBHOOK_URL || e.BUILDER_WEBHOOK_SECRET, {
     message: 'BUILDER_WEBHOOK_SECRET is required when BUILDER_WEBHOOK_URL is set',
