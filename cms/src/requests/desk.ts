@@ -79,6 +79,9 @@ export async function assign(strapi: Core.Strapi, kind: FormKind, documentId: st
   return true;
 }
 
+/** How many answered submissions of each kind the desk lists (filters narrow them further). */
+const ANSWERED_SHOWN = 300;
+
 export interface DeskFilters {
   kind?: FormKind;
   status?: string;
@@ -93,7 +96,9 @@ export async function deskList(strapi: Core.Strapi, kinds: FormKind[], filters: 
     const where: Record<string, unknown> = { erasedAt: { $null: true } };
     if (filters.status) where.status = filters.status;
     if (filters.assignee) where.assignee = filters.assignee === '-' ? { $null: true } : filters.assignee;
-    const entries = (await strapi.db.query(CONTENT_TYPES[kind].uid as never).findMany({ where, orderBy: { createdAt: 'desc' }, limit: 500 })) as Entry[];
+    // Every open submission, however old (an old overdue one matters most), and the latest answered ones.
+    const query = (extra: object, limit?: number) => strapi.db.query(CONTENT_TYPES[kind].uid as never).findMany({ where: { $and: [where, extra] }, orderBy: { createdAt: 'desc' }, limit }) as Promise<Entry[]>;
+    const entries = [...(await query({ status: { $notIn: CLOSED } })), ...(await query({ status: { $in: CLOSED } }, ANSWERED_SHOWN))];
     rows.push(...entries.map((e) => deskRow(kind, e, now)).filter((r) => !filters.clock || r.clock === filters.clock));
   }
   return rows.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
