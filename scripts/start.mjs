@@ -64,7 +64,8 @@ async function main() {
   await assertPortFree(ports.builder, '127.0.0.1', 'the builder');
   fs.mkdirSync(path.join(cmsDir, env.PUBLIC_DIR || 'public', 'uploads'), { recursive: true });
 
-  const childEnv = { ...process.env, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048`.trim() };
+  // A government server does not phone home: no telemetry (also cms/package.json), no update check.
+  const childEnv = { STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true', ...process.env, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048`.trim() };
   // The admin is built once, and again when our admin extensions change.
   if (adminBuildIsStale(cmsDir)) {
     console.log('Building the CMS admin once (about a minute)…');

@@ -9,9 +9,18 @@ const SUBMISSIONS = ['api::document-request.document-request', 'api::media-inqui
  * overdue items, embargoes, translations to do) and the requests desk (the public's
  * submissions with their legal clocks and steps).
  */
+/** Strapi's guided tour covers the content manager and blocked editors' clicks: it starts switched off (its own stored setting). */
+const TOUR_KEY = 'STRAPI_GUIDED_TOUR';
+function switchOffGuidedTour() {
+  const stored = JSON.parse(window.localStorage.getItem(TOUR_KEY) ?? 'null') as { enabled?: boolean } | null;
+  if (stored?.enabled !== false) window.localStorage.setItem(TOUR_KEY, JSON.stringify({ ...stored, enabled: false }));
+}
+
 export default {
-  config: { locales: [] },
+  // No tutorials' videos and no release notices: a government server's admin does not call out.
+  config: { locales: [], tutorials: false, notifications: { releases: false } },
   register(app: StrapiApp) {
+    switchOffGuidedTour();
     app.addMenuLink({
       to: 'editorial-desk',
       icon: Clock,
