@@ -9,6 +9,7 @@ import { ensureAdmin } from './bootstrap/admin-user';
 import { ensureDemoUsers } from './bootstrap/demo-users';
 import { seedDemo } from './seed';
 import { ensureRoles } from './bootstrap/roles';
+import { ensureEditViews } from './editorial/edit-view';
 import { publicationMiddleware } from './editorial/publication';
 import { publicReadsMiddleware } from './public-api/public-reads';
 import { registerEditorialRoutes } from './editorial/routes';
@@ -49,6 +50,7 @@ export default {
     startMailWorker(strapi, env);
     await ensureBuilderWebhook(strapi, env);
     await ensureRoles(strapi);
+    await ensureEditViews(strapi);
     await ensureAdmin(strapi, env);
     await ensureDemoUsers(strapi, env);
     if (env.SEED_DEMO) await seedDemo(strapi);
