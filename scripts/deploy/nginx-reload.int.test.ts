@@ -27,6 +27,8 @@ const freePort = () =>
 function build(id: string, map: string) {
   const folder = path.join(dir, 'builds', id);
   fs.mkdirSync(path.join(folder, 'sq', '410'), { recursive: true });
+  // A build has its root page; without one nginx says the site is being built.
+  fs.writeFileSync(path.join(folder, 'index.html'), `<html>root ${id}</html>`);
   fs.writeFileSync(path.join(folder, 'sq', 'index.html'), `<html>${id}</html>`);
   fs.writeFileSync(path.join(folder, 'sq', '410', 'index.html'), 'removed');
   fs.writeFileSync(path.join(folder, '_retired.map'), map);
