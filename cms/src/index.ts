@@ -48,12 +48,14 @@ export default {
     await ensureHistory(strapi.db.connection);
     await ensureAttachments(strapi.db.connection);
     startMailWorker(strapi, env);
+    // The demo content goes in before the builder's webhook exists: the builder is not up yet on
+    // a first start, and builds everything when it is, so hundreds of webhooks would only fail.
+    if (env.SEED_DEMO) await seedDemo(strapi);
     await ensureBuilderWebhook(strapi, env);
     await ensureRoles(strapi);
     await ensureEditViews(strapi);
     await ensureAdmin(strapi, env);
     await ensureDemoUsers(strapi, env);
-    if (env.SEED_DEMO) await seedDemo(strapi);
   },
 
   /** A message being sent is finished and marked before the process ends, so a restart sends nothing twice. */
