@@ -48,7 +48,8 @@ export function registerRequestRoutes(strapi: Core.Strapi) {
           const readable = KINDS.filter((kind) => !checkerFor(strapi, ctx, kind).cannot.read());
           const filters: DeskFilters = { kind: isKind(ctx.query.kind) ? ctx.query.kind : undefined, status: one(ctx.query.status), assignee: one(ctx.query.assignee), clock: one(ctx.query.clock) as DeskFilters['clock'] };
           const rows = await deskList(strapi, readable, filters);
-          ctx.body = { kinds: readable, officers: await officers(strapi), rows: await Promise.all(rows.map((row) => shown(checkerFor(strapi, ctx, row.kind), row))) };
+          const checkers = new Map(readable.map((kind) => [kind, checkerFor(strapi, ctx, kind)] as const));
+          ctx.body = { kinds: readable, officers: await officers(strapi), rows: await Promise.all(rows.map((row) => shown(checkers.get(row.kind)!, row))) };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },

@@ -37,6 +37,10 @@ export const openDataPath = (locale: Locale, ext: 'json' | 'csv') => `${sectionP
 export const specialPath = (page: keyof typeof SPECIAL_PAGES, locale: Locale) => `/${prefix(locale)}/${SPECIAL_PAGES[page][locale]}/`;
 export const disclosureFeedPath = (locale: Locale) => `${specialPath('disclosureLog', locale)}rss.xml`;
 export const requestStatisticsPath = (locale: Locale, ext: 'json' | 'csv') => `${specialPath('disclosureLog', locale)}statistics.${ext}`;
+/** `getStaticPaths` of a special page in every locale: its folder param (`feeds`, `search`…) named as the page's route names it. */
+export const specialPageParams = (page: keyof typeof SPECIAL_PAGES, param: string) =>
+  LOCALES.map((l) => ({ params: { lang: l.prefix, [param]: SPECIAL_PAGES[page][l.code] }, props: { locale: l.code as Locale } }));
+
 /** One file of the sitemap (see lib/sitemap.ts); the index of them all is /sitemap.xml. */
 export const sitemapPath = (name: string) => `/sitemaps/${name}.xml`;
 export const notFoundPath = (locale: Locale) => `/${prefix(locale)}/404/`;

@@ -1,14 +1,14 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { LOCALES, SPECIAL_PAGES, type Locale } from '@newsroom/shared-types';
+import type { Locale } from '@newsroom/shared-types';
 import { config } from '../../../config';
 import { disclosureLog } from '../../../lib/disclosure';
 import { channelData, FEED_LIMIT, RSS_NAMESPACES } from '../../../lib/feeds';
-import { absolute, disclosureFeedPath, specialPath } from '../../../lib/routes';
+import { absolute, disclosureFeedPath, specialPath, specialPageParams } from '../../../lib/routes';
 import { t } from '../../../lib/i18n';
 
 export function getStaticPaths() {
-  return LOCALES.map((l) => ({ params: { lang: l.prefix, disclosure: SPECIAL_PAGES.disclosureLog[l.code] }, props: { locale: l.code } }));
+  return specialPageParams('disclosureLog', 'disclosure');
 }
 
 /** The disclosure log as RSS, one item per published request, newest decision first. */
