@@ -71,6 +71,7 @@ beforeAll(async () => {
     'en/agenda/calendar.ics': 'BEGIN:VCALENDAR',
     'en/decisions/decisions.csv': 'a,b',
     '_astro/site.abc123.css': 'body{}',
+    'media/0123456789abcdef/decision_a1b2.pdf': '%PDF-1.7',
   })) {
     fs.mkdirSync(path.dirname(path.join(build, file)), { recursive: true });
     fs.writeFileSync(path.join(build, file), body);
@@ -149,7 +150,7 @@ describe('deploy/nginx.conf', () => {
     }
   });
 
-  it('gives feeds, calendars and data their types, and hashed assets a long cache, keeping the headers', async () => {
+  it('gives feeds, calendars and data their types, and hashed assets and copies of uploads a long cache, keeping the headers', async () => {
     expect((await fetch(`${base}/en/rss.xml`)).headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect((await fetch(`${base}/en/agenda/calendar.ics`)).headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const csv = await fetch(`${base}/en/decisions/decisions.csv`);
@@ -158,6 +159,10 @@ describe('deploy/nginx.conf', () => {
     const asset = await fetch(`${base}/_astro/site.abc123.css`);
     expect(asset.headers.get('cache-control')).toMatch(/max-age=315360000/);
     expect(asset.headers.get('content-security-policy')).toBeTruthy();
+    const copy = await fetch(`${base}/media/0123456789abcdef/decision_a1b2.pdf`);
+    expect(copy.headers.get('content-type')).toBe('application/pdf');
+    expect(copy.headers.get('cache-control')).toMatch(/max-age=315360000/);
+    expect(copy.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('answers a missing page with the 404 page of its language', async () => {

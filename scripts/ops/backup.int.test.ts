@@ -21,7 +21,7 @@ const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const scripts = path.resolve(import.meta.dirname, '..');
 const baseDatabaseUrl = process.env.DATABASE_URL;
-const SITE = { siteUrl: 'https://site.example', env: { CMS_PUBLIC_URL: 'https://cms.example' } };
+const SITE = { siteUrl: 'https://site.example' };
 
 let work: string;
 let first: TestStrapi | undefined;

@@ -17,6 +17,8 @@ export interface Media {
   /** Kilobytes, as Strapi stores it. */
   size: number;
   hash: string;
+  /** Set by the site's loader: where the public site serves its copy of an upload (never the CMS). */
+  publicUrl?: string;
   formats: Record<string, { url: string; width: number; height: number; mime: string; size: number }> | null;
 }
 
@@ -31,7 +33,7 @@ export type BlockNode =
   | { type: 'quote'; children: InlineNode[] }
   | { type: 'code'; children: InlineNode[] }
   | { type: 'list'; format: 'ordered' | 'unordered'; children: ListItemNode[] }
-  | { type: 'image'; image: Pick<Media, 'url' | 'alternativeText' | 'width' | 'height' | 'caption'>; children: InlineNode[] };
+  | { type: 'image'; image: Pick<Media, 'url' | 'publicUrl' | 'alternativeText' | 'width' | 'height' | 'caption'>; children: InlineNode[] };
 
 export interface ListItemNode {
   type: 'list-item';

@@ -34,7 +34,7 @@ export interface DisclosureEntry {
   receivedOn: string;
   decidedOn: string;
   outcome: AccessOutcome;
-  files: Array<Pick<Media, 'name' | 'url' | 'mime' | 'ext' | 'size'>>;
+  files: Array<Pick<Media, 'name' | 'url' | 'publicUrl' | 'mime' | 'ext' | 'size'>>;
 }
 
 /** One month of requests for documents, by the month they were received. */

@@ -3,14 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { MEDIA_REFERENCE } from './media-folder.mjs';
 
 const KEY = Symbol.for('newsroom.incremental');
 const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(site, '..');
 /** What a page is made from besides the content: when any of it differs, everything is rendered. */
 const CODE = ['site/src', 'site/integrations', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'shared-types/src', 'package-lock.json'];
-const CONFIG = ['CMS_URL', 'CMS_PUBLIC_URL', 'SITE_URL', 'SITE_TIME_ZONE', 'ALGOLIA_APP_ID', 'ALGOLIA_SEARCH_KEY', 'ALGOLIA_INDEX_PREFIX', 'ALGOLIA_HOST', 'SEARCH_BUNDLES_DIR'];
-const ASSET = /\/_astro\/[^"'\s)<>,]+/g;
+const CONFIG = ['CMS_URL', 'SITE_URL', 'SITE_TIME_ZONE', 'ALGOLIA_APP_ID', 'ALGOLIA_SEARCH_KEY', 'ALGOLIA_INDEX_PREFIX', 'ALGOLIA_HOST', 'SEARCH_BUNDLES_DIR'];
+/** Files a page refers to that are not pages: Astro's optimised assets, and the copies of uploads. */
+const ASSET = new RegExp(`/_astro/[^"'\\s)<>,]+|${MEDIA_REFERENCE.source}`, 'g');
 
 function filesUnder(dir, rel = '') {
   const at = path.join(dir, rel);
@@ -96,6 +98,27 @@ function moveInto(out, staging) {
   fs.renameSync(staging, out);
 }
 
+/**
+ * Every file a page refers to that the build did not write comes, as a hard link, from the
+ * first of `sources` that has it: the live build (the assets of the pages it reused), or the
+ * cache (the copies of uploads). A page must never refer to a file the build lacks.
+ */
+function linkAssets(out, files, sources) {
+  for (const asset of new Set(Object.values(files).flat())) {
+    const target = path.join(out, asset);
+    if (fs.existsSync(target)) continue;
+    const source = sources.map((dir) => path.join(dir, asset)).find((file) => fs.existsSync(file));
+    if (!source) throw new Error(`A page refers to ${asset}, which this build did not write and no earlier build or the cache holds.`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      fs.linkSync(source, target);
+    } catch (error) {
+      if (error.code !== 'EXDEV') throw error;
+      fs.copyFileSync(source, target);
+    }
+  }
+}
+
 function keepNewest(dir, count) {
   const files = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   for (const old of files.slice(count)) fs.rmSync(old, { force: true });
@@ -110,12 +133,14 @@ export function incrementalBuild() {
   let manifests;
   let fingerprint;
   let linking;
+  let cacheDir;
   return {
     name: 'newsroom-incremental',
     hooks: {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         const state = (globalThis[KEY] = {});
+        cacheDir = config.cacheDir;
         manifests = fileURLToPath(new URL('manifests/', config.cacheDir));
         fingerprint = codeFingerprint();
         const base = process.env.INCREMENTAL_BASE;
@@ -154,9 +179,6 @@ export function incrementalBuild() {
             }
           }
           moveInto(out, staging);
-          for (const asset of new Set(Object.values(files).flat())) {
-            if (!fs.existsSync(path.join(out, asset))) fs.linkSync(path.join(state.base, asset), path.join(out, asset));
-          }
           // Search shards holding a page this build rendered or removed are indexed again.
           state.dirtyShards = new Set([...owned].flatMap((rel) => [state.manifest.search[rel], search[rel]]).filter(Boolean));
           state.report = { mode: 'incremental', rendered: rendered.length, reused };
@@ -164,6 +186,7 @@ export function incrementalBuild() {
           for (const rel of rendered) note(rel, describe(path.join(out, rel)));
           state.report = { mode: 'full', rendered: rendered.length, reason: state.fullBecause };
         }
+        linkAssets(out, files, [state.affected ? state.base : null, fileURLToPath(cacheDir)].filter(Boolean));
         state.search = search;
         // The builder checks the page count against the live build's; it need not walk the folder again.
         state.report.pages = Object.keys(files).filter((rel) => rel.endsWith('.html')).length;

@@ -3,8 +3,6 @@ import { z } from 'astro/zod';
 /** The site's configuration, checked when the build starts; an error names the variable. */
 const schema = z.object({
   CMS_URL: z.string().url().default('http://127.0.0.1:1337'),
-  /** Where visitors download originals from; the CMS's public address. */
-  CMS_PUBLIC_URL: z.string().url().optional(),
   SITE_URL: z.string().url().default('http://127.0.0.1:4321'),
   SITE_TIME_ZONE: z.string().default('Europe/Belgrade'),
   /** Hosted search: with both set, the search page asks Algolia instead of Pagefind. */
@@ -17,7 +15,7 @@ const schema = z.object({
   PREVIEW_ENTRY_FILE: z.string().optional(),
 });
 
-export type SiteConfig = z.infer<typeof schema> & { CMS_PUBLIC_URL: string };
+export type SiteConfig = z.infer<typeof schema>;
 
 export function loadSiteConfig(source: Record<string, string | undefined> = process.env): SiteConfig {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -26,8 +24,7 @@ export function loadSiteConfig(source: Record<string, string | undefined> = proc
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid site configuration:\n${lines.join('\n')}`);
   }
-  const cms = result.data.CMS_URL.replace(/\/+$/, '');
-  return { ...result.data, CMS_URL: cms, CMS_PUBLIC_URL: (result.data.CMS_PUBLIC_URL ?? cms).replace(/\/+$/, ''), SITE_URL: result.data.SITE_URL.replace(/\/+$/, '') };
+  return { ...result.data, CMS_URL: result.data.CMS_URL.replace(/\/+$/, ''), SITE_URL: result.data.SITE_URL.replace(/\/+$/, '') };
 }
 
 export const config = loadSiteConfig();

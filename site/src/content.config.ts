@@ -16,7 +16,7 @@ const preview = config.PREVIEW_ENTRY_FILE ? readPreviewFile(config.PREVIEW_ENTRY
 
 function loaderFor(type: (typeof PAGE_TYPES)[number] | (typeof DATA_TYPES)[number]) {
   if (!preview) return strapiLoader(type, config.CMS_URL);
-  if (type === preview.type) return previewLoader(preview);
+  if (type === preview.type) return previewLoader(preview, config.CMS_URL);
   return PREVIEW_NEEDS.has(type) ? strapiLoader(type, config.CMS_URL) : emptyLoader(type);
 }
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -259,6 +260,25 @@ describe('the built site', () => {
     }
     const everything = allText();
     for (const value of Object.values(REQUESTER)) expect(everything).not.toContain(value);
+  });
+
+  it('serves every upload from the site itself: no address in a page, feed, sitemap, data file or search record points at the CMS', async () => {
+    const cms = new URL(app.url);
+    const fragments = (dir = path.join(out(), 'pagefind')): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? fragments(path.join(dir, d.name)) : d.name.endsWith('.pf_fragment') ? [zlib.gunzipSync(fs.readFileSync(path.join(dir, d.name))).toString('utf8')] : []));
+    const records = fragments();
+    expect(records.length).toBeGreaterThan(30);
+    for (const text of [allText(), ...records]) {
+      expect(text).not.toContain(cms.host);
+      expect(text).not.toContain('/uploads/');
+    }
+    // The decisions' documents, the first-listed of them, are the CMS's files, byte for byte.
+    const [decision] = await published('decision', 'en');
+    const [document] = decision.documents as Array<{ url: string; hash: string }>;
+    const [copy] = JSON.parse(read(openDataPath('en', 'json'))).find((d: { number: string }) => d.number === decision.number).documents as string[];
+    expect(copy).toMatch(new RegExp(`^${SITE}/media/[0-9a-f]{16}/${document.hash}\\.pdf$`));
+    const original = Buffer.from(await (await fetch(`${app.url}${document.url}`)).arrayBuffer());
+    expect(fs.readFileSync(file(new URL(copy).pathname))).toEqual(original);
   });
 
   it('indexes the item pages for search in one bundle per language and year, newest first', () => {

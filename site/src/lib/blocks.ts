@@ -1,4 +1,5 @@
 import type { BlockNode, Blocks, InlineNode, ListItemNode } from '@newsroom/shared-types';
+import { mediaUrl } from './media';
 
 /**
  * Renders Strapi "blocks" rich text to HTML. Every text is escaped, only known node types
@@ -72,9 +73,7 @@ function renderBlock(block: BlockNode): string {
 export function renderBlocks(blocks: Blocks | null | undefined, options: { mediaBase?: string } = {}): string {
   if (!Array.isArray(blocks)) return '';
   return blocks
-    .map((block) => (block.type === 'image' && options.mediaBase && block.image.url.startsWith('/')
-      ? { ...block, image: { ...block.image, url: `${options.mediaBase}${block.image.url}` } }
-      : block))
+    .map((block) => (block.type === 'image' ? { ...block, image: { ...block.image, url: mediaUrl(block.image, options.mediaBase) } } : block))
     .map(renderBlock)
     .join('\n');
 }

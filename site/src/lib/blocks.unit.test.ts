@@ -39,12 +39,11 @@ describe('the blocks renderer', () => {
     expect(safeUrl('mailto:press@gov.example')).toBe('mailto:press@gov.example');
   });
 
-  it('renders images with alt text, size and caption, on the media host', () => {
+  it('renders images with alt text, size and caption, from the site’s copy', () => {
     const html = renderBlocks(
-      [{ type: 'image', image: { url: '/uploads/a.jpg', alternativeText: 'A "minister"', width: 800, height: 600, caption: 'Caption' }, children: [] }],
-      { mediaBase: 'https://cms.example' },
+      [{ type: 'image', image: { url: '/uploads/a.jpg', publicUrl: '/media/0123456789abcdef/a.jpg', alternativeText: 'A "minister"', width: 800, height: 600, caption: 'Caption' }, children: [] }],
     );
-    expect(html).toBe('<figure><img src="https://cms.example/uploads/a.jpg" alt="A &quot;minister&quot;" width="800" height="600" loading="lazy" decoding="async"><figcaption>Caption</figcaption></figure>');
+    expect(html).toBe('<figure><img src="/media/0123456789abcdef/a.jpg" alt="A &quot;minister&quot;" width="800" height="600" loading="lazy" decoding="async"><figcaption>Caption</figcaption></figure>');
   });
 
   it('renders nothing for unknown blocks or no blocks', () => {

@@ -6,6 +6,9 @@
  */
 const KEY = Symbol.for('newsroom.build-scope');
 
+/** The build's cache folder (the loaders' entries, the copies of uploads), as the Astro config set it. */
+export const buildCacheDir = () => process.env.NEWSROOM_CACHE_DIR ?? '';
+
 export function perBuild<T>(name: string, make: () => T): T {
   const scope = ((globalThis as Record<symbol, Map<string, unknown>>)[KEY] ??= new Map());
   if (!scope.has(name)) scope.set(name, make());

@@ -2,7 +2,7 @@ import type { Locale } from '@newsroom/shared-types';
 import { entriesDir, readEntries } from '../loaders/entry-store';
 import type { PageType } from './routes';
 import { dateOf, type Entry } from './entry';
-import { perBuild } from './build-scope';
+import { buildCacheDir, perBuild } from './build-scope';
 
 export { dateOf, relatedIds, type Entry } from './entry';
 
@@ -11,7 +11,7 @@ export { dateOf, relatedIds, type Entry } from './entry';
  * loaders/entry-store.ts; the cache folder is given by integrations/build-scope.mjs).
  */
 export function load(type: PageType | 'government' | 'retiredPage'): Promise<Entry[]> {
-  return perBuild(`entries:${type}`, () => Promise.resolve(readEntries(entriesDir(process.env.NEWSROOM_CACHE_DIR ?? ''), type) as unknown as Entry[]));
+  return perBuild(`entries:${type}`, () => Promise.resolve(readEntries(entriesDir(buildCacheDir()), type) as unknown as Entry[]));
 }
 
 /** A type's entries indexed once per build: sorted per locale, and by documentId. */

@@ -2,14 +2,21 @@ import { stringify } from 'csv-stringify/sync';
 import { STATISTICS_COLUMNS, type DisclosureEntry, type MonthStatistics } from '@newsroom/shared-types';
 import { config } from '../config';
 import { getJson } from '../loaders/cms-client';
-import { perBuild } from './build-scope';
+import { openMediaFiles } from '../loaders/media-files';
+import { buildCacheDir, perBuild } from './build-scope';
 
 /**
  * The disclosure log and the request statistics, read once per build from the CMS's open
  * data (requests/open-data.ts there): only what the office chose to publish, never who asked.
  */
 export const disclosureLog = () =>
-  perBuild('disclosure-log', async () => (await getJson<{ data: DisclosureEntry[] }>(`${config.CMS_URL}/api/newsroom/disclosure-log`)).data);
+  perBuild('disclosure-log', async () => {
+    const { data } = await getJson<{ data: DisclosureEntry[] }>(`${config.CMS_URL}/api/newsroom/disclosure-log`);
+    const media = openMediaFiles(buildCacheDir(), config.CMS_URL);
+    await media.localize(data);
+    media.save();
+    return data;
+  });
 
 export const requestStatistics = () =>
   perBuild('request-statistics', async () => (await getJson<{ data: MonthStatistics[] }>(`${config.CMS_URL}/api/newsroom/request-statistics`)).data);

@@ -29,7 +29,6 @@ export async function feedResponse(locale: Locale, only?: PageType): Promise<Res
     items: dated.slice(0, FEED_LIMIT).map(({ type, entry }) =>
       feedItem(type, entry, {
         site: config.SITE_URL,
-        mediaBase: config.CMS_PUBLIC_URL,
         tagNames,
         sectionName: tr(`section.${type}`),
         updatedLabel: (date) => tr('item.updated', { date: formatDate(date, locale, config.SITE_TIME_ZONE) }),

@@ -12,14 +12,13 @@ const release = {
   summary: 'Përmbledhje <me shenja>',
   issuedAt: '2026-11-20T10:00:00.000Z',
   body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Teksti <i>i plotë</i>' }] }],
-  leadImage: { url: '/uploads/lead.jpg', mime: 'image/jpeg', size: 120.5, width: 1600, height: 1067 },
+  leadImage: { url: '/uploads/lead.jpg', publicUrl: '/media/0123456789abcdef/lead.jpg', mime: 'image/jpeg', size: 120.5, width: 1600, height: 1067 },
   leadImageAlt: 'Mbledhja',
   tags: [{ documentId: 't1' }],
 } as unknown as Entry;
 
 const ctx = {
   site: 'https://kryeministri.example',
-  mediaBase: 'https://cms.example',
   tagNames: () => ['Buxheti'],
   sectionName: 'Komunikata',
   updatedLabel: (date: string) => `Përditësuar ${date}:`,
@@ -58,12 +57,12 @@ describe('feed items', () => {
   });
 
   it('attach the lead image as an enclosure with its length in bytes and its type', () => {
-    expect(feedItem('release', release, ctx).enclosure).toEqual({ url: 'https://cms.example/uploads/lead.jpg', length: 123392, type: 'image/jpeg' });
+    expect(feedItem('release', release, ctx).enclosure).toEqual({ url: 'https://kryeministri.example/media/0123456789abcdef/lead.jpg', length: 123392, type: 'image/jpeg' });
   });
 
   it('give decisions their documents as full text', () => {
-    const decision = { ...release, adoptedOn: '2026-11-19', body: undefined, documents: [{ url: '/uploads/d.pdf', name: 'Vendimi & aneksi.pdf' }] } as unknown as Entry;
-    expect(feedItem('decision', decision, ctx).content).toContain('<li><a href="https://cms.example/uploads/d.pdf">Vendimi &amp; aneksi.pdf</a></li>');
+    const decision = { ...release, adoptedOn: '2026-11-19', body: undefined, documents: [{ url: '/uploads/d.pdf', publicUrl: '/media/fedcba9876543210/d.pdf', name: 'Vendimi & aneksi.pdf' }] } as unknown as Entry;
+    expect(feedItem('decision', decision, ctx).content).toContain('<li><a href="https://kryeministri.example/media/fedcba9876543210/d.pdf">Vendimi &amp; aneksi.pdf</a></li>');
   });
 
   it('declare the channel language and its own address', () => {

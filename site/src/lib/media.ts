@@ -1,8 +1,15 @@
 import { localeInfo, type Locale, type Media } from '@newsroom/shared-types';
-import { config } from '../config';
 
-/** The public address of an uploaded file (Strapi gives site-relative `/uploads/...`). */
-export const mediaUrl = (media: Pick<Media, 'url'>, base = config.CMS_PUBLIC_URL) => (media.url.startsWith('/') ? `${base}${media.url}` : media.url);
+/**
+ * The public address of an uploaded file: the site's own copy (loaders/media-files.ts), or
+ * where public object storage keeps it. Never the CMS, which need not face the internet.
+ * `base` (the site's address) makes it absolute, for feeds and open data.
+ */
+export function mediaUrl(media: Pick<Media, 'url' | 'publicUrl'>, base = ''): string {
+  if (media.publicUrl) return `${base}${media.publicUrl}`;
+  if (/^https?:\/\//.test(media.url)) return media.url;
+  throw new Error(`The upload ${media.url} has no copy on the site; the loaders copy every upload of the entries they keep.`);
+}
 
 export const fileType = (media: Pick<Media, 'ext' | 'mime'>) => (media.ext?.replace('.', '') || media.mime.split('/')[1] || 'file').toUpperCase();
 

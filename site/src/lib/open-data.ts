@@ -15,7 +15,7 @@ export interface DecisionRecord {
 }
 
 /** Decisions as open data, one record per decision, in one locale. */
-export function decisionRecords(decisions: Entry[], locale: Locale, site: string, mediaBase: string): DecisionRecord[] {
+export function decisionRecords(decisions: Entry[], locale: Locale, site: string): DecisionRecord[] {
   return decisions.map((d) => ({
     number: d.number,
     adoptedOn: d.adoptedOn,
@@ -23,7 +23,7 @@ export function decisionRecords(decisions: Entry[], locale: Locale, site: string
     title: d.title,
     status: d.legalStatus,
     url: absolute(site, itemPath('decision', locale, d.slug)),
-    documents: (d.documents ?? []).map((doc: Entry['documents'][number]) => mediaUrl(doc, mediaBase)),
+    documents: (d.documents ?? []).map((doc: Entry['documents'][number]) => mediaUrl(doc, site)),
   }));
 }
 

@@ -6,19 +6,19 @@ import type { Entry } from './entry';
 
 const decision = {
   documentId: 'd1', locale: 'en', number: '01/118', adoptedOn: '2026-11-27', meetingNumber: 118, title: 'Decision, with "quotes"',
-  slug: 'decision-with-quotes', legalStatus: 'in-force', documents: [{ url: '/uploads/a.pdf' }, { url: '/uploads/b.pdf' }],
+  slug: 'decision-with-quotes', legalStatus: 'in-force', documents: [{ url: '/uploads/a.pdf', publicUrl: '/media/0123456789abcdef/a.pdf' }, { url: 'https://bucket.example/b.pdf' }],
 } as unknown as Entry;
 
 describe('decisions as open data', () => {
   it('list number, date, title, status, page and documents', () => {
-    expect(decisionRecords([decision], 'en', 'https://site.example', 'https://cms.example')).toEqual([{
+    expect(decisionRecords([decision], 'en', 'https://site.example')).toEqual([{
       number: '01/118', adoptedOn: '2026-11-27', meetingNumber: 118, title: 'Decision, with "quotes"', status: 'in-force',
-      url: 'https://site.example/en/decisions/decision-with-quotes/', documents: ['https://cms.example/uploads/a.pdf', 'https://cms.example/uploads/b.pdf'],
+      url: 'https://site.example/en/decisions/decision-with-quotes/', documents: ['https://site.example/media/0123456789abcdef/a.pdf', 'https://bucket.example/b.pdf'],
     }]);
   });
 
   it('write CSV that a spreadsheet reads back intact', () => {
-    const csv = decisionsCsv(decisionRecords([decision], 'en', 'https://site.example', 'https://cms.example'));
+    const csv = decisionsCsv(decisionRecords([decision], 'en', 'https://site.example'));
     const [row] = parse(csv, { columns: true }) as Array<Record<string, string>>;
     expect(row.title).toBe('Decision, with "quotes"');
     expect(row.documents.split(' ')).toHaveLength(2);

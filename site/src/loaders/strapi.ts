@@ -5,6 +5,7 @@ import { recordStats } from './stats';
 import { recordChanges, type Change } from './changes';
 import { entriesDir, openEntryStore } from './entry-store';
 import { slim } from './slim';
+import { openMediaFiles } from './media-files';
 import { fileURLToPath } from 'node:url';
 
 interface Listed {
@@ -20,6 +21,12 @@ interface Listing {
 
 /** Bodies are fetched by documentId in batches of Strapi's page size (about 4 KB of URL). */
 const BATCH = PAGE_SIZE;
+
+/**
+ * What a store's entries were read from, and in which form: entries kept before the site
+ * copied uploads (their `publicUrl`) are read afresh once.
+ */
+const storeSource = (cmsUrl: string) => `${cmsUrl} (uploads copied)`;
 
 export const entryId = (locale: string | null, documentId: string) => (locale ? `${locale}:${documentId}` : documentId);
 
@@ -45,9 +52,11 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
     load: async ({ store: astroStore, config, logger }) => {
       // Entries live in the loader's own files (see entry-store.ts); Astro's store stays empty.
       astroStore.clear();
-      const store = openEntryStore(entriesDir(fileURLToPath(config.cacheDir)), type);
-      const fresh = store.cmsUrl() !== cmsUrl;
-      if (fresh) store.reset(cmsUrl);
+      const cacheDir = fileURLToPath(config.cacheDir);
+      const store = openEntryStore(entriesDir(cacheDir), type);
+      const media = openMediaFiles(cacheDir, cmsUrl, fetchImpl);
+      const fresh = store.cmsUrl() !== storeSource(cmsUrl);
+      if (fresh) store.reset(storeSource(cmsUrl));
       const stats = { listed: 0, fetched: 0, removed: 0, digest: '' };
       const changes: Change[] = [];
       // Media changes (a new alt text, a replaced file) do not touch the entries' updatedAt.
@@ -79,12 +88,14 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
               continue;
             }
             const kept = slim(body);
+            await media.localize(kept);
             store.set(id, kept, body.updatedAt);
             changes.push({ id, before, after: kept });
           }
           stats.fetched += bodies.length;
         }
       }
+      media.save();
       store.save();
       logger.info(`${plural}: ${stats.listed} published, ${stats.fetched} fetched, ${stats.removed} removed`);
       recordStats(type, stats);

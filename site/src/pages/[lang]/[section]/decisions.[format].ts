@@ -14,7 +14,7 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params, props }) => {
   const locale = props.locale as Locale;
-  const records = decisionRecords(await allEntries('decision', locale), locale, config.SITE_URL, config.CMS_PUBLIC_URL);
+  const records = decisionRecords(await allEntries('decision', locale), locale, config.SITE_URL);
   return params.format === 'csv'
     ? new Response(decisionsCsv(records), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
     : new Response(JSON.stringify(records, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -1,0 +1,119 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MEDIA_FOLDER } from '../../integrations/media-folder.mjs';
+
+/** A media file as the pages read it: Strapi's fields and, for an upload of the CMS, its copy on the site. */
+export interface SiteMedia {
+  url: string;
+  size?: number;
+  /** Where the public site serves its copy: `/media/<sha-256, 16 hex>/<name>`. */
+  publicUrl?: string;
+}
+
+interface Index {
+  /** `<CMS URL><url>|size` of a file as the CMS lists it → its public path. */
+  [version: string]: string;
+}
+
+const isUpload = (value: unknown): value is SiteMedia & { mime: string } =>
+  value !== null && typeof value === 'object' && typeof (value as SiteMedia).url === 'string' && typeof (value as { mime?: unknown }).mime === 'string' && (value as SiteMedia).url.startsWith('/');
+
+/** Strapi names a file `<slug>_<random><ext>`; anything else is dropped from the copy's name. */
+const safeName = (url: string) => path.posix.basename(url).replace(/[^A-Za-z0-9._-]/g, '') || 'file';
+
+/**
+ * The site's copies of the CMS's uploads, in `<cacheDir>/media/` under content-hashed
+ * folders: the public site serves attachments, enclosures and originals from its own origin,
+ * so the CMS and its admin need not be reachable from the internet. Uploads kept in public
+ * object storage (absolute URLs) are linked where they are. A file is fetched once per
+ * version (`url|size`: Strapi keeps the URL when a file is replaced, not the size); the
+ * build links each page's copies into its output (integrations/incremental.mjs).
+ */
+export class MediaFiles {
+  private readonly dir: string;
+  private readonly indexFile: string;
+  private readonly index: Index;
+  private readonly pending = new Map<string, Promise<string>>();
+
+  constructor(
+    cacheDir: string,
+    private readonly cmsUrl: string,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {
+    this.dir = path.join(cacheDir, MEDIA_FOLDER);
+    this.indexFile = path.join(this.dir, 'index.json');
+    this.index = fs.existsSync(this.indexFile) ? (JSON.parse(fs.readFileSync(this.indexFile, 'utf8')) as Index) : {};
+  }
+
+  /** Gives every upload in `value` (at any depth) its `publicUrl`, fetching what is not copied yet. */
+  async localize(value: unknown): Promise<void> {
+    if (Array.isArray(value)) {
+      for (const item of value) await this.localize(item);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    if (isUpload(value)) {
+      value.publicUrl = await this.copyOf(value);
+      return;
+    }
+    for (const child of Object.values(value)) await this.localize(child);
+  }
+
+  /** Writes the index; copies fetched since are found by the next build. */
+  save(): void {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const temporary = `${this.indexFile}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(this.index));
+    fs.renameSync(temporary, this.indexFile);
+  }
+
+  private copyOf(media: SiteMedia): Promise<string> {
+    const version = `${this.cmsUrl}${media.url}|${media.size ?? ''}`;
+    const known = this.index[version];
+    if (known && fs.existsSync(path.join(this.dir, ...known.split('/').slice(2)))) return Promise.resolve(known);
+    let fetching = this.pending.get(version);
+    if (!fetching) {
+      fetching = this.fetchCopy(media.url).then((publicUrl) => {
+        this.index[version] = publicUrl;
+        return publicUrl;
+      });
+      fetching.finally(() => this.pending.delete(version)).catch(() => {});
+      this.pending.set(version, fetching);
+    }
+    return fetching;
+  }
+
+  private async fetchCopy(url: string): Promise<string> {
+    const source = `${this.cmsUrl}${url}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(source);
+    } catch (error) {
+      throw new Error(`Could not fetch the upload ${source} (${(error as Error).message}). Is the CMS running, and is CMS_URL right?`);
+    }
+    if (!response.ok) throw new Error(`The CMS answered ${response.status} for the upload ${source}; a published entry links a file the CMS does not serve.`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const folder = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    const name = safeName(url);
+    const file = path.join(this.dir, folder, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, bytes);
+    fs.renameSync(temporary, file);
+    return `/${MEDIA_FOLDER}/${folder}/${name}`;
+  }
+}
+
+const opened = new Map<string, MediaFiles>();
+
+/** One instance per cache folder in a process: the loaders of all types share its index and downloads. */
+export function openMediaFiles(cacheDir: string, cmsUrl: string, fetchImpl: typeof fetch = fetch): MediaFiles {
+  const key = `${cacheDir}\0${cmsUrl}`;
+  let files = opened.get(key);
+  if (!files) {
+    files = new MediaFiles(cacheDir, cmsUrl, fetchImpl);
+    opened.set(key, files);
+  }
+  return files;
+}
