@@ -7,12 +7,13 @@ import { MEDIA_FOLDER } from '../../integrations/media-folder.mjs';
 export interface SiteMedia {
   url: string;
   size?: number;
+  updatedAt?: string;
   /** Where the public site serves its copy: `/media/<sha-256, 16 hex>/<name>`. */
   publicUrl?: string;
 }
 
 interface Index {
-  /** `<CMS URL><url>|size` of a file as the CMS lists it → its public path. */
+  /** `<CMS URL><url>|size|updatedAt` of a file as the CMS gives it → its public path. */
   [version: string]: string;
 }
 
@@ -27,7 +28,7 @@ const safeName = (url: string) => path.posix.basename(url).replace(/[^A-Za-z0-9.
  * folders: the public site serves attachments, enclosures and originals from its own origin,
  * so the CMS and its admin need not be reachable from the internet. Uploads kept in public
  * object storage (absolute URLs) are linked where they are. A file is fetched once per
- * version (`url|size`: Strapi keeps the URL when a file is replaced, not the size); the
+ * version (Strapi keeps the URL of a replaced file, not its time or size); the
  * build links each page's copies into its output (integrations/incremental.mjs).
  */
 export class MediaFiles {
@@ -69,7 +70,7 @@ export class MediaFiles {
   }
 
   private copyOf(media: SiteMedia): Promise<string> {
-    const version = `${this.cmsUrl}${media.url}|${media.size ?? ''}`;
+    const version = `${this.cmsUrl}${media.url}|${media.size ?? ''}|${media.updatedAt ?? ''}`;
     const known = this.index[version];
     if (known && fs.existsSync(path.join(this.dir, ...known.split('/').slice(2)))) return Promise.resolve(known);
     let fetching = this.pending.get(version);

@@ -24,7 +24,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const cacheDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'media-files-'));
 const sha16 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const upload = (url: string, size = 1) => ({ url, mime: 'application/pdf', size, name: 'Vendimi.pdf' });
+const upload = (url: string, size = 1, updatedAt = '2026-11-30T08:00:00.000Z') => ({ url, mime: 'application/pdf', size, updatedAt, name: 'Vendimi.pdf' });
 
 describe('the site’s copies of uploads', () => {
   it('copies every upload of an entry, at any depth, under its content hash', async () => {
@@ -54,11 +54,11 @@ describe('the site’s copies of uploads', () => {
     expect(asked.filter((url) => url === '/uploads/guide_e5f6.pdf')).toHaveLength(1);
     expect(later.file).toHaveProperty('publicUrl', (a.file as { publicUrl?: string }).publicUrl);
 
-    // Strapi keeps the URL of a replaced file; its size tells the versions apart.
-    files.set('/uploads/guide_e5f6.pdf', Buffer.from('second, longer'));
-    const replaced = { file: upload('/uploads/guide_e5f6.pdf', 14) };
+    // Strapi keeps the URL of a replaced file; its time tells the versions apart.
+    files.set('/uploads/guide_e5f6.pdf', Buffer.from('fixed'));
+    const replaced = { file: upload('/uploads/guide_e5f6.pdf', 5, '2026-11-30T09:00:00.000Z') };
     await new MediaFiles(dir, cms).localize(replaced);
-    expect(replaced.file).toHaveProperty('publicUrl', `/media/${sha16(Buffer.from('second, longer'))}/guide_e5f6.pdf`);
+    expect(replaced.file).toHaveProperty('publicUrl', `/media/${sha16(Buffer.from('fixed'))}/guide_e5f6.pdf`);
   });
 
   it('leaves files in public object storage where they are', async () => {

@@ -1,7 +1,7 @@
 import type { Media } from '@newsroom/shared-types';
 
 /** What the pages read of a media file (lib/media.ts, the image components, feed enclosures). */
-const MEDIA_FIELDS = ['id', 'documentId', 'name', 'alternativeText', 'caption', 'width', 'height', 'url', 'mime', 'ext', 'size', 'hash'] as const;
+const MEDIA_FIELDS = ['id', 'documentId', 'name', 'alternativeText', 'caption', 'width', 'height', 'url', 'mime', 'ext', 'size', 'hash', 'publicUrl'] as const;
 
 const isMedia = (value: Record<string, unknown>) => typeof value.url === 'string' && typeof value.mime === 'string' && 'formats' in value;
 

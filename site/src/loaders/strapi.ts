@@ -87,8 +87,8 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
               store.delete(id);
               continue;
             }
+            await media.localize(body);
             const kept = slim(body);
-            await media.localize(kept);
             store.set(id, kept, body.updatedAt);
             changes.push({ id, before, after: kept });
           }
