@@ -22,6 +22,8 @@ export interface ContentTypeDeclaration {
   sections?: Record<Locale, string>;
   /** Has its own RSS feed per locale. */
   feed: boolean;
+  /** Its pages are search results: the office's items, not people, tags or office pages. */
+  search?: boolean;
   /** Has `embargoUntil`: nothing of an entry reaches the public before that time. */
   embargo?: boolean;
   /** The field that dates an entry: lists sort by it, archives group by its month. */
@@ -55,6 +57,7 @@ export const CONTENT_TYPES = {
     slugFrom: 'title',
     sections: { sq: 'komunikata', 'sr-Latn': 'saopstenja', en: 'press-releases' },
     feed: true,
+    search: true,
     translated: ['title', 'slug', 'dateline', 'summary', 'body', 'leadImageAlt', ...EDITORIAL_TRANSLATED],
     shared: ['issuedAt', 'leadImage', 'gallery', 'attachments', 'embargoUntil', ...EDITORIAL_SHARED],
     relations: ['people', 'tags'],
@@ -68,6 +71,7 @@ export const CONTENT_TYPES = {
     slugFrom: 'title',
     sections: { sq: 'fjalime', 'sr-Latn': 'govori', en: 'speeches' },
     feed: true,
+    search: true,
     translated: ['title', 'slug', 'place', 'summary', 'body', ...EDITORIAL_TRANSLATED],
     shared: ['deliveredAt', 'kind', 'checkAgainstDelivery', 'video', 'audio', 'videoUrl', 'embargoUntil', ...EDITORIAL_SHARED],
     relations: ['speaker', 'tags'],
@@ -80,6 +84,7 @@ export const CONTENT_TYPES = {
     slugFrom: 'title',
     sections: { sq: 'deklarata-dhe-intervista', 'sr-Latn': 'izjave-i-intervjui', en: 'statements-and-interviews' },
     feed: true,
+    search: true,
     translated: ['title', 'slug', 'summary', 'body', ...EDITORIAL_TRANSLATED],
     shared: ['kind', 'outlet', 'outletUrl', 'date', ...EDITORIAL_SHARED],
     relations: ['person', 'tags'],
@@ -92,6 +97,7 @@ export const CONTENT_TYPES = {
     slugFrom: 'title',
     sections: { sq: 'vendime', 'sr-Latn': 'odluke', en: 'decisions' },
     feed: true,
+    search: true,
     translated: ['title', 'slug', 'summary', ...EDITORIAL_TRANSLATED],
     shared: ['number', 'meetingNumber', 'adoptedOn', 'documents', 'legalStatus', ...EDITORIAL_SHARED],
     relations: ['relatedDecisions', 'tags'],
@@ -104,6 +110,7 @@ export const CONTENT_TYPES = {
     slugFrom: 'title',
     sections: { sq: 'galeri', 'sr-Latn': 'galerije', en: 'galleries' },
     feed: true,
+    search: true,
     translated: ['title', 'slug', 'place', 'description', 'items', ...EDITORIAL_TRANSLATED],
     shared: ['date', ...EDITORIAL_SHARED],
     relations: ['people', 'tags'],
@@ -116,6 +123,7 @@ export const CONTENT_TYPES = {
     slugFrom: 'title',
     sections: { sq: 'fushata', 'sr-Latn': 'kampanje', en: 'campaigns' },
     feed: true,
+    search: true,
     translated: ['title', 'slug', 'tagline', 'heroAlt', 'body', ...EDITORIAL_TRANSLATED],
     shared: ['kind', 'hero', 'startsOn', 'endsOn', ...EDITORIAL_SHARED],
     relations: ['relatedReleases', 'tags'],

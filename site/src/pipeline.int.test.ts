@@ -11,7 +11,7 @@ import { CONTENT_TYPES, LOCALES, type Locale, type MonthStatistics } from '@news
 import { statisticsRows } from './lib/disclosure';
 import { startStrapi, type TestStrapi, seedDemo, takeStep } from '@newsroom/cms/testing';
 import { buildSite } from '../test/build-site';
-import { calendarPath, disclosureFeedPath, feedPath, FEED_TYPES, itemPath, openDataPath, PAGE_TYPES, requestStatisticsPath, sectionPath, specialPath, type PageType } from './lib/routes';
+import { calendarPath, disclosureFeedPath, feedPath, FEED_TYPES, itemPath, openDataPath, PAGE_TYPES, requestStatisticsPath, SEARCH_TYPES, sectionPath, specialPath, type PageType } from './lib/routes';
 import { RESOURCES } from './lib/i18n';
 
 const SITE = 'https://site.example';
@@ -281,13 +281,13 @@ describe('the built site', () => {
     expect(fs.readFileSync(file(new URL(copy).pathname))).toEqual(original);
   });
 
-  it('indexes the item pages for search in one bundle per language and year, newest first', () => {
+  it('indexes the item pages for search in one bundle per language and year, newest first, and no page of a person, a tag or the office', async () => {
     const bundles = JSON.parse(read('/pagefind/shards.json')) as Record<string, string[]>;
     expect(Object.keys(bundles).sort()).toEqual(['en', 'sq', 'sr-latn']);
     const pages: Record<string, number> = {};
     for (const [language, list] of Object.entries(bundles)) {
       expect(list[0]).toBe(`/pagefind/${language}-${new Date().getFullYear()}/`);
-      expect(list.at(-1)).toBe(`/pagefind/${language}-undated/`);
+      expect(list.every((bundle) => /-\d{4}\/$/.test(bundle)), language).toBe(true);
       for (const bundle of list) {
         const entry = JSON.parse(read(`${bundle}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
         expect(Object.keys(entry.languages)).toEqual([language]);
@@ -296,6 +296,8 @@ describe('the built site', () => {
     }
     const items = htmlFiles().filter((f) => fs.readFileSync(f, 'utf8').includes('data-pagefind-body') && f.includes(`${path.sep}en${path.sep}`));
     expect(pages.en).toBe(items.length);
+    const searchable = await Promise.all(SEARCH_TYPES.map(async (type) => (await published(type, 'en')).length));
+    expect(pages.en).toBe(searchable.reduce((a, b) => a + b, 0));
     for (const count of Object.values(pages)) expect(count).toBeGreaterThan(30);
   });
 

@@ -13,6 +13,7 @@ import { buildSite } from '../test/build-site';
 import Fastify from 'fastify';
 import { DATED_TYPES, PAGE_TYPES, archivePath, homePath, itemPath, notFoundPath, sectionPath, specialPath, type PageType } from './lib/routes';
 import { RESOURCES } from './lib/i18n';
+import { formatDate } from './lib/dates';
 
 /**
  * The demo site, built and served, in Debian's Chromium. Without Chromium the suite says
@@ -112,7 +113,9 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
       await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
     }
     const original = await page.locator('.gallery a.download').first().getAttribute('href');
-    const res = await page.request.get(original!);
+    // The original is the site's own copy, not the CMS's file.
+    expect(original).toMatch(/^\/media\/[0-9a-f]{16}\//);
+    const res = await page.request.get(`${base}${original}`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('image/jpeg');
     await page.close();
@@ -131,6 +134,85 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
       // Every result is a page in this language, and the release itself is among them.
       expect(hrefs).toContain(itemPath('release', code, expected[code]));
       await page.close();
+    }
+  });
+
+  /** What the search page shows for a query: each result's address, its type and date, its excerpt, and sub-results. */
+  async function search(code: (typeof LOCALES)[number]['code'], query: string) {
+    const page = await open(specialPath('search', code));
+    await page.fill('.pagefind-ui__search-input', query);
+    await page.locator('.pagefind-ui__message').filter({ hasText: /\d/ }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__result .pagefind-ui__loading').length === 0);
+    const results = await page.locator('.pagefind-ui__result').evaluateAll((items) =>
+      items.map((item) => ({
+        href: item.querySelector('.pagefind-ui__result-link')!.getAttribute('href')!,
+        tags: [...item.querySelectorAll('.pagefind-ui__result-tag')].map((t) => t.textContent!.trim()),
+        excerpt: item.querySelector('.pagefind-ui__result-excerpt')!.textContent!,
+        subResults: item.querySelectorAll('.pagefind-ui__result-nested').length,
+      })),
+    );
+    await page.close();
+    return results;
+  }
+
+  /** For each language, queries and the results they give, best first: [type (or `statement.interview`), slug]. */
+  const QUERIES: Record<(typeof LOCALES)[number]['code'], Record<string, Array<[PageType | 'statement.interview', string]>>> = {
+    en: {
+      floods: [
+        ['gallery', 'the-prime-minister-visits-the-flooded-areas'],
+        ['decision', 'decision-on-emergency-assistance-to-families-affected-by-the-floods'],
+        ['statement', 'statement-by-the-prime-minister-on-the-floods'],
+      ],
+      Krasniqi: [
+        ['speech', 'first-deputy-prime-minister-krasniqi-at-the-european-integration-forum'],
+        ['release', 'prime-minister-meets-the-head-of-the-eu-office-on-the-next-steps-of-integration'],
+      ],
+    },
+    sq: {
+      Krasniqi: [
+        ['speech', 'zevendeskryeministrja-krasniqi-ne-forumin-per-integrim-evropian'],
+        ['release', 'kryeministri-takon-shefin-e-zyres-se-be-se-per-hapat-e-ardhshem-te-integrimit'],
+      ],
+      buxhetin: [
+        ['decision', 'vendim-per-miratimin-e-projektligjit-per-buxhetin-e-vitit-2027'],
+        ['speech', 'fjalimi-i-kryeministrit-ne-kuvend-per-buxhetin-2027'],
+        ['statement.interview', 'interviste-e-kryeministrit-per-rtk-buxheti-dhe-integrimi'],
+      ],
+    },
+    'sr-Latn': {
+      poplavama: [
+        ['release', 'hitna-pomoc-porodicama-pogodjenim-poplavama'],
+        ['decision', 'odluka-o-hitnoj-pomoci-porodicama-pogodjenim-poplavama'],
+        ['statement', 'izjava-premijera-o-poplavama'],
+        ['gallery', 'premijer-obilazi-podrucja-pogodjena-poplavama'],
+      ],
+      // The Serbian spelling of the name finds the Serbian pages, not the person's page.
+      Krasnići: [
+        ['speech', 'potpredsednica-vlade-krasnici-na-forumu-o-evropskim-integracijama'],
+        ['release', 'premijer-se-sastao-sa-sefom-kancelarije-eu-o-narednim-koracima-integracija'],
+      ],
+    },
+  };
+
+  it('finds items only, in the expected order, each with its type and date in the page’s language and a clean excerpt', async () => {
+    for (const { code, formatLocale } of LOCALES) {
+      const months = Array.from({ length: 12 }, (_, m) => new Intl.DateTimeFormat(formatLocale, { month: 'long' }).format(new Date(Date.UTC(2026, m, 15))).toLowerCase());
+      for (const [query, expected] of Object.entries(QUERIES[code])) {
+        const results = await search(code, query);
+        expect(results.map((r) => r.href), `${code} “${query}”`).toEqual(expected.map(([kind, slug]) => itemPath(kind.split('.')[0] as PageType, code, slug)));
+        for (const [i, result] of results.entries()) {
+          const [kind] = expected[i];
+          const page = fs.readFileSync(path.join(out(), result.href, 'index.html'), 'utf8');
+          const dated = page.match(/<p class="meta"[^>]*>\s*<time datetime="([^"]+)"/)![1];
+          expect(result.tags, result.href).toEqual([`${RESOURCES[code][`kind.${kind}`]}: ${formatDate(dated, code, 'Europe/Belgrade')}`]);
+          expect(result.subResults, result.href).toBe(0);
+          // Labels glued to values ("Number01/118") or a date cut at the start ("2026 · …") would show here.
+          expect(result.excerpt, result.href).not.toMatch(/\p{Ll}\p{Lu}|\d\p{L}/u);
+          const first = result.excerpt.trim().split(/\s+/)[0].toLowerCase().replace(/[.,]$/, '');
+          expect(months, `${result.href}: ${result.excerpt}`).not.toContain(first);
+          expect(first, result.href).not.toMatch(/^\d{4}$/);
+        }
+      }
     }
   });
 

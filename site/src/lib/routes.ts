@@ -13,6 +13,8 @@ export const PAGE_TYPES = (Object.keys(CONTENT_TYPES) as ContentTypeKey[]).filte
 /** Types that have list pages, archives and (most) feeds: those dated by a field. */
 export const DATED_TYPES = PAGE_TYPES.filter((k) => 'dateField' in CONTENT_TYPES[k]);
 export const FEED_TYPES = PAGE_TYPES.filter((k) => CONTENT_TYPES[k].feed);
+/** Types whose pages the search finds. */
+export const SEARCH_TYPES = PAGE_TYPES.filter((k) => 'search' in CONTENT_TYPES[k] && CONTENT_TYPES[k].search);
 
 const prefix = (locale: Locale) => localeInfo(locale).prefix;
 const section = (type: PageType, locale: Locale) => (CONTENT_TYPES[type] as { sections: Record<Locale, string> }).sections[locale];
