@@ -305,6 +305,55 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     }
   });
 
+  it('fits the screen: the lead image as wide as the text on a desktop, a short header and feed addresses broken after a slash on a phone', async () => {
+    const releases = path.join(out(), sectionPath('release', 'en'));
+    const slug = fs.readdirSync(releases).find((name) => fs.readFileSync(path.join(releases, name, 'index.html'), { encoding: 'utf8', flag: 'a+' }).includes('class="lead"'))!;
+    const desktop = await open(itemPath('release', 'en', slug));
+    const [image, column] = await desktop.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const style = getComputedStyle(main);
+      return [document.querySelector('.lead img')!.getBoundingClientRect().width, main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)];
+    });
+    expect(column).toBeGreaterThan(800);
+    expect(Math.abs(image - column)).toBeLessThan(1);
+    await desktop.close();
+
+    const phone = { width: 360, height: 740 };
+    for (const { code } of LOCALES) {
+      for (const urlPath of [homePath(code), firstItem('release', code), specialPath('search', code)]) {
+        const page = await open(urlPath, phone);
+        const header = await page.evaluate(() => document.querySelector('.masthead')!.getBoundingClientRect().height);
+        expect(header, `${urlPath}: the header is ${header}px`).toBeLessThanOrEqual(phone.height / 5);
+        await page.close();
+      }
+      const feeds = await open(specialPath('feeds', code), phone);
+      const breaks = await feeds.evaluate(() => {
+        const found: string[] = [];
+        for (const code of document.querySelectorAll('.feeds code')) {
+          const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+          let top: number | null = null;
+          let before = '';
+          while (walker.nextNode()) {
+            const node = walker.currentNode as Text;
+            for (let i = 0; i < node.length; i++) {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const at = range.getBoundingClientRect().top;
+              if (top !== null && at > top + 2) found.push(`${before}|${node.data[i]}`);
+              top = at;
+              before = node.data[i];
+            }
+          }
+        }
+        return found;
+      });
+      expect(breaks.length, code).toBeGreaterThan(0);
+      for (const at of breaks) expect(at, code).toMatch(/^\/\|[^/]$|^.\|\.$/);
+      await feeds.close();
+    }
+  });
+
   it('takes screenshots of the home and a release page per locale, on a phone and a desktop', async () => {
     const dir = path.resolve(import.meta.dirname, '..', '..', 'screenshots');
     fs.mkdirSync(dir, { recursive: true });
