@@ -139,9 +139,24 @@ describe('publish to live', () => {
     const url = ((await link.json()) as any).data.url as string;
     expect(url.startsWith(`${apiUrl}/preview/release/${documentId}/en?`)).toBe(true);
 
-    const page = await fetch(url);
+    // At once a page that says the preview is being rendered and looks again; then the draft.
+    const waiting = await fetch(url);
+    expect(waiting.status).toBe(202);
+    expect(await waiting.text()).toMatch(/<meta http-equiv="refresh" content="\d+">.*Preparing the preview/s);
+    let page = waiting;
+    for (let look = 0; look < 120 && page.status === 202; look += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      page = await fetch(url);
+    }
     expect(page.status).toBe(200);
     const html = await page.text();
+    // Everything the page loads comes from the preview's own files on the builder.
+    const loaded = [...html.matchAll(/(?:src|href)="(\/[^"]*)"/g)].map((m) => m[1]).filter((u) => /\.(svg|css|js|avif|webp|jpe?g|png|pdf)$/.test(u));
+    expect(loaded.length).toBeGreaterThan(0);
+    for (const asset of loaded) {
+      expect(asset, asset).toMatch(/^\/preview-assets\/[0-9a-f]{16}\//);
+      expect((await fetch(`${apiUrl}${asset}`)).status, asset).toBe(200);
+    }
     expect(html).toContain('<h1>Draft under preview</h1>');
     expect(html).toContain('Preview of a draft');
     expect(html).toContain('<meta name="robots" content="noindex">');

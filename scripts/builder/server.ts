@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
 import { isWebhookPayload } from '@newsroom/shared-types';
 import { bearerMatches } from './auth';
 import { refusalLog } from './refusals';
 import type { Builder } from './builder';
-import type { PreviewRenderer } from './preview';
+import { RENDERING_PAGE, type PreviewRenderer } from './preview';
 
 export const MAX_BODY = 1024 * 1024;
 
@@ -85,16 +85,17 @@ function previewRoutes(app: FastifyInstance, renderer: PreviewRenderer, frameAnc
       const result = await renderer.render({ type, documentId, locale, expires: Number(req.query.expires) }, String(req.query.token ?? ''));
       reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex').header('Referrer-Policy', 'no-referrer');
       reply.header('Content-Security-Policy', `default-src 'self'; img-src 'self' data: https: http:; style-src 'self' 'unsafe-inline'; script-src 'none'; frame-ancestors ${frameAncestor ?? "'self'"}`);
+      if (result.status === 202) return reply.code(202).type('text/html; charset=utf-8').send(RENDERING_PAGE);
       if (result.status !== 200) return reply.code(result.status).type('text/plain; charset=utf-8').send(result.message);
       return reply.type('text/html; charset=utf-8').send(result.html);
     },
   );
+  // Files of a preview build, typed by @fastify/static; only its sendFile, no route of its own.
+  fs.mkdirSync(renderer.root, { recursive: true });
+  app.register(fastifyStatic, { root: renderer.root, serve: false, cacheControl: false });
   app.get<{ Params: { key: string; '*': string } }>('/preview-assets/:key/*', async (req, reply) => {
     const file = renderer.asset(req.params.key, req.params['*']);
     if (!file) return reply.code(404).send({ error: 'Not found' });
-    return reply.header('Cache-Control', 'private, max-age=3600').type(contentTypeOf(file)).send(fs.createReadStream(file));
+    return reply.header('Cache-Control', 'private, max-age=3600').sendFile(file);
   });
 }
-
-const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.svg': 'image/svg+xml', '.css': 'text/css', '.js': 'text/javascript' };
-const contentTypeOf = (file: string) => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

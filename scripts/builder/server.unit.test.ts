@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PreviewRenderer } from './preview';
 import { Builder } from './builder';
 import { builderServer, MAX_BODY } from './server';
 import { SECRET, strapiEvent, testConfig } from './test-support';
@@ -95,5 +98,30 @@ describe('status and health', () => {
       const res = await app.inject({ method: 'POST', url: `/rollback/${id}`, headers: auth, payload: {} });
       expect(res.statusCode, id).toBe(404);
     }
+  });
+});
+
+describe('GET /preview-assets', () => {
+  it('serves a preview’s own files, typed, and nothing outside them in any spelling', async () => {
+    const config = testConfig({ PREVIEW_SECRET: 'preview-secret-0123456789' });
+    const renderer = new PreviewRenderer(config);
+    const key = '0123456789abcdef';
+    const out = path.join(renderer.root, key, 'out');
+    fs.mkdirSync(path.join(out, 'media', 'fedcba9876543210'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'media', 'fedcba9876543210', 'decision.pdf'), '%PDF-1.7');
+    fs.writeFileSync(path.join(renderer.root, key, 'entry.json'), '{"draft":"not public"}');
+    fs.writeFileSync(path.join(config.BUILDS_DIR, 'secret.txt'), 'secret');
+    const app = builderServer(new Builder(config, () => {}), SECRET, { renderer });
+    apps.push(app);
+    const file = await app.inject({ url: `/preview-assets/${key}/media/fedcba9876543210/decision.pdf` });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['cache-control']).toBe('private, max-age=3600');
+    for (const spelling of ['../entry.json', '..%2fentry.json', '%2e%2e/entry.json', '..%5centry.json', '../../../secret.txt', '..%2f..%2f..%2fsecret.txt', '%2fetc%2fpasswd']) {
+      const res = await app.inject({ url: `/preview-assets/${key}/${spelling}` });
+      expect(res.statusCode, spelling).toBe(404);
+      expect(res.body, spelling).not.toMatch(/not public|secret$/);
+    }
+    expect((await app.inject({ url: `/preview-assets/..%2f${key}/out/media/fedcba9876543210/decision.pdf` })).statusCode).toBe(404);
   });
 });

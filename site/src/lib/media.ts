@@ -1,11 +1,13 @@
 import { localeInfo, type Locale, type Media } from '@newsroom/shared-types';
+import { config } from '../config';
 
 /**
  * The public address of an uploaded file: the site's own copy (loaders/media-files.ts), or
  * where public object storage keeps it. Never the CMS, which need not face the internet.
- * `base` (the site's address) makes it absolute, for feeds and open data.
+ * `base` (the site's address) makes it absolute, for feeds and open data; a preview's files
+ * are served under its own prefix.
  */
-export function mediaUrl(media: Pick<Media, 'url' | 'publicUrl'>, base = ''): string {
+export function mediaUrl(media: Pick<Media, 'url' | 'publicUrl'>, base = config.PREVIEW_ASSETS_PREFIX ?? ''): string {
   if (media.publicUrl) return `${base}${media.publicUrl}`;
   if (/^https?:\/\//.test(media.url)) return media.url;
   throw new Error(`The upload ${media.url} has no copy on the site; the loaders copy every upload of the entries they keep.`);
