@@ -9,6 +9,7 @@ import { ensureAdmin } from './bootstrap/admin-user';
 import { ensureDemoUsers } from './bootstrap/demo-users';
 import { seedDemo } from './seed';
 import { ensureRoles } from './bootstrap/roles';
+import { withdrawDevelopmentTools } from './bootstrap/development-tools';
 import { ensureEditViews } from './editorial/edit-view';
 import { publicationMiddleware } from './editorial/publication';
 import { publicReadsMiddleware } from './public-api/public-reads';
@@ -53,6 +54,7 @@ export default {
     if (env.SEED_DEMO) await seedDemo(strapi);
     await ensureBuilderWebhook(strapi, env);
     await ensureRoles(strapi);
+    await withdrawDevelopmentTools(strapi);
     await ensureEditViews(strapi);
     await ensureAdmin(strapi, env);
     await ensureDemoUsers(strapi, env);

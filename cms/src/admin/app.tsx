@@ -16,11 +16,22 @@ function switchOffGuidedTour() {
   if (stored?.enabled !== false) window.localStorage.setItem(TOUR_KEY, JSON.stringify({ ...stored, enabled: false }));
 }
 
+/**
+ * Strapi's banner announcing its new media library links to its blog: it starts dismissed.
+ * Its stored key names the feature flag's state and the project's uuid (package.json).
+ */
+function dismissPromotions() {
+  for (const legacy of [true, false]) {
+    for (const scope of ['newsroom-cms', 'false', 'undefined']) window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${scope}`, 'true');
+  }
+}
+
 export default {
   // No tutorials' videos and no release notices: a government server's admin does not call out.
   config: { locales: [], tutorials: false, notifications: { releases: false } },
   register(app: StrapiApp) {
     switchOffGuidedTour();
+    dismissPromotions();
     app.addMenuLink({
       to: 'editorial-desk',
       icon: Clock,
@@ -29,6 +40,17 @@ export default {
       permissions: [],
       position: 2,
     });
+    // The home shows the desk's summary first, and no project statistics (counts of API tokens and webhooks).
+    app.widgets.register((widgets: Array<{ id: string }>) => [
+      {
+        id: 'editorial-desk',
+        icon: Clock,
+        title: { id: 'newsroom.home.title', defaultMessage: 'Editorial desk' },
+        component: async () => (await import('./editorial/DeskSummary')).DeskSummary,
+        link: { label: { id: 'newsroom.home.open', defaultMessage: 'Open the desk' }, href: '/editorial-desk' },
+      },
+      ...widgets.filter((widget) => widget.id !== 'key-statistics'),
+    ]);
     app.addMenuLink({
       to: 'requests-desk',
       icon: Mail,

@@ -1,41 +1,6 @@
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
 import { Badge, Box, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-
-interface Scheduled {
-  type: string;
-  documentId: string;
-  locale: string;
-  title: string;
-  publishAtOffice: string;
-  error?: string;
-}
-
-interface SiteStatus {
-  behindSince: string | null;
-  behindSinceOffice: string | null;
-  reasons: string[];
-}
-
-interface MailStatus {
-  pending: number;
-  oldestPendingAt: string | null;
-  failed: Array<{ id: number; to: string; subject: string; attempts: number; last_error: string | null }>;
-}
-
-interface Report {
-  timeZone: string;
-  site: SiteStatus;
-  mail: MailStatus;
-  scheduled: Scheduled[];
-  overdue: Scheduled[];
-  embargoed: Array<{ type: string; documentId: string; locale: string; title: string; embargoUntilOffice: string; published: boolean }>;
-  translations: {
-    items: Array<{ type: string; documentId: string; title: string; locales: Record<string, string> }>;
-    missing: Record<string, number>;
-    outdated: Record<string, number>;
-  };
-}
+import { useEditorialReport, type MailStatus, type SiteStatus } from './report';
 
 const UID: Record<string, string> = {
   release: 'api::release.release', speech: 'api::speech.speech', statement: 'api::statement.statement', decision: 'api::decision.decision',
@@ -102,12 +67,7 @@ const title = (type: string, documentId: string, locale: string, text: string) =
 
 /** Schedules in office time, overdue and embargoed items, and translations to do. */
 export default function EditorialDesk() {
-  const { get } = useFetchClient();
-  const [report, setReport] = React.useState<Report | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  React.useEffect(() => {
-    get<Report>('/newsroom/editorial').then((r) => setReport(r.data)).catch((e: Error) => setError(e.message));
-  }, [get]);
+  const { report, error } = useEditorialReport();
 
   return (
     <Main>

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startStrapi, type TestStrapi } from '../../test/strapi';
+import { adminAs } from '../../test/admin-users';
+import { ensureAdminBuild } from '../../test/admin-build';
+import { hasChromium, launchChromium } from '../../test/chromium';
+import { createRelease } from '../../test/fixtures/release';
+import { ROLES } from '../bootstrap/roles';
+import { DEVELOPMENT_ONLY_ACTIONS } from '../bootstrap/development-tools';
+
+/** The admin's home as the office meets it, built and served, in Chromium. */
+
+let app: TestStrapi;
+let browser: Browser;
+let editor: Awaited<ReturnType<typeof adminAs>>;
+const consoleErrors: string[] = [];
+
+async function signIn(email: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${email}: ${message.text()}`));
+  page.on('pageerror', (error) => consoleErrors.push(`${email}: ${error.message}`));
+  await page.goto(`${app.url}/admin/auth/login`);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill('Role-password-1');
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  return page;
+}
+
+describe.skipIf(!hasChromium)('the admin’s home', () => {
+  beforeAll(async () => {
+    ensureAdminBuild();
+    fs.mkdirSync(path.resolve(import.meta.dirname, '..', '..', '..', 'screenshots'), { recursive: true });
+    app = await startStrapi({ listen: true, serveAdmin: true });
+    editor = await adminAs(app, 'home-editor@example.org', ROLES.editor.code);
+    await adminAs(app, 'home-admin@example.org', null);
+    await createRelease(app.strapi, { sq: 'E planifikuar për nesër' }, [], { publishAt: new Date(Date.now() + 86_400_000).toISOString() });
+    await createRelease(app.strapi, { sq: 'E vonuar' }, [], { publishAt: new Date(Date.now() - 3_600_000).toISOString() });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows an editor the desk’s summary first, with the counts the desk has, and no project statistics', async () => {
+    const report = (await editor('GET', '/newsroom/editorial')).body;
+    const page = await signIn('home-editor@example.org');
+    const line = (label: string) => page.locator(`[data-line="${label}"]`);
+    await line('Overdue').waitFor();
+    await page.screenshot({ path: path.resolve(import.meta.dirname, '..', '..', '..', 'screenshots', 'admin-home-editor.png') });
+    expect(await line('Overdue').textContent()).toBe(`Overdue${report.overdue.length}`);
+    expect(report.overdue.length).toBeGreaterThan(0);
+    expect(await line('Scheduled').textContent()).toBe(`Scheduled${report.scheduled.length}`);
+    expect(report.scheduled.length).toBeGreaterThan(0);
+    expect(await line('Under embargo').textContent()).toBe(`Under embargo${report.embargoed.length}`);
+    const missing = (Object.values(report.translations.missing) as number[]).reduce((a, b) => a + b, 0) + (Object.values(report.translations.outdated) as number[]).reduce((a, b) => a + b, 0);
+    expect(await line('Translations to do').textContent()).toBe(`Translations to do${missing}`);
+    expect(await page.getByRole('link', { name: 'Open the desk' }).getAttribute('href')).toMatch(/editorial-desk$/);
+    expect(await page.getByText('Project statistics').count()).toBe(0);
+    expect(await page.getByText('Read blog post').count()).toBe(0);
+    await page.close();
+  });
+
+  it('offers neither the Content-Type Builder nor the Marketplace outside development, not even to the super admin', async () => {
+    const page = await signIn('home-admin@example.org');
+    await page.getByRole('heading', { name: 'Editorial desk' }).waitFor();
+    const links = await page.locator('nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.some((href) => href.includes('content-manager'))).toBe(true);
+    expect(links.filter((href) => href.includes('content-type-builder') || href.includes('market.strapi.io'))).toEqual([]);
+    const kept = await app.strapi.db.query('admin::permission').count({ where: { action: { $in: DEVELOPMENT_ONLY_ACTIONS } } });
+    expect(kept).toBe(0);
+    await page.close();
+  });
+
+  it('logged no console error', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
