@@ -24,6 +24,7 @@ import { registerRequestRoutes } from './requests/routes';
 import { registerOpenDataRoutes } from './requests/open-data';
 import { ensureHistory } from './requests/history';
 import { ensureAttachments } from './requests/attachments';
+import { aiOff } from './admin-api/ai-off';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -36,6 +37,7 @@ export default {
     registerIntakeRoutes(strapi);
     registerRequestRoutes(strapi);
     registerOpenDataRoutes(strapi);
+    strapi.server.use(aiOff(strapi) as never);
   },
 
   /** Idempotent: every step makes the state right whatever it was, so it runs on every start. */

@@ -1,5 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Clock, Mail } from '@strapi/icons';
+import { TRANSLATIONS } from './translations';
+import { ADMIN_LOCALES } from './translations/native-names';
 
 /** Whoever may read one of the public's submissions sees the requests desk. */
 const SUBMISSIONS = ['api::document-request.document-request', 'api::media-inquiry.media-inquiry', 'api::office-message.office-message'];
@@ -28,7 +30,7 @@ function dismissPromotions() {
 
 export default {
   // No tutorials' videos and no release notices: a government server's admin does not call out.
-  config: { locales: [], tutorials: false, notifications: { releases: false } },
+  config: { locales: [...ADMIN_LOCALES], translations: TRANSLATIONS, tutorials: false, notifications: { releases: false } },
   register(app: StrapiApp) {
     switchOffGuidedTour();
     dismissPromotions();

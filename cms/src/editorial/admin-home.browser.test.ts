@@ -17,8 +17,10 @@ let browser: Browser;
 let editor: Awaited<ReturnType<typeof adminAs>>;
 const consoleErrors: string[] = [];
 
-async function signIn(email: string): Promise<Page> {
+async function signIn(email: string, language?: string): Promise<Page> {
   const page = await browser.newPage();
+  // The language an editor chose in their profile, as Strapi keeps it in the browser.
+  if (language) await page.addInitScript((code) => window.localStorage.setItem('strapi-admin-language', code), language);
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${email}: ${message.text()}`));
   page.on('pageerror', (error) => consoleErrors.push(`${email}: ${error.message}`));
   await page.goto(`${app.url}/admin/auth/login`);
@@ -29,10 +31,18 @@ async function signIn(email: string): Promise<Page> {
   return page;
 }
 
+const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', '..', 'screenshots');
+async function login(page: Page, email: string) {
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill('Role-password-1');
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+}
+
 describe.skipIf(!hasChromium)('the admin’s home', () => {
   beforeAll(async () => {
     ensureAdminBuild();
-    fs.mkdirSync(path.resolve(import.meta.dirname, '..', '..', '..', 'screenshots'), { recursive: true });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     app = await startStrapi({ listen: true, serveAdmin: true });
     editor = await adminAs(app, 'home-editor@example.org', ROLES.editor.code);
     await adminAs(app, 'home-admin@example.org', null);
@@ -49,21 +59,51 @@ describe.skipIf(!hasChromium)('the admin’s home', () => {
   it('shows an editor the desk’s summary first, with the counts the desk has, and no project statistics', async () => {
     const report = (await editor('GET', '/newsroom/editorial')).body;
     const page = await signIn('home-editor@example.org');
-    const line = (label: string) => page.locator(`[data-line="${label}"]`);
-    await line('Overdue').waitFor();
-    await page.screenshot({ path: path.resolve(import.meta.dirname, '..', '..', '..', 'screenshots', 'admin-home-editor.png') });
-    expect(await line('Overdue').textContent()).toBe(`Overdue${report.overdue.length}`);
+    const line = (id: string) => page.locator(`[data-line="newsroom.home.${id}"]`);
+    await line('overdue').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-home-editor-en.png') });
+    expect(await line('overdue').textContent()).toBe(`Overdue${report.overdue.length}`);
     expect(report.overdue.length).toBeGreaterThan(0);
-    expect(await line('Scheduled').textContent()).toBe(`Scheduled${report.scheduled.length}`);
+    expect(await line('scheduled').textContent()).toBe(`Scheduled${report.scheduled.length}`);
     expect(report.scheduled.length).toBeGreaterThan(0);
-    expect(await line('Under embargo').textContent()).toBe(`Under embargo${report.embargoed.length}`);
+    expect(await line('embargoed').textContent()).toBe(`Under embargo${report.embargoed.length}`);
     const missing = (Object.values(report.translations.missing) as number[]).reduce((a, b) => a + b, 0) + (Object.values(report.translations.outdated) as number[]).reduce((a, b) => a + b, 0);
-    expect(await line('Translations to do').textContent()).toBe(`Translations to do${missing}`);
+    expect(await line('translations').textContent()).toBe(`Translations to do${missing}`);
     expect(await page.getByRole('link', { name: 'Open the desk' }).getAttribute('href')).toMatch(/editorial-desk$/);
     expect(await page.getByText('Project statistics').count()).toBe(0);
     expect(await page.getByText('Read blog post').count()).toBe(0);
     await page.close();
   });
+
+  /** What an editor reads first in each language: the login, the home, the content manager and an edit view's labels. */
+  const WORDS = {
+    sq: { login: 'Hyr', hello: 'Përshëndetje', overdue: 'Me vonesë', create: 'Krijo një hyrje të re', publishAt: 'Publiko më', desk: 'Tryeza editoriale' },
+    'sr-Latn': { login: 'Prijavi se', hello: 'Zdravo', overdue: 'Zakasnelo', create: 'Napravi novi unos', publishAt: 'Objavi u', desk: 'Urednički pult' },
+  } as const;
+
+  for (const [code, words] of Object.entries(WORDS)) {
+    it(`speaks ${code === 'sq' ? 'Albanian' : 'Serbian'} to an editor who chose it: login, home, menu, lists and the edit view’s labels`, async () => {
+      const page = await browser.newPage();
+      page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${code}: ${message.text()}`));
+      page.on('response', (response) => response.status() >= 400 && consoleErrors.push(`${code}: ${response.status()} ${response.url()}`));
+      await page.addInitScript((language) => window.localStorage.setItem('strapi-admin-language', language), code);
+      await page.goto(`${app.url}/admin/auth/login`);
+      await page.getByRole('button', { name: words.login }).waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe(code);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `admin-login-${code}.png`) });
+      await login(page, 'home-editor@example.org');
+      await page.getByRole('heading', { name: new RegExp(`^${words.hello}`) }).waitFor();
+      expect(await page.locator('[data-line="newsroom.home.overdue"]').textContent()).toMatch(new RegExp(`^${words.overdue}\\d+$`));
+      expect(await page.getByRole('link', { name: words.desk }).count()).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `admin-home-${code}.png`) });
+      await page.goto(`${app.url}/admin/content-manager/collection-types/api::release.release`);
+      await page.getByRole('link', { name: words.create }).first().waitFor();
+      await page.getByRole('link', { name: words.create }).first().click();
+      await page.getByText(words.publishAt, { exact: true }).first().waitFor();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `admin-edit-release-${code}.png`), fullPage: true });
+      await page.close();
+    });
+  }
 
   it('offers neither the Content-Type Builder nor the Marketplace outside development, not even to the super admin', async () => {
     const page = await signIn('home-admin@example.org');

@@ -1,12 +1,14 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { useSay, type MessageId } from '../translations/say';
 import { useEditorialReport } from './report';
 
 type Tone = 'danger' | 'neutral';
 
-function Line({ label, value, tone = 'neutral' }: { label: string; value: string | number; tone?: Tone }) {
+function Line({ id, value, tone = 'neutral' }: { id: MessageId; value: string | number; tone?: Tone }) {
+  const label = useSay()(id);
   return (
-    <Flex justifyContent="space-between" gap={4} paddingTop={2} paddingBottom={2} data-line={label}>
+    <Flex justifyContent="space-between" gap={4} paddingTop={2} paddingBottom={2} data-line={id}>
       <Typography textColor={tone === 'danger' ? 'danger700' : 'neutral800'}>{label}</Typography>
       <Typography fontWeight="bold" textColor={tone === 'danger' ? 'danger700' : 'neutral800'}>{value}</Typography>
     </Flex>
@@ -18,26 +20,26 @@ function Line({ label, value, tone = 'neutral' }: { label: string; value: string
  * or waiting for a translation, whether mail failed, and whether the public site follows.
  */
 export function DeskSummary() {
-  const { formatMessage, formatDate } = useIntl();
+  const { formatDate } = useIntl();
+  const say = useSay();
   const { report, error } = useEditorialReport();
-  const say = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: `newsroom.home.${id}`, defaultMessage }, values);
-  if (error) return <Typography textColor="danger600">{say('error', 'Could not load the desk: {error}', { error })}</Typography>;
-  if (!report) return <Typography textColor="neutral600">{say('loading', 'Loading…')}</Typography>;
+  if (error) return <Typography textColor="danger600">{say('newsroom.home.error', { error })}</Typography>;
+  if (!report) return <Typography textColor="neutral600">{say('newsroom.home.loading')}</Typography>;
   const toTranslate = Object.values(report.translations.missing).reduce((a, b) => a + b, 0) + Object.values(report.translations.outdated).reduce((a, b) => a + b, 0);
   const { site } = report;
   const live = site.liveBuild ? formatDate(site.liveBuild.startedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: report.timeZone }) : null;
   return (
     <Box>
-      <Line label={say('overdue', 'Overdue')} value={report.overdue.length} tone={report.overdue.length > 0 ? 'danger' : 'neutral'} />
-      <Line label={say('scheduled', 'Scheduled')} value={report.scheduled.length} />
-      <Line label={say('embargoed', 'Under embargo')} value={report.embargoed.length} />
-      <Line label={say('translations', 'Translations to do')} value={toTranslate} />
-      {report.mail.failed.length > 0 && <Line label={say('mailFailed', 'Mail not sent')} value={report.mail.failed.length} tone="danger" />}
-      <Line label={say('liveBuild', 'Site built')} value={live ?? say('noBuild', 'not known')} />
+      <Line id="newsroom.home.overdue" value={report.overdue.length} tone={report.overdue.length > 0 ? 'danger' : 'neutral'} />
+      <Line id="newsroom.home.scheduled" value={report.scheduled.length} />
+      <Line id="newsroom.home.embargoed" value={report.embargoed.length} />
+      <Line id="newsroom.home.translations" value={toTranslate} />
+      {report.mail.failed.length > 0 && <Line id="newsroom.home.mailFailed" value={report.mail.failed.length} tone="danger" />}
+      <Line id="newsroom.home.liveBuild" value={live ?? say('newsroom.home.noBuild')} />
       <Box paddingTop={2} role={site.reasons.length > 0 ? 'alert' : undefined}>
-        {site.reasons.length > 0 && <Typography textColor="danger700">{site.behindSinceOffice ? say('behindSince', 'The site is behind the CMS since {since}.', { since: site.behindSinceOffice }) : say('behind', 'The site may not follow the CMS.')}</Typography>}
-        {site.reasons.length === 0 && site.liveBuild && <Typography textColor="success700">{say('following', 'The site shows what is published.')}</Typography>}
-        {site.reasons.length === 0 && !site.liveBuild && <Typography textColor="neutral600">{say('noBuilder', 'No site builder is connected to this CMS.')}</Typography>}
+        {site.reasons.length > 0 && <Typography textColor="danger700">{site.behindSinceOffice ? say('newsroom.home.behindSince', { since: site.behindSinceOffice }) : say('newsroom.home.behind')}</Typography>}
+        {site.reasons.length === 0 && site.liveBuild && <Typography textColor="success700">{say('newsroom.home.following')}</Typography>}
+        {site.reasons.length === 0 && !site.liveBuild && <Typography textColor="neutral600">{say('newsroom.home.noBuilder')}</Typography>}
       </Box>
     </Box>
   );

@@ -1,34 +1,35 @@
 import * as React from 'react';
 import { Badge, Box, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useEditorialReport, type MailStatus, type SiteStatus } from './report';
+import { useSay, type MessageId } from '../translations/say';
+import { UID } from '../content-types';
+import { TRANSLATION_TONES } from './states';
 
-const UID: Record<string, string> = {
-  release: 'api::release.release', speech: 'api::speech.speech', statement: 'api::statement.statement', decision: 'api::decision.decision',
-  gallery: 'api::gallery.gallery', campaign: 'api::campaign.campaign', agendaItem: 'api::agenda-item.agenda-item', person: 'api::person.person',
-  tag: 'api::tag.tag', page: 'api::page.page',
-};
 const LOCALES = ['sq', 'sr-Latn', 'en'];
-const TONE: Record<string, 'success' | 'secondary' | 'warning' | 'danger' | 'neutral'> = {
-  published: 'success', modified: 'secondary', draft: 'neutral', outdated: 'warning', missing: 'danger',
-};
+const TONE: Record<string, string> = TRANSLATION_TONES;
+type Say = ReturnType<typeof useSay>;
 
 const editLink = (type: string, documentId: string, locale: string) =>
   `/admin/content-manager/collection-types/${UID[type] ?? type}/${documentId}?plugins[i18n][locale]=${locale}`;
+const typeName = (say: Say, type: string) => (type in UID ? say(`newsroom.type.${type}` as MessageId) : type);
 
 function Section({ title, count, children }: { title: string; count: number; children: React.ReactNode }) {
+  const say = useSay();
   return (
     <Box paddingBottom={8}>
       <Typography variant="beta" tag="h2">{title} ({count})</Typography>
-      <Box paddingTop={3}>{count === 0 ? <Typography textColor="neutral600">Nothing here.</Typography> : children}</Box>
+      <Box paddingTop={3}>{count === 0 ? <Typography textColor="neutral600">{say('newsroom.desk.nothing')}</Typography> : children}</Box>
     </Box>
   );
 }
 
-function ItemTable({ rows, columns }: { rows: Array<Record<string, React.ReactNode>>; columns: string[] }) {
+/** A table whose rows are keyed by column id; the headers are the ids' words. */
+function ItemTable({ rows, columns }: { rows: Array<Record<string, React.ReactNode>>; columns: MessageId[] }) {
+  const say = useSay();
   return (
     <Table colCount={columns.length} rowCount={rows.length + 1}>
       <Thead>
-        <Tr>{columns.map((c) => <Th key={c}><Typography variant="sigma">{c}</Typography></Th>)}</Tr>
+        <Tr>{columns.map((c) => <Th key={c}><Typography variant="sigma">{LOCALES.includes(c) ? c : say(c)}</Typography></Th>)}</Tr>
       </Thead>
       <Tbody>
         {rows.map((row, i) => <Tr key={i}>{columns.map((c) => <Td key={c}>{row[c]}</Td>)}</Tr>)}
@@ -39,15 +40,16 @@ function ItemTable({ rows, columns }: { rows: Array<Record<string, React.ReactNo
 
 /** The first thing on the desk when the public site does not show what the CMS published. */
 function SiteBehind({ site }: { site: SiteStatus }) {
+  const say = useSay();
   if (site.reasons.length === 0) return null;
   return (
     <Box padding={4} marginBottom={6} background="danger100" borderColor="danger200" hasRadius role="alert">
       <Typography variant="delta" tag="h2" textColor="danger700">
-        {site.behindSinceOffice ? `The site is behind the CMS since ${site.behindSinceOffice}` : 'The site may not follow the CMS'}
+        {site.behindSinceOffice ? say('newsroom.home.behindSince', { since: site.behindSinceOffice }) : say('newsroom.home.behind')}
       </Typography>
       <Box paddingTop={2}>
         {site.reasons.map((r) => <Typography key={r} tag="p" textColor="danger700">{r}</Typography>)}
-        <Typography tag="p" textColor="neutral700">The builder checks the CMS every few minutes and rebuilds by itself; tell the administrator if this stays.</Typography>
+        <Typography tag="p" textColor="neutral700">{say('newsroom.desk.siteAdvice')}</Typography>
       </Box>
     </Box>
   );
@@ -55,10 +57,14 @@ function SiteBehind({ site }: { site: SiteStatus }) {
 
 /** Mail the office sent that did not arrive: a wrong address, or a relay that refused it for good. */
 function MailFailures({ mail }: { mail: MailStatus }) {
+  const say = useSay();
   if (mail.failed.length === 0) return null;
   return (
-    <Section title="Mail that could not be sent" count={mail.failed.length}>
-      <ItemTable columns={['To', 'Subject', 'Attempts', 'Why']} rows={mail.failed.map((m) => ({ To: m.to, Subject: m.subject, Attempts: m.attempts, Why: m.last_error ?? '' }))} />
+    <Section title={say('newsroom.desk.mailFailed')} count={mail.failed.length}>
+      <ItemTable
+        columns={['newsroom.desk.col.to', 'newsroom.desk.col.subject', 'newsroom.desk.col.attempts', 'newsroom.desk.col.why']}
+        rows={mail.failed.map((m) => ({ 'newsroom.desk.col.to': m.to, 'newsroom.desk.col.subject': m.subject, 'newsroom.desk.col.attempts': m.attempts, 'newsroom.desk.col.why': m.last_error ?? '' }))}
+      />
     </Section>
   );
 }
@@ -67,43 +73,48 @@ const title = (type: string, documentId: string, locale: string, text: string) =
 
 /** Schedules in office time, overdue and embargoed items, and translations to do. */
 export default function EditorialDesk() {
+  const say = useSay();
   const { report, error } = useEditorialReport();
+  const item = 'newsroom.desk.col.item';
+  const type = 'newsroom.desk.col.type';
+  const language = 'newsroom.desk.col.language';
 
   return (
     <Main>
       <Box padding={10}>
-        <Typography variant="alpha" tag="h1">Editorial desk</Typography>
+        <Typography variant="alpha" tag="h1">{say('newsroom.editorial-desk')}</Typography>
         <Box paddingTop={2} paddingBottom={6}>
-          <Typography textColor="neutral600">All times in the office’s time zone ({report?.timeZone ?? 'Europe/Belgrade'}). Scheduled items are published within a minute of their time.</Typography>
+          <Typography textColor="neutral600">{say('newsroom.desk.intro', { timeZone: report?.timeZone ?? 'Europe/Belgrade' })}</Typography>
         </Box>
-        {error && <Typography textColor="danger600">Could not load the desk: {error}</Typography>}
+        {error && <Typography textColor="danger600">{say('newsroom.home.error', { error })}</Typography>}
         {report && (
           <>
             <SiteBehind site={report.site} />
             <MailFailures mail={report.mail} />
-            <Section title="Overdue: not published 5 minutes after their time" count={report.overdue.length}>
-              <ItemTable columns={['Item', 'Type', 'Language', 'Was due', 'Why']} rows={report.overdue.map((o) => ({
-                Item: title(o.type, o.documentId, o.locale, o.title), Type: o.type, Language: o.locale, 'Was due': o.publishAtOffice, Why: o.error ?? 'Not yet tried',
+            <Section title={say('newsroom.desk.overdue')} count={report.overdue.length}>
+              <ItemTable columns={[item, type, language, 'newsroom.desk.col.wasDue', 'newsroom.desk.col.why']} rows={report.overdue.map((o) => ({
+                [item]: title(o.type, o.documentId, o.locale, o.title), [type]: typeName(say, o.type), [language]: o.locale,
+                'newsroom.desk.col.wasDue': o.publishAtOffice, 'newsroom.desk.col.why': o.error ?? say('newsroom.desk.notTried'),
               }))} />
             </Section>
-            <Section title="Scheduled" count={report.scheduled.length}>
-              <ItemTable columns={['Item', 'Type', 'Language', 'Publishes at']} rows={report.scheduled.map((s) => ({
-                Item: title(s.type, s.documentId, s.locale, s.title), Type: s.type, Language: s.locale, 'Publishes at': s.publishAtOffice,
+            <Section title={say('newsroom.home.scheduled')} count={report.scheduled.length}>
+              <ItemTable columns={[item, type, language, 'newsroom.desk.col.publishesAt']} rows={report.scheduled.map((s) => ({
+                [item]: title(s.type, s.documentId, s.locale, s.title), [type]: typeName(say, s.type), [language]: s.locale, 'newsroom.desk.col.publishesAt': s.publishAtOffice,
               }))} />
             </Section>
-            <Section title="Under embargo" count={report.embargoed.length}>
-              <ItemTable columns={['Item', 'Language', 'Embargoed until', 'State']} rows={report.embargoed.map((e) => ({
-                Item: title(e.type, e.documentId, e.locale, e.title), Language: e.locale, 'Embargoed until': e.embargoUntilOffice,
-                State: e.published ? 'Published, hidden until then' : 'Draft',
+            <Section title={say('newsroom.home.embargoed')} count={report.embargoed.length}>
+              <ItemTable columns={[item, language, 'newsroom.desk.col.embargoedUntil', 'newsroom.desk.col.state']} rows={report.embargoed.map((e) => ({
+                [item]: title(e.type, e.documentId, e.locale, e.title), [language]: e.locale, 'newsroom.desk.col.embargoedUntil': e.embargoUntilOffice,
+                'newsroom.desk.col.state': e.published ? say('newsroom.desk.hiddenUntil') : say('newsroom.desk.draft'),
               }))} />
             </Section>
-            <Section title="Translations to do" count={report.translations.items.length}>
+            <Section title={say('newsroom.home.translations')} count={report.translations.items.length}>
               <Flex gap={4} paddingBottom={3}>
-                {LOCALES.map((l) => <Typography key={l}>{l}: {report.translations.missing[l]} missing, {report.translations.outdated[l]} out of date</Typography>)}
+                {LOCALES.map((l) => <Typography key={l}>{say('newsroom.desk.translationCounts', { locale: l, missing: report.translations.missing[l], outdated: report.translations.outdated[l] })}</Typography>)}
               </Flex>
-              <ItemTable columns={['Item', 'Type', ...LOCALES]} rows={report.translations.items.map((i) => ({
-                Item: title(i.type, i.documentId, 'sq', i.title), Type: i.type,
-                ...Object.fromEntries(LOCALES.map((l) => [l, <Badge key={l} active={i.locales[l] !== 'missing'} backgroundColor={`${TONE[i.locales[l]]}100`} textColor={`${TONE[i.locales[l]]}700`}>{i.locales[l]}</Badge>])),
+              <ItemTable columns={[item, type, ...(LOCALES as MessageId[])]} rows={report.translations.items.map((i) => ({
+                [item]: title(i.type, i.documentId, 'sq', i.title), [type]: typeName(say, i.type),
+                ...Object.fromEntries(LOCALES.map((l) => [l, <Badge key={l} active={i.locales[l] !== 'missing'} backgroundColor={`${TONE[i.locales[l]]}100`} textColor={`${TONE[i.locales[l]]}700`}>{say(`newsroom.desk.status.${i.locales[l]}` as MessageId)}</Badge>])),
               }))} />
             </Section>
           </>

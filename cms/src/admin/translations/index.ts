@@ -1,0 +1,20 @@
+import { UID } from '../content-types';
+import en from './en.json';
+import sq from './sq.json';
+import srLatn from './sr-Latn.json';
+
+type Messages = Record<string, string>;
+const FIELD = 'newsroom.field.';
+
+/**
+ * The edit views' field labels in a language: Strapi's content manager looks a label up as
+ * `content-manager.content-types.<uid>.<field>` (the English is the view's own label).
+ */
+function withFieldLabels(messages: Messages): Messages {
+  const fields = Object.keys(messages).filter((id) => id.startsWith(FIELD));
+  const labels = Object.values(UID).flatMap((uid) => fields.map((id) => [`content-manager.content-types.${uid}.${id.slice(FIELD.length)}`, messages[id]]));
+  return { ...messages, ...Object.fromEntries(labels) };
+}
+
+/** The admin's words by language: ours in all three, Strapi's own screens in Albanian and Serbian. */
+export const TRANSLATIONS: Record<string, Messages> = { en, sq: withFieldLabels(sq), 'sr-Latn': withFieldLabels(srLatn) };

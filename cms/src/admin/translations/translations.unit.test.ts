@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { CONTENT_TYPES, FORMS, LOCALES } from '@newsroom/shared-types';
+import { ACTIONS, CLOSED } from '../../requests/process';
+import { FIELD_WORDS } from '../../editorial/edit-view';
+import { UID } from '../content-types';
+import { TRANSLATION_TONES } from '../editorial/states';
+import { CLOCKS, FIELDS, OWN_PROBLEMS, STATES } from '../requests/words';
+import { ADMIN_LOCALES, languageNativeNames } from './native-names';
+import en from './en.json';
+import sq from './sq.json';
+import srLatn from './sr-Latn.json';
+
+const LANGUAGES: Record<string, Record<string, string>> = { sq, 'sr-Latn': srLatn };
+const ours = (messages: Record<string, string>) => Object.keys(messages).filter((id) => id.startsWith('newsroom.')).sort();
+/** The arguments and tags of an ICU message (and a parse error if it is not one). */
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if (element.type !== TYPE.literal && element.type !== TYPE.pound) names.add(element.value);
+      if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
+      if ('children' in element) walk(element.children);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
+}
+
+/** Every literal `newsroom.…` id in the admin's source. */
+function idsInSource(dir = path.resolve(import.meta.dirname, '..')): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) return idsInSource(file);
+    if (!/\.tsx?$/.test(entry.name) || entry.name.endsWith('.test.ts')) return [];
+    return [...fs.readFileSync(file, 'utf8').matchAll(/'(newsroom\.[A-Za-z0-9.-]+[A-Za-z0-9])'/g)].map((m) => m[1]);
+  });
+}
+
+/** Strapi's English for the admin and the plugins an editor uses, by the ids the admin looks up. */
+async function strapiEnglish(): Promise<Record<string, string>> {
+  const require = createRequire(import.meta.url);
+  const root = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
+  const sources: Array<[string, string]> = [
+    ['', path.join(root('@strapi/admin'), 'dist/admin/admin/src/translations/en.json.mjs')],
+    ['content-manager.', path.join(root('@strapi/content-manager'), 'dist/admin/translations/en.json.mjs')],
+    ['upload.', path.join(root('@strapi/upload'), 'dist/admin/translations/en.json.mjs')],
+    ['i18n.', path.join(root('@strapi/i18n'), 'dist/admin/translations/en.json.mjs')],
+  ];
+  const all: Record<string, string> = {};
+  for (const [prefix, file] of sources) {
+    const { default: messages } = (await import(pathToFileURL(file).href)) as { default: Record<string, string> };
+    for (const [id, message] of Object.entries(messages)) all[`${prefix}${id}`] = message;
+  }
+  return all;
+}
+
+describe('the admin’s languages', () => {
+  it('offers Albanian and Serbian (Latin script), named as the site names them', () => {
+    for (const code of ADMIN_LOCALES) expect(languageNativeNames[code]).toBe(LOCALES.find((l) => l.code === code)!.name);
+    expect(Object.keys(languageNativeNames).sort()).toEqual(['en', ...ADMIN_LOCALES].sort());
+  });
+
+  it('has every word of our pages in every language, with the same placeholders', () => {
+    for (const [code, messages] of Object.entries(LANGUAGES)) {
+      expect(ours(messages), code).toEqual(ours(en));
+      for (const id of ours(en)) {
+        expect(messages[id], `${code} ${id}`).toBeTruthy();
+        expect(placeholders(messages[id]), `${code} ${id}`).toEqual(placeholders(en[id as keyof typeof en]));
+      }
+    }
+  });
+
+  it('has a word for every id our pages use, and for every code they show', () => {
+    const used = new Set(idsInSource());
+    expect(used.size).toBeGreaterThan(40);
+    const coded = [
+      ...Object.keys(FORMS).map((k) => `newsroom.requests.kind.${k}`),
+      ...Object.keys(ACTIONS).map((a) => `newsroom.requests.action.${a}`),
+      ...[...new Set(Object.values(ACTIONS).flatMap((a) => a.needs))].map((n) => `newsroom.requests.need.${n}`),
+      ...['required', 'not-allowed', 'out-of-range', 'once', 'not-an-officer', 'not-found', ...OWN_PROBLEMS].map((p) => `newsroom.requests.problem.${p}`),
+      ...STATES.map((s) => `newsroom.requests.state.${s}`),
+      ...CLOCKS.map((c) => `newsroom.requests.clock.${c}`),
+      ...FIELDS.map((f) => `newsroom.requests.field.${f}`),
+      ...Object.keys(TRANSLATION_TONES).map((s) => `newsroom.desk.status.${s}`),
+      ...Object.keys(UID).map((t) => `newsroom.type.${t}`),
+      ...Object.keys(FIELD_WORDS).map((f) => `newsroom.field.${f}`),
+    ];
+    for (const id of [...used, ...coded]) expect(en, id).toHaveProperty([id]);
+    // Every state the process leads to is one the desk can name.
+    for (const state of [...Object.values(ACTIONS).flatMap((a) => [...a.from, a.to]), ...CLOSED].filter(Boolean)) expect(STATES).toContain(state);
+  });
+
+  it('translates only words Strapi has, keeping its placeholders', async () => {
+    const strapi = await strapiEnglish();
+    for (const [code, messages] of Object.entries(LANGUAGES)) {
+      const theirs = Object.keys(messages).filter((id) => !id.startsWith('newsroom.'));
+      expect(theirs.length, code).toBeGreaterThan(200);
+      for (const id of theirs) {
+        expect(strapi, `${code} ${id}`).toHaveProperty([id]);
+        expect(placeholders(messages[id]), `${code} ${id}`).toEqual(placeholders(strapi[id]));
+      }
+    }
+  });
+
+  it('writes Serbian in Latin script only', () => {
+    for (const [id, message] of Object.entries(srLatn)) expect(message, id).not.toMatch(/[\u0400-\u04FF]/);
+  });
+
+  it('names the content types as shared-types does', () => {
+    for (const [type, uid] of Object.entries(UID)) expect(CONTENT_TYPES[type as keyof typeof CONTENT_TYPES].uid).toBe(uid);
+  });
+});
