@@ -77,12 +77,13 @@ describe.skipIf(!hasChromium)('the admin’s home', () => {
 
   /** What an editor reads first in each language: the login, the home, the content manager and an edit view's labels. */
   const WORDS = {
-    sq: { login: 'Hyr', hello: 'Përshëndetje', overdue: 'Me vonesë', create: 'Krijo një hyrje të re', publishAt: 'Publiko më', desk: 'Tryeza editoriale' },
-    'sr-Latn': { login: 'Prijavi se', hello: 'Zdravo', overdue: 'Zakasnelo', create: 'Napravi novi unos', publishAt: 'Objavi u', desk: 'Urednički pult' },
+    sq: { name: 'Albanian', login: 'Hyr', hello: 'Përshëndetje', overdue: 'Me vonesë', collection: 'Komunikatat', create: 'Krijo një hyrje të re', title: 'Titulli', publishAt: 'Publiko më', desk: 'Tryeza editoriale' },
+    'sr-Latn': { name: 'Serbian', login: 'Prijavi se', hello: 'Zdravo', overdue: 'Zakasnelo', collection: 'Saopštenja', create: 'Napravi novi unos', title: 'Naslov', publishAt: 'Objavi u', desk: 'Urednički pult' },
+    en: { name: 'English', login: 'Login', hello: 'Hello', overdue: 'Overdue', collection: 'Press release', create: 'Create new entry', title: 'Title', publishAt: 'Publish at', desk: 'Editorial desk' },
   } as const;
 
   for (const [code, words] of Object.entries(WORDS)) {
-    it(`speaks ${code === 'sq' ? 'Albanian' : 'Serbian'} to an editor who chose it: login, home, menu, lists and the edit view’s labels`, async () => {
+    it(`speaks ${words.name} to an editor who chose it: login, home, menu, collections, lists and the edit view’s labels`, async () => {
       const page = await browser.newPage();
       page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${code}: ${message.text()}`));
       page.on('response', (response) => response.status() >= 400 && consoleErrors.push(`${code}: ${response.status()} ${response.url()}`));
@@ -98,8 +99,11 @@ describe.skipIf(!hasChromium)('the admin’s home', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, `admin-home-${code}.png`) });
       await page.goto(`${app.url}/admin/content-manager/collection-types/api::release.release`);
       await page.getByRole('link', { name: words.create }).first().waitFor();
+      expect(await page.getByRole('link', { name: words.collection, exact: true }).count()).toBe(1);
       await page.getByRole('link', { name: words.create }).first().click();
       await page.getByText(words.publishAt, { exact: true }).first().waitFor();
+      // A required field's label ends in an asterisk.
+      expect(await page.getByText(new RegExp(`^${words.title}\\*?$`)).count()).toBeGreaterThan(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, `admin-edit-release-${code}.png`), fullPage: true });
       await page.close();
     });

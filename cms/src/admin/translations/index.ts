@@ -8,7 +8,7 @@ const FIELD = 'newsroom.field.';
 
 /**
  * The edit views' field labels in a language: Strapi's content manager looks a label up as
- * `content-manager.content-types.<uid>.<field>` (the English is the view's own label).
+ * `content-manager.content-types.<uid>.<field>`.
  */
 function withFieldLabels(messages: Messages): Messages {
   const fields = Object.keys(messages).filter((id) => id.startsWith(FIELD));
@@ -16,5 +16,8 @@ function withFieldLabels(messages: Messages): Messages {
   return { ...messages, ...Object.fromEntries(labels) };
 }
 
-/** The admin's words by language: ours in all three, Strapi's own screens in Albanian and Serbian. */
-export const TRANSLATIONS: Record<string, Messages> = { en, sq: withFieldLabels(sq), 'sr-Latn': withFieldLabels(srLatn) };
+/**
+ * The admin's words by language: ours and every field's label in all three; Strapi's own
+ * screens and the collections' names (looked up by their English name) in Albanian and Serbian.
+ */
+export const TRANSLATIONS: Record<string, Messages> = { en: withFieldLabels(en), sq: withFieldLabels(sq), 'sr-Latn': withFieldLabels(srLatn) };
