@@ -16,9 +16,15 @@ export const formatDate = (locale: Locale, date: Date) => new Intl.DateTimeForma
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * A Serbian date ends in a period ("1. decembar 2026."); at the end of a sentence that period
+ * is the sentence's, not a second one after it.
+ */
+const oneFinalPeriod = (text: string) => text.replace(/(\d)\.\.(?!\.)/g, '$1.');
+
 /** A message's text, and the same as HTML: paragraphs of escaped text, nothing the sender wrote is markup. */
 export function render(locale: Locale, subjectKey: string, bodyKey: string, values: Record<string, string>) {
-  const text = `${translate(locale, bodyKey, values)}\n\n${translate(locale, 'signature')}`;
+  const text = oneFinalPeriod(`${translate(locale, bodyKey, values)}\n\n${translate(locale, 'signature')}`);
   const html = `<!doctype html><html lang="${locale}"><body>${text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('')}</body></html>`;
-  return { subject: translate(locale, subjectKey, values), text, html };
+  return { subject: oneFinalPeriod(translate(locale, subjectKey, values)), text, html };
 }

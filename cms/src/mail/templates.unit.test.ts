@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALE_CODES } from '@newsroom/shared-types';
-import { MESSAGES, render } from './templates';
+import { formatDate, MESSAGES, render } from './templates';
 import { shapeOf } from '../i18n/catalog';
 
 describe('the office\'s mail texts', () => {
@@ -15,5 +15,13 @@ describe('the office\'s mail texts', () => {
     expect(mail.text).toContain('deri më 7 dhjetor 2026');
     expect(mail.html).toContain('&#60;b&#62;Ana&#60;/b&#62; &#38; Co');
     expect(mail.html).not.toContain('<b>Ana');
+  });
+
+  it('end a Serbian sentence that ends in a date with one period', () => {
+    const registeredAt = formatDate('sr-Latn', new Date('2026-12-01T09:00:00Z'));
+    expect(registeredAt).toMatch(/2026\.$/);
+    const mail = render('sr-Latn', 'mediaInquiry.subject', 'mediaInquiry.body', { name: 'Ana', reference: 'MI-2026-ABCDEF', registeredAt, dueDate: registeredAt });
+    expect(mail.text).toContain(`primila je Vaše pitanje ${registeredAt}\n`);
+    expect(mail.text).not.toMatch(/\d\.\./);
   });
 });
