@@ -46,6 +46,7 @@ describe.skipIf(!hasChromium)('the admin’s home', () => {
     app = await startStrapi({ listen: true, serveAdmin: true });
     editor = await adminAs(app, 'home-editor@example.org', ROLES.editor.code);
     await adminAs(app, 'home-admin@example.org', null);
+    await adminAs(app, 'home-author@example.org', ROLES.author.code);
     await createRelease(app.strapi, { sq: 'E planifikuar për nesër' }, [], { publishAt: new Date(Date.now() + 86_400_000).toISOString() });
     await createRelease(app.strapi, { sq: 'E vonuar' }, [], { publishAt: new Date(Date.now() - 3_600_000).toISOString() });
     browser = await launchChromium();
@@ -83,7 +84,7 @@ describe.skipIf(!hasChromium)('the admin’s home', () => {
   } as const;
 
   for (const [code, words] of Object.entries(WORDS)) {
-    it(`speaks ${words.name} to an editor who chose it: login, home, menu, collections, lists and the edit view’s labels`, async () => {
+    it(`speaks ${words.name} to whoever chose it: an editor's login, home, menu, collections, lists and edit view, and an author's and the administrator's home`, async () => {
       const page = await browser.newPage();
       page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${code}: ${message.text()}`));
       page.on('response', (response) => response.status() >= 400 && consoleErrors.push(`${code}: ${response.status()} ${response.url()}`));
@@ -106,6 +107,13 @@ describe.skipIf(!hasChromium)('the admin’s home', () => {
       expect(await page.getByText(new RegExp(`^${words.title}\\*?$`)).count()).toBeGreaterThan(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, `admin-edit-release-${code}.png`), fullPage: true });
       await page.close();
+      // The other roles the README describes meet the same language.
+      for (const email of ['home-author@example.org', 'home-admin@example.org']) {
+        const other = await signIn(email, code);
+        await other.getByRole('heading', { name: new RegExp(`^${words.hello}`) }).waitFor();
+        expect(await other.getAttribute('html', 'lang'), email).toBe(code);
+        await other.close();
+      }
     });
   }
 
