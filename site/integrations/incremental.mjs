@@ -11,8 +11,12 @@ const repo = path.resolve(site, '..');
 /** What a page is made from besides the content: when any of it differs, everything is rendered. */
 const CODE = ['site/src', 'site/integrations', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'shared-types/src', 'package-lock.json'];
 const CONFIG = ['CMS_URL', 'SITE_URL', 'SITE_TIME_ZONE', 'ALGOLIA_APP_ID', 'ALGOLIA_SEARCH_KEY', 'ALGOLIA_INDEX_PREFIX', 'ALGOLIA_HOST', 'SEARCH_BUNDLES_DIR'];
-/** Files a page refers to that are not pages: Astro's optimised assets, and the copies of uploads. */
-const ASSET = new RegExp(`/_astro/[^"'\\s)<>,]+|${MEDIA_REFERENCE.source}`, 'g');
+/**
+ * Files a page refers to that are not pages: Astro's optimised assets (flat, hashed names) and
+ * the copies of uploads. Strict on purpose: a page's text may name any path, and a name with a
+ * slash or `..` must never become a file the build links from or into.
+ */
+const ASSET = new RegExp(`/_astro/[A-Za-z0-9_-][A-Za-z0-9._-]*|${MEDIA_REFERENCE.source}`, 'g');
 
 function filesUnder(dir, rel = '') {
   const at = path.join(dir, rel);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStrapi, type TestStrapi } from '../../test/strapi';
-import { adminAs } from '../../test/admin-users';
+import { adminAs, fillAdminLogin, signInToAdmin } from '../../test/admin-users';
 import { ensureAdminBuild } from '../../test/admin-build';
 import { hasChromium, launchChromium } from '../../test/chromium';
 import { createRelease } from '../../test/fixtures/release';
@@ -18,27 +18,16 @@ let browser: Browser;
 let editor: Awaited<ReturnType<typeof adminAs>>;
 const consoleErrors: string[] = [];
 
-async function signIn(email: string, language?: string): Promise<Page> {
-  const page = await browser.newPage();
-  // The language an editor chose in their profile, as Strapi keeps it in the browser.
-  if (language) await page.addInitScript((code) => window.localStorage.setItem('strapi-admin-language', code), language);
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${email}: ${message.text()}`));
-  page.on('pageerror', (error) => consoleErrors.push(`${email}: ${error.message}`));
-  await page.goto(`${app.url}/admin/auth/login`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill('Role-password-1');
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
-  return page;
+/** Keeps every console error, uncaught error and failed request of a page. */
+function watch(page: Page, label: string) {
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${label}: ${message.text()}`));
+  page.on('pageerror', (error) => consoleErrors.push(`${label}: ${error.message}`));
+  page.on('response', (response) => response.status() >= 400 && consoleErrors.push(`${label}: ${response.status()} ${response.url()}`));
 }
 
+const signIn = (email: string, language?: string): Promise<Page> => signInToAdmin(browser, app, email, { language, watch: (page) => watch(page, email) });
+
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', '..', 'screenshots');
-async function login(page: Page, email: string) {
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill('Role-password-1');
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
-}
 
 describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
   beforeAll(async () => {
@@ -101,14 +90,13 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
   for (const [code, words] of Object.entries(WORDS)) {
     it(`speaks ${words.name} to whoever chose it: an editor's login, home, menu, collections, lists and edit view, and an author's and the administrator's home`, async () => {
       const page = await browser.newPage();
-      page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${code}: ${message.text()}`));
-      page.on('response', (response) => response.status() >= 400 && consoleErrors.push(`${code}: ${response.status()} ${response.url()}`));
+      watch(page, code);
       await page.addInitScript((language) => window.localStorage.setItem('strapi-admin-language', language), code);
       await page.goto(`${app.url}/admin/auth/login`);
       await page.getByRole('button', { name: words.login }).waitFor();
       expect(await page.getAttribute('html', 'lang')).toBe(code);
       await page.screenshot({ path: path.join(SCREENSHOTS, `admin-login-${code}.png`) });
-      await login(page, 'home-editor@example.org');
+      await fillAdminLogin(page, 'home-editor@example.org');
       await page.getByRole('heading', { name: new RegExp(`^${words.hello}`) }).waitFor();
       expect(await page.locator('[data-line="newsroom.home.overdue"]').textContent()).toMatch(new RegExp(`^${words.overdue}\\d+$`));
       expect(await page.getByRole('link', { name: words.desk }).count()).toBeGreaterThan(0);

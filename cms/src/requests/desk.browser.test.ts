@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi } from '../../test/strapi';
-import { adminAs } from '../../test/admin-users';
+import { adminAs, signInToAdmin } from '../../test/admin-users';
 import { ensureAdminBuild } from '../../test/admin-build';
 import { hasChromium, launchChromium } from '../../test/chromium';
 import { ROLES } from '../bootstrap/roles';
@@ -19,19 +19,14 @@ const submit = async (description: string) =>
 /** Every request the admin makes to a host other than this machine's: a government server does not call out. */
 const outside: string[] = [];
 
-async function signIn(email: string): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol.startsWith('http') && !['127.0.0.1', 'localhost'].includes(url.hostname)) outside.push(request.url());
+const signIn = (email: string): Promise<Page> =>
+  signInToAdmin(browser, app, email, {
+    watch: (page) =>
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol.startsWith('http') && !['127.0.0.1', 'localhost'].includes(url.hostname)) outside.push(request.url());
+      }),
   });
-  await page.goto(`${app.url}/admin/auth/login`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill('Role-password-1');
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
-  return page;
-}
 
 describe.skipIf(!hasChromium)('the requests desk in the admin', () => {
   beforeAll(async () => {
