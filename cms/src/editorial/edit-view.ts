@@ -6,16 +6,14 @@ import words from '../admin/translations/en.json';
  * The edit views in the office's words: the labels the README uses, with a hint where a rule
  * applies, and the fields editors must not set hidden. Set by bootstrap on every start, so
  * every installation gets it and it cannot drift; an editor's own layout otherwise stays.
- * The labels are the admin's English (`newsroom.field.*`), which has them in every language.
+ * Labels and hints are the admin's English (`newsroom.field.*`, `newsroom.hint.*`); the admin
+ * shows them in the editor's language (hints through translations/HintedInputRenderer.tsx).
  */
-export const FIELD_WORDS: Record<string, { label: string; description: string }> = {
-  issuedAt: { label: words['newsroom.field.issuedAt'], description: 'When the Office issued it; the site dates and orders it by this.' },
-  publishAt: { label: words['newsroom.field.publishAt'], description: 'Save the draft without publishing: the CMS publishes every complete language at this time. Your computer’s time zone; the Office’s is Europe/Belgrade.' },
-  embargoUntil: { label: words['newsroom.field.embargoUntil'], description: 'Nothing of it reaches the site, feeds, search or the API before this time, even if published.' },
-  changeNotes: { label: words['newsroom.field.changeNotes'], description: 'For a major correction (a figure, a date, a name): shown on the page and sent up the feeds. A typo needs none. A published note cannot be removed.' },
-  withdrawal: { label: words['newsroom.field.withdrawal'], description: 'For an outdated item: the page stays, with a notice and the date. An item published in error is unpublished instead (its address then answers 410 Gone).' },
-  leadImageAlt: { label: words['newsroom.field.leadImageAlt'], description: 'What the picture shows, for readers who cannot see it.' },
-};
+const HINTED = ['issuedAt', 'publishAt', 'embargoUntil', 'changeNotes', 'withdrawal', 'leadImageAlt'] as const;
+type Id = keyof typeof words;
+export const FIELD_WORDS: Record<string, { label: string; description: string }> = Object.fromEntries(
+  HINTED.map((field) => [field, { label: words[`newsroom.field.${field}` as Id], description: words[`newsroom.hint.${field}` as Id] }]),
+);
 
 /** Set by the CMS itself (the first publication's time): never by hand. */
 export const HIDDEN_FIELDS = ['firstPublishedAt'];

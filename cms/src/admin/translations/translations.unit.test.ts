@@ -47,10 +47,15 @@ const SCHEMAS = fs.readdirSync(API).flatMap((api) =>
   fs.readdirSync(path.join(API, api, 'content-types')).map((type) => JSON.parse(fs.readFileSync(path.join(API, api, 'content-types', type, 'schema.json'), 'utf8')) as { info: { displayName: string }; attributes: Record<string, unknown> }),
 );
 
+const require = createRequire(import.meta.url);
+const packageRoot = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
+
+/** The files under a folder, recursively. */
+const filesIn = (dir: string): string[] => fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file));
+
 /** Strapi's English for the admin and the plugins an editor uses, by the ids the admin looks up. */
 async function strapiEnglish(): Promise<Record<string, string>> {
-  const require = createRequire(import.meta.url);
-  const root = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
+  const root = packageRoot;
   const sources: Array<[string, string]> = [
     ['', path.join(root('@strapi/admin'), 'dist/admin/admin/src/translations/en.json.mjs')],
     ['content-manager.', path.join(root('@strapi/content-manager'), 'dist/admin/translations/en.json.mjs')],
@@ -65,7 +70,20 @@ async function strapiEnglish(): Promise<Record<string, string>> {
   return all;
 }
 
+/**
+ * Ids Strapi's code looks up with only a default in the code (no entry in its English files),
+ * and that default. The content manager's menu search is one.
+ */
+const USED_WITHOUT_ENGLISH: Record<string, string> = { 'search.placeholder': 'Search' };
+
 describe('the admin’s languages', () => {
+  it('knows each id Strapi uses without an English entry from Strapi’s own code', () => {
+    const dist = path.join(packageRoot('@strapi/content-manager'), 'dist/admin');
+    const code = filesIn(dist).filter((file) => file.endsWith('.mjs')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    for (const [id, english] of Object.entries(USED_WITHOUT_ENGLISH)) expect(code).toMatch(new RegExp(`id: '${id}',\\s*defaultMessage: '${english}'`));
+  });
+
+
   it('offers Albanian and Serbian (Latin script), named as the site names them', () => {
     for (const code of ADMIN_LOCALES) expect(languageNativeNames[code]).toBe(LOCALES.find((l) => l.code === code)!.name);
     expect(Object.keys(languageNativeNames).sort()).toEqual(['en', ...ADMIN_LOCALES].sort());
@@ -94,7 +112,7 @@ describe('the admin’s languages', () => {
       ...FIELDS.map((f) => `newsroom.requests.field.${f}`),
       ...Object.keys(TRANSLATION_TONES).map((s) => `newsroom.desk.status.${s}`),
       ...Object.keys(UID).map((t) => `newsroom.type.${t}`),
-      ...Object.keys(FIELD_WORDS).map((f) => `newsroom.field.${f}`),
+      ...Object.keys(FIELD_WORDS).flatMap((f) => [`newsroom.field.${f}`, `newsroom.hint.${f}`]),
     ];
     for (const id of [...used, ...coded]) expect(en, id).toHaveProperty([id]);
     // Every state the process leads to is one the desk can name.
@@ -110,7 +128,7 @@ describe('the admin’s languages', () => {
   });
 
   it('translates only words Strapi has, keeping its placeholders', async () => {
-    const strapi = await strapiEnglish();
+    const strapi = { ...(await strapiEnglish()), ...USED_WITHOUT_ENGLISH };
     const collections = new Set(SCHEMAS.map((schema) => schema.info.displayName));
     for (const [code, messages] of Object.entries(LANGUAGES)) {
       const theirs = Object.keys(messages).filter((id) => !id.startsWith('newsroom.') && !collections.has(id));
@@ -120,6 +138,25 @@ describe('the admin’s languages', () => {
         expect(placeholders(messages[id]), `${code} ${id}`).toEqual(placeholders(strapi[id]));
       }
     }
+  });
+
+  it('stands in for the form only where the edit view and the preview import it, so the hints are ours and nothing else changes', () => {
+    const strapi = path.dirname(packageRoot('@strapi/admin'));
+    const importers = fs
+      .readdirSync(strapi)
+      .flatMap((pkg) => (fs.existsSync(path.join(strapi, pkg, 'dist')) ? filesIn(path.join(strapi, pkg, 'dist')) : []))
+      .filter((file) => file.endsWith('.mjs') && /from '(\.\/components|\.\.\/\.\.\/pages\/EditView\/components)\/FormLayout\.mjs'/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(strapi, file))
+      .sort();
+    expect(importers).toEqual(['content-manager/dist/admin/pages/EditView/EditViewPage.mjs', 'content-manager/dist/admin/preview/pages/Preview.mjs']);
+    expect(fs.existsSync(path.join(packageRoot('@strapi/content-manager'), 'dist/admin/pages/EditView/components/FormLayout.mjs'))).toBe(true);
+  });
+
+  it('translates every word of the content manager, the media library and the translation picker', async () => {
+    const strapi = await strapiEnglish();
+    const editors = Object.keys(strapi).filter((id) => /^(content-manager|upload|i18n)\./.test(id));
+    expect(editors.length).toBeGreaterThan(700);
+    for (const [code, messages] of Object.entries(LANGUAGES)) expect(editors.filter((id) => !messages[id]), code).toEqual([]);
   });
 
   it('writes Serbian in Latin script only', () => {
