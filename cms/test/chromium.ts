@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /**
@@ -16,3 +17,10 @@ export const launchChromium = (): Promise<Browser> =>
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
+
+/** Where the browser tests leave screenshots to check by eye (the repository's screenshots/, ignored by git). */
+export function screenshotsFolder(): string {
+  const folder = path.resolve(import.meta.dirname, '..', '..', 'screenshots');
+  fs.mkdirSync(folder, { recursive: true });
+  return folder;
+}

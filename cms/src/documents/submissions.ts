@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { addWorkingDays, decisionDue, endOfOfficeDay, officeDate } from '../requests/deadlines';
 import { record } from '../requests/history';
+import { INTAKE } from '../requests/intake';
 import { MEDIA_INQUIRY_WORKING_DAYS, OFFICE_MESSAGE_WORKING_DAYS } from '../requests/legal-periods';
 import { acknowledgements, type SubmissionKind } from '../mail/acknowledgements';
 import { enqueue } from '../mail/outbox';
@@ -44,7 +45,7 @@ export function submissionMiddleware(strapi: Core.Strapi) {
       // The acknowledgements and the first line of its history are written with the submission, in one transaction: all or none.
       return strapi.db.transaction(async ({ trx }) => {
         const created = (await next()) as Parameters<typeof acknowledgements>[1];
-        await record(strapi.db.connection, trx, { uid: context.uid, documentId: created.documentId, reference, action: 'receive', from: 'received', to: 'received', actor: 'public', reason: null, at: now });
+        await record(strapi.db.connection, trx, { uid: context.uid, documentId: created.documentId, reference, action: INTAKE.action, from: 'received', to: 'received', actor: INTAKE.actor, reason: null, at: now });
         await enqueue(strapi, acknowledgements(rule.kind, created, now, loadEnv()), trx);
         return created;
       });

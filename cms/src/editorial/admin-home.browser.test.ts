@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStrapi, type TestStrapi } from '../../test/strapi';
 import { adminAs, fillAdminLogin, signInToAdmin } from '../../test/admin-users';
 import { ensureAdminBuild } from '../../test/admin-build';
-import { hasChromium, launchChromium } from '../../test/chromium';
+import { hasChromium, launchChromium, screenshotsFolder } from '../../test/chromium';
 import { createRelease } from '../../test/fixtures/release';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { ROLES } from '../bootstrap/roles';
@@ -27,12 +26,12 @@ function watch(page: Page, label: string) {
 
 const signIn = (email: string, language?: string): Promise<Page> => signInToAdmin(browser, app, email, { language, watch: (page) => watch(page, email) });
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', '..', 'screenshots');
+let SCREENSHOTS: string;
 
 describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
   beforeAll(async () => {
     ensureAdminBuild();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    SCREENSHOTS = screenshotsFolder();
     app = await startStrapi({ listen: true, serveAdmin: true });
     editor = await adminAs(app, 'home-editor@example.org', ROLES.editor.code);
     await adminAs(app, 'home-admin@example.org', null);

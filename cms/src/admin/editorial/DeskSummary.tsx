@@ -1,6 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import { useSay, type MessageId } from '../translations/say';
+import { useOfficeTime } from '../translations/office-time';
 import { useEditorialReport } from './report';
 
 type Tone = 'danger' | 'neutral';
@@ -20,14 +20,14 @@ function Line({ id, value, tone = 'neutral' }: { id: MessageId; value: string | 
  * or waiting for a translation, whether mail failed, and whether the public site follows.
  */
 export function DeskSummary() {
-  const { formatDate } = useIntl();
+  const officeTime = useOfficeTime();
   const say = useSay();
   const { report, error } = useEditorialReport();
   if (error) return <Typography textColor="danger600">{say('newsroom.home.error', { error })}</Typography>;
   if (!report) return <Typography textColor="neutral600">{say('newsroom.home.loading')}</Typography>;
   const toTranslate = Object.values(report.translations.missing).reduce((a, b) => a + b, 0) + Object.values(report.translations.outdated).reduce((a, b) => a + b, 0);
   const { site } = report;
-  const live = site.liveBuild ? formatDate(site.liveBuild.startedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: report.timeZone }) : null;
+  const live = site.liveBuild ? officeTime(site.liveBuild.startedAt, report.timeZone) : null;
   return (
     <Box>
       <Line id="newsroom.home.overdue" value={report.overdue.length} tone={report.overdue.length > 0 ? 'danger' : 'neutral'} />

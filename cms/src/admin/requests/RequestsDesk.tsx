@@ -1,10 +1,12 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import { useSay, type MessageId } from '../translations/say';
+import { useOfficeTime } from '../translations/office-time';
 import en from '../translations/en.json';
 import { CLOCKS, FIELDS, STATES } from './words';
+import { languageNativeNames } from '../translations/native-names';
+import { INTAKE } from '../../requests/intake';
 
 /** The requests desk: the public's submissions with their legal clocks, and the steps of the process (cms/src/requests). */
 
@@ -37,11 +39,12 @@ const word = (say: Say, group: string, code: string) => {
   const id = `newsroom.requests.${group}.${code}`;
   return id in en ? say(id as MessageId) : code;
 };
-/** A time in the office's time zone, in the admin's language. */
-function useOfficeTime() {
-  const { formatDate } = useIntl();
-  return (iso: string) => formatDate(iso, { timeZone: 'Europe/Belgrade', dateStyle: 'medium', timeStyle: 'short' });
-}
+/** A sender's field as the desk shows it: codes in words. */
+const fieldValue = (say: Say, field: string, value: string) => {
+  if (field === 'preferredFormat') return word(say, 'format', value);
+  if (field === 'language') return languageNativeNames[value as keyof typeof languageNativeNames] ?? value;
+  return value;
+};
 const summary = (e: Record<string, any>) => String(e.description ?? e.question ?? e.subject ?? '').slice(0, 90);
 
 function Select({ label, value, options, onChange }: { label: string; value: string; options: Array<[string, string]>; onChange: (v: string) => void }) {
@@ -119,7 +122,7 @@ function DetailPanel({ detail, officers, onChange }: { detail: Detail; officers:
         <Typography>{say(e.urgent ? 'newsroom.requests.dueUrgent' : 'newsroom.requests.due', { when: officeTime(detail.dueAt) })}</Typography>
       </Flex>
       <dl>
-        {fields.map((f) => <React.Fragment key={f}><dt><Typography variant="pi" fontWeight="bold">{word(say, 'field', f)}</Typography></dt><dd><Typography style={{ whiteSpace: 'pre-wrap' }}>{String(e[f])}</Typography></dd></React.Fragment>)}
+        {fields.map((f) => <React.Fragment key={f}><dt><Typography variant="pi" fontWeight="bold">{word(say, 'field', f)}</Typography></dt><dd><Typography style={{ whiteSpace: 'pre-wrap' }}>{fieldValue(say, f, String(e[f]))}</Typography></dd></React.Fragment>)}
       </dl>
       {detail.attachments.length > 0 && (
         <Box paddingTop={2}>
@@ -136,7 +139,7 @@ function DetailPanel({ detail, officers, onChange }: { detail: Detail; officers:
       <Box paddingTop={6}>
         <Typography variant="delta" tag="h3">{say('newsroom.requests.history')}</Typography>
         <ol>
-          {detail.history.map((h, i) => <li key={i}><Typography>{say('newsroom.requests.historyLine', { at: officeTime(h.at), step: word(say, 'action', h.action), from: word(say, 'state', h.from), to: word(say, 'state', h.to), actor: h.actor })}{h.reason ? `: ${h.reason}` : ''}</Typography></li>)}
+          {detail.history.map((h, i) => <li key={i}><Typography>{say('newsroom.requests.historyLine', { at: officeTime(h.at), step: word(say, 'action', h.action), from: word(say, 'state', h.from), to: word(say, 'state', h.to), actor: h.actor === INTAKE.actor ? say('newsroom.requests.actor.public') : h.actor })}{h.reason ? `: ${h.reason}` : ''}</Typography></li>)}
         </ol>
       </Box>
     </Box>

@@ -4,13 +4,15 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { CONTENT_TYPES, FORMS, LOCALES } from '@newsroom/shared-types';
+import { CONTENT_TYPES, FORMS, LOCALES, OFFICE_TIME_ZONE } from '@newsroom/shared-types';
 import { ACTIONS, CLOSED } from '../../requests/process';
+import { INTAKE } from '../../requests/intake';
 import { FIELD_WORDS } from '../../editorial/edit-view';
 import { UID } from '../content-types';
 import { TRANSLATION_TONES } from '../editorial/states';
 import { CLOCKS, FIELDS, OWN_PROBLEMS, STATES } from '../requests/words';
 import { ADMIN_LOCALES, languageNativeNames } from './native-names';
+import { numericTime, OFFICE_TIME_ZONE as ADMIN_OFFICE_TIME_ZONE } from './office-time';
 import en from './en.json';
 import sq from './sq.json';
 import srLatn from './sr-Latn.json';
@@ -52,6 +54,10 @@ const packageRoot = (pkg: string) => path.dirname(require.resolve(`${pkg}/packag
 
 /** The files under a folder, recursively. */
 const filesIn = (dir: string): string[] => fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file));
+
+/** The values of an enumeration field, as the schema declares them. */
+const enumOf = (api: string, field: string): string[] =>
+  (JSON.parse(fs.readFileSync(path.join(API, api, 'content-types', api, 'schema.json'), 'utf8')) as { attributes: Record<string, { enum: string[] }> }).attributes[field].enum;
 
 /** Strapi's English for the admin and the plugins an editor uses, by the ids the admin looks up. */
 async function strapiEnglish(): Promise<Record<string, string>> {
@@ -104,7 +110,9 @@ describe('the admin’s languages', () => {
     expect(used.size).toBeGreaterThan(40);
     const coded = [
       ...Object.keys(FORMS).map((k) => `newsroom.requests.kind.${k}`),
-      ...Object.keys(ACTIONS).map((a) => `newsroom.requests.action.${a}`),
+      ...[...Object.keys(ACTIONS), INTAKE.action].map((a) => `newsroom.requests.action.${a}`),
+      `newsroom.requests.actor.${INTAKE.actor}`,
+      ...enumOf('document-request', 'preferredFormat').map((f) => `newsroom.requests.format.${f}`),
       ...[...new Set(Object.values(ACTIONS).flatMap((a) => a.needs))].map((n) => `newsroom.requests.need.${n}`),
       ...['required', 'not-allowed', 'out-of-range', 'once', 'not-an-officer', 'not-found', ...OWN_PROBLEMS].map((p) => `newsroom.requests.problem.${p}`),
       ...STATES.map((s) => `newsroom.requests.state.${s}`),
@@ -161,6 +169,13 @@ describe('the admin’s languages', () => {
 
   it('writes Serbian in Latin script only', () => {
     for (const [id, message] of Object.entries(srLatn)) expect(message, id).not.toMatch(/[\u0400-\u04FF]/);
+  });
+
+  it('writes a time the browser has no formats for as Albanian writes it, in the office’s time zone', () => {
+    expect(ADMIN_OFFICE_TIME_ZONE).toBe(OFFICE_TIME_ZONE);
+    expect(numericTime('2026-11-18T03:16:00Z', OFFICE_TIME_ZONE)).toBe('18.11.2026, 04:16');
+    // Summer time: two hours ahead, and midnight is 00, not 24.
+    expect(numericTime('2026-07-01T22:05:00Z', OFFICE_TIME_ZONE)).toBe('2.7.2026, 00:05');
   });
 
   it('names the content types as shared-types does', () => {
