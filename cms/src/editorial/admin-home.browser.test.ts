@@ -109,6 +109,8 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
       await page.getByText(words.publishAt, { exact: true }).first().waitFor();
       // The hint under it too, and no other language's.
       for (const [other, theirs] of Object.entries(WORDS)) expect(await page.getByText(theirs.hint).count(), other).toBe(other === code ? 1 : 0);
+      await page.getByText(words.hint).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `admin-edit-hints-${code}.png`) });
       // A required field's label ends in an asterisk.
       expect(await page.getByText(new RegExp(`^${words.title}\\*?$`)).count()).toBeGreaterThan(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, `admin-edit-release-${code}.png`), fullPage: true });
