@@ -7,8 +7,6 @@ export interface LocaleInfo {
   code: string;
   /** The language's own name, as the switcher shows it. */
   name: string;
-  /** English name, as Strapi's admin lists it. */
-  englishName: string;
   /** First URL segment: `/sq/…`. */
   prefix: string;
   /** `<language>` of the RSS channel (RFC 5646). */
@@ -18,9 +16,9 @@ export interface LocaleInfo {
 }
 
 export const LOCALES = [
-  { code: 'sq', name: 'Shqip', englishName: 'Albanian (sq)', prefix: 'sq', feedLanguage: 'sq', formatLocale: 'sq' },
-  { code: 'sr-Latn', name: 'Srpski', englishName: 'Serbian, Latin script (sr-Latn)', prefix: 'sr', feedLanguage: 'sr-Latn', formatLocale: 'sr-Latn' },
-  { code: 'en', name: 'English', englishName: 'English (en)', prefix: 'en', feedLanguage: 'en', formatLocale: 'en-GB' },
+  { code: 'sq', name: 'Shqip', prefix: 'sq', feedLanguage: 'sq', formatLocale: 'sq' },
+  { code: 'sr-Latn', name: 'Srpski', prefix: 'sr', feedLanguage: 'sr-Latn', formatLocale: 'sr-Latn' },
+  { code: 'en', name: 'English', prefix: 'en', feedLanguage: 'en', formatLocale: 'en-GB' },
 ] as const satisfies readonly LocaleInfo[];
 
 export type Locale = (typeof LOCALES)[number]['code'];

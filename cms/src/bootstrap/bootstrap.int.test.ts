@@ -13,7 +13,7 @@ let app: TestStrapi;
 
 async function state() {
   const { strapi } = app;
-  const locales = (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string }) => l.code).sort();
+  const locales = (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string; name: string }) => `${l.code}: ${l.name}`).sort();
   const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   const permissions = (await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } }))
@@ -51,9 +51,10 @@ describe('bootstrap', () => {
     expect(client).toMatch(process.env.DATABASE_URL ? /^(pg|postgres)/ : /sqlite/);
   });
 
-  it('creates the three locales with Albanian as the default', async () => {
+  it('creates the three locales, each named in its own language, with Albanian as the default', async () => {
     const { locales, defaultLocale } = await state();
-    expect(locales).toEqual([...LOCALE_CODES].sort());
+    expect(locales).toEqual(['en: English (en)', 'sq: Shqip (sq)', 'sr-Latn: Srpski (sr-Latn)']);
+    expect(locales.map((l) => l.split(':')[0])).toEqual([...LOCALE_CODES].sort());
     expect(defaultLocale).toBe('sq');
   });
 
@@ -81,15 +82,18 @@ describe('bootstrap', () => {
     expect(await state()).toEqual(before);
   });
 
-  it('repairs what was changed by hand: a duplicate webhook, a stray permission, a lost default', async () => {
+  it('repairs what was changed by hand: a duplicate webhook, a stray permission, a lost default, a language\'s name', async () => {
     const { strapi } = app;
     const before = await state();
     await strapi.get('webhookStore').createWebhook({ name: 'copy', url: webhookUrl, headers: {}, events: ['entry.create'] });
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     await strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'api::release.release.create', role: role.id } });
     await strapi.plugin('i18n').service('locales').setDefaultLocale({ code: 'en' });
+    // An installation from before languages were named in their own language.
+    await strapi.plugin('i18n').service('locales').update({ code: 'sq' }, { name: 'Albanian (sq)' });
     await app.bootstrap();
     const after = await state();
+    expect(after.locales).toEqual(before.locales);
     expect(after.permissions).toEqual(before.permissions);
     expect(after.defaultLocale).toBe('sq');
     expect(after.webhooks).toHaveLength(1);

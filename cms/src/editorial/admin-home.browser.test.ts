@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
       expect(JSON.stringify(sq.body)).toContain('Qeveria miratoi sot planin kombëtar për ujin.');
       expect(new Date(sq.issuedAt).getUTCDate()).toBe(15);
 
-      await page.getByRole('combobox').filter({ hasText: 'Albanian (sq)' }).click();
+      await page.getByRole('combobox').filter({ hasText: 'Shqip (sq)' }).click();
       await page.getByRole('option').filter({ hasText: 'English (en)' }).click();
       await page.waitForURL(/locale(\]|%5D)=en/);
       await writeAndPublish(page, words, { title: `The Government adopts the water plan (${code})`, summary: 'The plan brings drinking water to 40 villages.', body: 'The Government today adopted the national water plan.' });
