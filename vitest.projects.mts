@@ -5,7 +5,12 @@ import path from 'node:path';
  * boot a real Strapi (one at a time, each on its own database, after compiling the CMS).
  */
 export const unitProject = (name: string) => ({
-  test: { name: `${name}:unit`, include: ['**/*.unit.test.ts'], exclude: ['**/node_modules/**', '**/dist/**'], environment: 'node' as const },
+  test: {
+    name: `${name}:unit`,
+    include: ['**/*.unit.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    environment: 'node' as const,
+  },
 });
 
 export const strapiProject = (name: string) => ({

@@ -42,7 +42,8 @@ async function waitForLiveSite(statusUrl, timeoutMs) {
     const status = await (await fetch(statusUrl)).json();
     if (status.live) return;
     const failed = status.builds.find((b) => b.result === 'failed');
-    if (failed && !status.running && status.queued.length === 0) throw new Error(`the first site build failed: ${failed.error}`);
+    if (failed && !status.running && status.queued.length === 0)
+      throw new Error(`the first site build failed: ${failed.error}`);
     await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error('the first site build did not finish in time');
@@ -50,7 +51,11 @@ async function waitForLiveSite(statusUrl, timeoutMs) {
 
 /** Whether the printed login opens the admin: the super admin is made once, from the first start's login. */
 async function adminLoginWorks(cmsUrl, email, password) {
-  const res = await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   return res.ok;
 }
 
@@ -58,14 +63,24 @@ async function main() {
   // The shell's variables win over cms/.env, for every process alike.
   const env = resolveSettings(ensureEnvFile(path.join(cmsDir, '.env'), generatedDefaults()));
   const host = env.HOST || '127.0.0.1';
-  const ports = { cms: Number(env.PORT || 1337), site: Number(process.env.SITE_PORT || 4321), builder: Number(process.env.BUILDER_PORT || 4322) };
+  const ports = {
+    cms: Number(env.PORT || 1337),
+    site: Number(process.env.SITE_PORT || 4321),
+    builder: Number(process.env.BUILDER_PORT || 4322),
+  };
   await assertPortFree(ports.cms, host, 'the CMS');
   await assertPortFree(ports.site, '127.0.0.1', 'the site');
   await assertPortFree(ports.builder, '127.0.0.1', 'the builder');
   fs.mkdirSync(path.join(cmsDir, env.PUBLIC_DIR || 'public', 'uploads'), { recursive: true });
 
   // A government server does not phone home: no telemetry (also cms/package.json), no update check.
-  const childEnv = { STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true', ...process.env, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048`.trim() };
+  const childEnv = {
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    ...process.env,
+    ...env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048`.trim(),
+  };
   // The admin is built once, and again when our admin extensions change.
   if (adminBuildIsStale(cmsDir)) {
     console.log('Building the CMS admin once (about a minute)…');
@@ -92,7 +107,10 @@ async function main() {
     BUILDER_PORT: String(ports.builder),
     SITE_PORT: String(ports.site),
   };
-  const builder = start('The builder', bin('tsx'), [path.join(root, 'scripts', 'builder', 'main.ts'), '--build-now'], { cwd: root, env: builderEnv });
+  const builder = start('The builder', bin('tsx'), [path.join(root, 'scripts', 'builder', 'main.ts'), '--build-now'], {
+    cwd: root,
+    env: builderEnv,
+  });
   const statusUrl = `http://127.0.0.1:${ports.builder}/status`;
   await waitForHttp(statusUrl, 60_000, () => builder.running);
   await waitForLiveSite(statusUrl, 600_000);
@@ -103,10 +121,14 @@ async function main() {
 
   CMS admin   ${cmsUrl}/admin
     login     ${env.ADMIN_EMAIL}
-    password  ${env.ADMIN_PASSWORD}${loginWorks ? '' : `
+    password  ${env.ADMIN_PASSWORD}${
+      loginWorks
+        ? ''
+        : `
     (this login does not open the admin: the admin in the database was made with an earlier
     ADMIN_EMAIL/ADMIN_PASSWORD; use that one, or reset it with
-    npx strapi admin:reset-user-password --email <email> --password <password> in cms/)`}
+    npx strapi admin:reset-user-password --email <email> --password <password> in cms/)`
+    }
 ${env.SEED_DEMO === 'true' ? DEMO_LOGINS.map((l) => `    ${`${l.label}:`.padEnd(18)} ${l.email}   (same password)`).join('\n') + '\n' : ''}  Site        http://127.0.0.1:${ports.site}/sq/   (also /sr/, /en/)
   Feeds       http://127.0.0.1:${ports.site}/sq/abonohu/
   Builds      ${statusUrl}

@@ -17,17 +17,25 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR || './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'always', ...(process.env.PREVIEW_ASSETS_PREFIX ? { assetsPrefix: process.env.PREVIEW_ASSETS_PREFIX } : {}) },
+  build: {
+    format: 'directory',
+    inlineStylesheets: 'always',
+    ...(process.env.PREVIEW_ASSETS_PREFIX ? { assetsPrefix: process.env.PREVIEW_ASSETS_PREFIX } : {}),
+  },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: preview ? [buildScope(), unshakenServerBundle()] : [buildScope(), unshakenServerBundle(), incrementalBuild(), pagefindIndex()],
+  integrations: preview
+    ? [buildScope(), unshakenServerBundle()]
+    : [buildScope(), unshakenServerBundle(), incrementalBuild(), pagefindIndex()],
   // shared-types is CommonJS (Strapi requires it): let Node load it rather than Vite.
   // No dependency pre-bundling: it serves the dev server's browser code, which this site has
   // none of, and its cache is keyed by a config that changes with every build's output folder.
   vite: {
     ssr: { external: ['@newsroom/shared-types'] },
     optimizeDeps: { noDiscovery: true, include: [] },
-    resolve: { alias: { 'newsroom:image-service': fileURLToPath(new URL('./src/lib/image-service.ts', import.meta.url)) } },
+    resolve: {
+      alias: { 'newsroom:image-service': fileURLToPath(new URL('./src/lib/image-service.ts', import.meta.url)) },
+    },
   },
   image: {
     // A fixed name, resolved by the alias below: Astro hashes it into every image's file name.

@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { browserProject, strapiProject, unitProject } from '../vitest.projects.mts';
 
-export default defineConfig({ test: { projects: [unitProject('site'), strapiProject('site'), browserProject('site')] } });
+export default defineConfig({
+  test: { projects: [unitProject('site'), strapiProject('site'), browserProject('site')] },
+});

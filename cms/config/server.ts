@@ -12,6 +12,9 @@ export default () => {
     proxy: { koa: env.TRUST_PROXY, maxIpsCount: 1 },
     app: { keys: env.APP_KEYS },
     dirs: { public: env.PUBLIC_DIR },
-    cron: { enabled: env.CRON_ENABLED, tasks: { ...cronTasks(env), ...mailCronTasks(env), ...retentionCronTasks(env) } },
+    cron: {
+      enabled: env.CRON_ENABLED,
+      tasks: { ...cronTasks(env), ...mailCronTasks(env), ...retentionCronTasks(env) },
+    },
   };
 };

@@ -5,7 +5,8 @@ import path from 'node:path';
 export function adminBuildIsStale(cmsDir) {
   const built = path.join(cmsDir, 'dist', 'build', 'index.html');
   if (!fs.existsSync(built)) return true;
-  const newest = fs.readdirSync(path.join(cmsDir, 'src', 'admin'), { recursive: true })
+  const newest = fs
+    .readdirSync(path.join(cmsDir, 'src', 'admin'), { recursive: true })
     .map((f) => fs.statSync(path.join(cmsDir, 'src', 'admin', String(f))).mtimeMs)
     .reduce((a, b) => Math.max(a, b), 0);
   return newest > fs.statSync(built).mtimeMs;

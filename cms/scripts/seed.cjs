@@ -7,7 +7,12 @@ const { createStrapi } = require('@strapi/strapi');
 async function main() {
   const appDir = path.resolve(__dirname, '..');
   process.env.SEED_DEMO = 'true';
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   await strapi.destroy();
   console.log('Demo content is in place.');
 }

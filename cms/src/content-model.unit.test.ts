@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_OUTCOMES, ACCESS_STATES, CONTENT_TYPES, REPLY_STATES, type ContentTypeDeclaration } from '@newsroom/shared-types';
+import {
+  ACCESS_OUTCOMES,
+  ACCESS_STATES,
+  CONTENT_TYPES,
+  REPLY_STATES,
+  type ContentTypeDeclaration,
+} from '@newsroom/shared-types';
 
 interface Attribute {
   type: string;
@@ -49,8 +55,12 @@ describe('the Strapi content model', () => {
 
     it('localizes exactly the translated fields and shares the rest', () => {
       const fields = Object.entries(schema.attributes);
-      const localized = fields.filter(([, a]) => a.type !== 'relation' && a.pluginOptions?.i18n?.localized === true).map(([n]) => n);
-      const shared = fields.filter(([, a]) => a.type !== 'relation' && a.pluginOptions?.i18n?.localized !== true).map(([n]) => n);
+      const localized = fields
+        .filter(([, a]) => a.type !== 'relation' && a.pluginOptions?.i18n?.localized === true)
+        .map(([n]) => n);
+      const shared = fields
+        .filter(([, a]) => a.type !== 'relation' && a.pluginOptions?.i18n?.localized !== true)
+        .map(([n]) => n);
       const relations = fields.filter(([, a]) => a.type === 'relation').map(([n]) => n);
       expect(localized.sort()).toEqual([...type.translated].sort());
       expect(shared.sort()).toEqual([...type.shared].sort());
@@ -67,7 +77,8 @@ describe('the Strapi content model', () => {
 
     it('bounds every text field and requires the title or name', () => {
       for (const [name, attribute] of Object.entries(schema.attributes)) {
-        if (['string', 'text', 'email'].includes(attribute.type)) expect(attribute.maxLength, `${uid}.${name}`).toBeGreaterThan(0);
+        if (['string', 'text', 'email'].includes(attribute.type))
+          expect(attribute.maxLength, `${uid}.${name}`).toBeGreaterThan(0);
         if (attribute.type === 'enumeration') expect(attribute.enum?.length, `${uid}.${name}`).toBeGreaterThan(1);
       }
       if ('slugFrom' in type && type.slugFrom) expect(schema.attributes[type.slugFrom]?.required).toBe(true);
@@ -87,7 +98,11 @@ describe('the Strapi content model', () => {
   it('gives the editorial types public change notes and a withdrawal', () => {
     for (const key of ['release', 'speech', 'statement', 'decision'] as const) {
       const { attributes } = schemaOf(CONTENT_TYPES[key].uid);
-      expect(attributes.changeNotes).toMatchObject({ type: 'component', component: 'shared.change-note', repeatable: true });
+      expect(attributes.changeNotes).toMatchObject({
+        type: 'component',
+        component: 'shared.change-note',
+        repeatable: true,
+      });
       expect(attributes.withdrawal).toMatchObject({ type: 'component', component: 'shared.withdrawal' });
     }
     const note = readJson<{ attributes: Record<string, Attribute> }>(componentFile('shared.change-note'));
@@ -103,11 +118,12 @@ describe('the Strapi content model', () => {
     expect(schemaOf(CONTENT_TYPES.gallery.uid).attributes.items.components).toEqual(['media.photo', 'media.video']);
   });
 
-  it('moves the public\'s submissions through exactly the states shared-types declares', () => {
+  it("moves the public's submissions through exactly the states shared-types declares", () => {
     const request = schemaOf(CONTENT_TYPES.documentRequest.uid).attributes;
     expect(request.status.enum).toEqual([...ACCESS_STATES]);
     expect(request.outcome.enum).toEqual([...ACCESS_OUTCOMES]);
-    for (const t of [CONTENT_TYPES.mediaInquiry, CONTENT_TYPES.officeMessage]) expect(schemaOf(t.uid).attributes.status.enum).toEqual([...REPLY_STATES]);
+    for (const t of [CONTENT_TYPES.mediaInquiry, CONTENT_TYPES.officeMessage])
+      expect(schemaOf(t.uid).attributes.status.enum).toEqual([...REPLY_STATES]);
   });
 
   it('never names a field `status` on a draft & publish type (Strapi reserves it)', () => {

@@ -6,7 +6,9 @@ import { z } from 'zod';
  * one clear error naming the variable, not a crash deep inside Strapi.
  */
 const secret = (name: string) =>
-  z.string({ error: `${name} is required (a long random string; see .env.example)` }).min(16, `${name} must be at least 16 characters`);
+  z
+    .string({ error: `${name} is required (a long random string; see .env.example)` })
+    .min(16, `${name} must be at least 16 characters`);
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -36,9 +38,19 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
     SEED_DEMO: flag,
     /** Scheduled publishing and embargo rebuilds; tests turn it off and run the task themselves. */
-    CRON_ENABLED: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+    CRON_ENABLED: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
     /** How often the scheduled-publishing task runs (a divisor of 60). */
-    SCHEDULE_EVERY_SECONDS: z.coerce.number().int().refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'SCHEDULE_EVERY_SECONDS must divide 60 (1, 2, 3, 5, 10, 15, 20, 30 or 60)').default(15),
+    SCHEDULE_EVERY_SECONDS: z.coerce
+      .number()
+      .int()
+      .refine(
+        (n) => n >= 1 && n <= 60 && 60 % n === 0,
+        'SCHEDULE_EVERY_SECONDS must divide 60 (1, 2, 3, 5, 10, 15, 20, 30 or 60)',
+      )
+      .default(15),
     /** The builder's address: the admin's Preview button opens drafts there. */
     PREVIEW_URL: z.url().optional(),
     PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
@@ -59,7 +71,11 @@ const schema = z
     /** Where the office is told of each new request, question or message. */
     OFFICE_EMAIL: z.email().optional(),
     /** How often the outbox is sent (a divisor of 60). */
-    MAIL_EVERY_SECONDS: z.coerce.number().int().refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'MAIL_EVERY_SECONDS must divide 60').default(5),
+    MAIL_EVERY_SECONDS: z.coerce
+      .number()
+      .int()
+      .refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'MAIL_EVERY_SECONDS must divide 60')
+      .default(5),
     /** Where files the public attaches are kept: never under PUBLIC_DIR, never served by the site. */
     PRIVATE_FILES_DIR: z.string().default('private-files'),
     /** Months after its answer that a submission's personal data is kept (then erased; the anonymous record stays). */
@@ -74,10 +90,13 @@ const schema = z
     message: 'PREVIEW_SECRET is required when PREVIEW_URL is set',
     path: ['PREVIEW_SECRET'],
   })
-  .refine((e) => !`${path.resolve(e.PRIVATE_FILES_DIR)}${path.sep}`.startsWith(`${path.resolve(e.PUBLIC_DIR)}${path.sep}`), {
-    message: 'PRIVATE_FILES_DIR must not be inside PUBLIC_DIR: the public could download what people attach',
-    path: ['PRIVATE_FILES_DIR'],
-  })
+  .refine(
+    (e) => !`${path.resolve(e.PRIVATE_FILES_DIR)}${path.sep}`.startsWith(`${path.resolve(e.PUBLIC_DIR)}${path.sep}`),
+    {
+      message: 'PRIVATE_FILES_DIR must not be inside PUBLIC_DIR: the public could download what people attach',
+      path: ['PRIVATE_FILES_DIR'],
+    },
+  )
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
     path: ['ADMIN_PASSWORD'],
@@ -87,7 +106,9 @@ export type Env = z.infer<typeof schema>;
 
 /** Empty strings count as unset, as they do in a `.env` file with `KEY=`. */
 function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  return Object.fromEntries(
+    Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
 }
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

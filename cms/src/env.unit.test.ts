@@ -35,13 +35,17 @@ describe('loadEnv', () => {
   });
 
   it('refuses an admin email without a password, and a malformed port', () => {
-    expect(() => loadEnv({ ...secrets, ADMIN_EMAIL: 'editor@example.org' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD must be set together/);
+    expect(() => loadEnv({ ...secrets, ADMIN_EMAIL: 'editor@example.org' })).toThrow(
+      /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/,
+    );
     expect(() => loadEnv({ ...secrets, PORT: 'eighty' })).toThrow(/PORT/);
   });
 
   it('refuses a private files folder inside the public one, in any spelling of the path', () => {
     for (const dir of ['public/private', './public/uploads/attached', 'other/../public/x']) {
-      expect(() => loadEnv({ ...secrets, PRIVATE_FILES_DIR: dir }), dir).toThrow(/PRIVATE_FILES_DIR must not be inside PUBLIC_DIR/);
+      expect(() => loadEnv({ ...secrets, PRIVATE_FILES_DIR: dir }), dir).toThrow(
+        /PRIVATE_FILES_DIR must not be inside PUBLIC_DIR/,
+      );
     }
     expect(loadEnv({ ...secrets, PRIVATE_FILES_DIR: 'public-not' }).PRIVATE_FILES_DIR).toBe('public-not');
   });

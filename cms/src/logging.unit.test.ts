@@ -4,7 +4,14 @@ import logger from '../config/logger';
 /** winston's keys for the formatted line and the level (triple-beam's MESSAGE and LEVEL). */
 const MESSAGE = Symbol.for('message');
 const LEVEL = Symbol.for('level');
-const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const SECRETS = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+];
 
 /** The console transport the configuration makes with this LOG_LEVEL (and made-up secrets, which the configuration checks). */
 const console = (env: { LOG_LEVEL?: string }) => {
@@ -13,13 +20,16 @@ const console = (env: { LOG_LEVEL?: string }) => {
   if (env.LOG_LEVEL === undefined) delete process.env.LOG_LEVEL;
   else process.env.LOG_LEVEL = env.LOG_LEVEL;
   try {
-    return logger().transports[0] as unknown as { level: string; format: { transform(info: object): false | Record<string | symbol, unknown> } };
+    return logger().transports[0] as unknown as {
+      level: string;
+      format: { transform(info: object): false | Record<string | symbol, unknown> };
+    };
   } finally {
     process.env = saved;
   }
 };
 
-describe('the CMS\'s log', () => {
+describe("the CMS's log", () => {
   it('shows errors and warnings at every level, and a line per request only at http', () => {
     for (const LOG_LEVEL of [undefined, 'warn', 'http']) {
       const transport = console({ LOG_LEVEL });

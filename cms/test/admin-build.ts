@@ -13,6 +13,15 @@ export function ensureAdminBuild() {
   if (!adminBuildIsStale(cmsDir)) return;
   const strapi = path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
   // The build loads the configuration, which wants the secrets; it keeps none of them.
-  const env = { ...process.env, APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(), STRAPI_TELEMETRY_DISABLED: 'true' };
+  const env = {
+    ...process.env,
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  };
   execFileSync(process.execPath, [strapi, 'build'], { cwd: cmsDir, env, stdio: 'inherit' });
 }

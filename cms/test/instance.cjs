@@ -7,7 +7,12 @@ const { createStrapi } = require('@strapi/strapi');
 
 async function main() {
   const appDir = path.resolve(__dirname, '..');
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
   console.log(`instance ready on ${strapi.server.httpServer.address().port}`);
   const stop = async () => {

@@ -48,7 +48,9 @@ async function freshPostgres(baseUrl: string) {
 type Listeners = Array<[string | symbol, Array<(...args: unknown[]) => void>]>;
 
 const processListeners = (): Listeners =>
-  process.eventNames().map((event) => [event, process.listeners(event as never) as Array<(...args: unknown[]) => void>]);
+  process
+    .eventNames()
+    .map((event) => [event, process.listeners(event as never) as Array<(...args: unknown[]) => void>]);
 
 /**
  * strapi.destroy() calls process.removeAllListeners(), which also removes the test
@@ -64,7 +66,9 @@ function restoreProcessListeners(listeners: Listeners) {
  * Boots the compiled CMS (with its admin panel when `serveAdmin`: see admin-build.ts) on its own temporary database: a SQLite file, or a new
  * PostgreSQL database when DATABASE_URL is set (CI's second pass).
  */
-export async function startStrapi(options: { listen?: boolean; env?: Record<string, string>; dir?: string; port?: number; serveAdmin?: boolean } = {}): Promise<TestStrapi> {
+export async function startStrapi(
+  options: { listen?: boolean; env?: Record<string, string>; dir?: string; port?: number; serveAdmin?: boolean } = {},
+): Promise<TestStrapi> {
   const runnerListeners = processListeners();
   // A given folder (the benchmark's corpus) is kept at stop; a temporary one is removed.
   const dir = options.dir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-cms-')));
@@ -92,14 +96,21 @@ export async function startStrapi(options: { listen?: boolean; env?: Record<stri
     ...options.env,
   });
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: options.serveAdmin ?? false }).load();
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: options.serveAdmin ?? false,
+  }).load();
   let url = '';
   if (options.listen) {
     // server.listen mounts the routes, then listens (PORT=0: an ephemeral port).
     await new Promise<void>((resolve) => strapi.server.listen(options.port ?? 0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
   }
-  const app = require(path.join(appDir, 'dist/src/index.js')).default as { bootstrap(ctx: { strapi: Core.Strapi }): Promise<void> };
+  const app = require(path.join(appDir, 'dist/src/index.js')).default as {
+    bootstrap(ctx: { strapi: Core.Strapi }): Promise<void>;
+  };
   return {
     strapi,
     url,

@@ -8,7 +8,11 @@ import { PROPORTIONS } from './corpus';
 type Row = Record<string, any>;
 
 const blocksText = (blocks: unknown): string =>
-  Array.isArray(blocks) ? blocks.map((b: { children?: Array<{ text?: string }> }) => (b.children ?? []).map((c) => c.text ?? '').join('')).join('\n\n') : '';
+  Array.isArray(blocks)
+    ? blocks
+        .map((b: { children?: Array<{ text?: string }> }) => (b.children ?? []).map((c) => c.text ?? '').join(''))
+        .join('\n\n')
+    : '';
 
 const TEMPLATES: Record<string, string> = {
   'layouts/_default/baseof.html': `<!doctype html><html lang="{{ .Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title>
@@ -29,12 +33,22 @@ const TEMPLATES: Record<string, string> = {
  */
 export async function exportForHugo(strapi: Core.Strapi, dir: string, uploadsDir: string) {
   fs.rmSync(dir, { recursive: true, force: true });
-  const languages = Object.fromEntries(LOCALES.map((l, i) => [l.prefix, { languageCode: l.code, contentDir: `content/${l.prefix}`, weight: i + 1 }]));
+  const languages = Object.fromEntries(
+    LOCALES.map((l, i) => [l.prefix, { languageCode: l.code, contentDir: `content/${l.prefix}`, weight: i + 1 }]),
+  );
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({
-    baseURL: 'https://site.example/', defaultContentLanguage: 'sq', defaultContentLanguageInSubdir: true, languages,
-    paginate: 20, disableKinds: ['taxonomy', 'term'], outputs: { home: ['HTML', 'RSS'], section: ['HTML', 'RSS'] },
-  }));
+  fs.writeFileSync(
+    path.join(dir, 'config.json'),
+    JSON.stringify({
+      baseURL: 'https://site.example/',
+      defaultContentLanguage: 'sq',
+      defaultContentLanguageInSubdir: true,
+      languages,
+      paginate: 20,
+      disableKinds: ['taxonomy', 'term'],
+      outputs: { home: ['HTML', 'RSS'], section: ['HTML', 'RSS'] },
+    }),
+  );
   for (const [file, body] of Object.entries(TEMPLATES)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), body);
@@ -43,13 +57,24 @@ export async function exportForHugo(strapi: Core.Strapi, dir: string, uploadsDir
   let pages = 0;
   for (const [type] of PROPORTIONS as Array<[ContentTypeKey, number]>) {
     const declaration = CONTENT_TYPES[type] as { uid: string; sections: Record<string, string>; dateField: string };
-    const rows = (await strapi.db.query(declaration.uid as never).findMany({ where: { publishedAt: { $notNull: true } }, populate: type === 'release' ? { leadImage: true } : {} })) as Row[];
+    const rows = (await strapi.db
+      .query(declaration.uid as never)
+      .findMany({
+        where: { publishedAt: { $notNull: true } },
+        populate: type === 'release' ? { leadImage: true } : {},
+      })) as Row[];
     for (const row of rows) {
       const locale = LOCALES.find((l) => l.code === row.locale)!;
       const section = declaration.sections[locale.code];
       const file = path.join(dir, 'content', locale.prefix, section, `${row.slug}.md`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      const front = { title: row.title, date: new Date(row[declaration.dateField]).toISOString(), summary: row.summary ?? '', translationKey: row.documentId, ...(row.leadImage ? { image: row.leadImage.url.replace(/^\//, '') } : {}) };
+      const front = {
+        title: row.title,
+        date: new Date(row[declaration.dateField]).toISOString(),
+        summary: row.summary ?? '',
+        translationKey: row.documentId,
+        ...(row.leadImage ? { image: row.leadImage.url.replace(/^\//, '') } : {}),
+      };
       fs.writeFileSync(file, `${JSON.stringify(front, null, 1)}\n\n${blocksText(row.body)}\n`);
       pages += 1;
     }
@@ -64,7 +89,9 @@ export function hugoBuild(dir: string): number {
   fs.rmSync(path.join(dir, 'public'), { recursive: true, force: true });
   fs.rmSync(path.join(dir, 'resources'), { recursive: true, force: true });
   const started = performance.now();
-  execFileSync('hugo', ['--quiet', '--source', dir, '--cacheDir', path.join(dir, '.hugo-cache-cold')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('hugo', ['--quiet', '--source', dir, '--cacheDir', path.join(dir, '.hugo-cache-cold')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const ms = Math.round(performance.now() - started);
   fs.rmSync(path.join(dir, '.hugo-cache-cold'), { recursive: true, force: true });
   return ms;

@@ -22,7 +22,14 @@ import { table, writeResults, type BenchResults } from './report';
  */
 const root = path.resolve(import.meta.dirname, '..', '..');
 const benchDir = path.join(root, 'bench');
-const { values } = parseArgs({ options: { documents: { type: 'string', default: '10000' }, images: { type: 'string', default: '500' }, repeat: { type: 'string', default: '3' }, 'corpus-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    documents: { type: 'string', default: '10000' },
+    images: { type: 'string', default: '500' },
+    repeat: { type: 'string', default: '3' },
+    'corpus-only': { type: 'boolean', default: false },
+  },
+});
 const N = Number(values.documents);
 const IMAGES = Math.min(Number(values.images), N);
 const REPEAT = Number(values.repeat);
@@ -48,7 +55,8 @@ async function corpus(): Promise<string> {
   return dir;
 }
 
-const address = (server: { server: { address(): unknown } }) => `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+const address = (server: { server: { address(): unknown } }) =>
+  `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30 * 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -60,7 +68,11 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 }
 
 async function main() {
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'cms', 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'cms', 'tsconfig.json')],
+    { stdio: 'inherit' },
+  );
   const source = await corpus();
   if (values['corpus-only']) process.exit(0);
   const work = path.join(benchDir, 'work');
@@ -68,28 +80,54 @@ async function main() {
   fs.cpSync(source, path.join(work, 'cms'), { recursive: true });
 
   const builds = path.join(work, 'builds');
-  const config = loadBuilderConfig({ BUILDER_WEBHOOK_SECRET: SECRET, BUILDS_DIR: builds, BUILD_TIMEOUT_MS: String(60 * 60_000), MAX_PAGE_DROP: '1' });
+  const config = loadBuilderConfig({
+    BUILDER_WEBHOOK_SECRET: SECRET,
+    BUILDS_DIR: builds,
+    BUILD_TIMEOUT_MS: String(60 * 60_000),
+    MAX_PAGE_DROP: '1',
+  });
   const builder = new Builder(config, (line) => log(line));
   const api = builderServer(builder, SECRET);
   const site = staticServer(builds);
   await api.listen({ host: '127.0.0.1', port: 0 });
   await site.listen({ host: '127.0.0.1', port: 0 });
-  const cms: TestStrapi = await startStrapi({ dir: path.join(work, 'cms'), listen: true, env: { BUILDER_WEBHOOK_URL: `${address(api)}/webhook`, BUILDER_WEBHOOK_SECRET: SECRET } });
+  const cms: TestStrapi = await startStrapi({
+    dir: path.join(work, 'cms'),
+    listen: true,
+    env: { BUILDER_WEBHOOK_URL: `${address(api)}/webhook`, BUILDER_WEBHOOK_SECRET: SECRET },
+  });
   const proxy = await countingProxy(cms.url);
   config.CMS_URL = proxy.url;
 
-  const cold = await measuredBuild({ cmsUrl: proxy.url, outDir: path.join(work, 'cold'), cacheDir: path.join(work, 'cache') });
+  const cold = await measuredBuild({
+    cmsUrl: proxy.url,
+    outDir: path.join(work, 'cold'),
+    cacheDir: path.join(work, 'cache'),
+  });
   const coldCms = proxy.take();
-  const pages = fs.readdirSync(path.join(work, 'cold'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
-  log(`cold build: ${cold.ms} ms, ${pages} pages, ${coldCms.requests} CMS requests, ${cold.imagesEncoded} images encoded`);
+  const pages = fs
+    .readdirSync(path.join(work, 'cold'), { recursive: true })
+    .filter((f) => String(f).endsWith('.html')).length;
+  log(
+    `cold build: ${cold.ms} ms, ${pages} pages, ${coldCms.requests} CMS requests, ${cold.imagesEncoded} images encoded`,
+  );
   // Rebuilt as the builder does after a webhook: from the live (cold) build, with the loader's changes.
   const unchangedRuns: BuildFigures[] = [];
   for (let i = 0; i < REPEAT; i += 1) {
     const outDir = path.join(work, `again-${i}`);
-    unchangedRuns.push(await measuredBuild({ cmsUrl: proxy.url, outDir, cacheDir: path.join(work, 'cache'), env: { INCREMENTAL_BASE: path.join(work, 'cold'), LOADER_CHANGES_FILE: `${outDir}.changes.json` } }));
+    unchangedRuns.push(
+      await measuredBuild({
+        cmsUrl: proxy.url,
+        outDir,
+        cacheDir: path.join(work, 'cache'),
+        env: { INCREMENTAL_BASE: path.join(work, 'cold'), LOADER_CHANGES_FILE: `${outDir}.changes.json` },
+      }),
+    );
     proxy.take();
     const run = unchangedRuns.at(-1)!;
-    log(`no-change rebuild (${run.mode}): ${run.ms} ms, ${run.entriesFetched} fetched, ${run.imagesEncoded} images encoded`);
+    log(
+      `no-change rebuild (${run.mode}): ${run.ms} ms, ${run.entriesFetched} fetched, ${run.imagesEncoded} images encoded`,
+    );
   }
   const unchanged = {
     ...summary(unchangedRuns.map((r) => r.ms)),
@@ -108,9 +146,14 @@ async function main() {
   };
   const memory = workerMemory();
   builder.accept({ event: 'builder.start' });
-  await waitFor(async () => builder.status().live !== null && !builder.queue.isRunning && builder.queue.queued.length === 0, 'the first live build');
+  await waitFor(
+    async () => builder.status().live !== null && !builder.queue.isRunning && builder.queue.queued.length === 0,
+    'the first live build',
+  );
   const workerFullBuild = memory.take();
-  log(`the builder's first build (${builder.status().builds[0]?.mode ?? 'full'}): worker peak ${Math.round(workerFullBuild / 2 ** 20)} MiB`);
+  log(
+    `the builder's first build (${builder.status().builds[0]?.mode ?? 'full'}): worker peak ${Math.round(workerFullBuild / 2 ** 20)} MiB`,
+  );
 
   const live = address(site);
   const timings: Record<'new' | 'edit' | 'unpublish', number[]> = { new: [], edit: [], unpublish: [] };
@@ -128,17 +171,38 @@ async function main() {
   for (let i = 0; i < REPEAT; i += 1) {
     const title = `Bench release ${Date.now()} ${i}`;
     let documentId = '';
-    await timed('new', async () => {
-      documentId = (await documents.create({ locale: 'en', data: releaseData(title, { issuedAt: new Date().toISOString() }) as never })).documentId;
-      await documents.publish({ documentId, locale: 'en' });
-    }, async () => (await served(`/en/press-releases/${title.toLowerCase().replace(/ /g, '-')}/`)) === 200 && (await feed()).includes(`urn:newsroom:release:${documentId}:en`));
-    await timed('edit', async () => {
-      await documents.update({ documentId, locale: 'en', data: { summary: `Edited summary ${i}` } as never });
-      await documents.publish({ documentId, locale: 'en' });
-    }, async () => (await feed()).includes(`Edited summary ${i}`));
-    await timed('unpublish', async () => {
-      await documents.unpublish({ documentId, locale: 'en' });
-    }, async () => (await served(`/en/press-releases/${title.toLowerCase().replace(/ /g, '-')}/`)) !== 200 && !(await feed()).includes(documentId));
+    await timed(
+      'new',
+      async () => {
+        documentId = (
+          await documents.create({
+            locale: 'en',
+            data: releaseData(title, { issuedAt: new Date().toISOString() }) as never,
+          })
+        ).documentId;
+        await documents.publish({ documentId, locale: 'en' });
+      },
+      async () =>
+        (await served(`/en/press-releases/${title.toLowerCase().replace(/ /g, '-')}/`)) === 200 &&
+        (await feed()).includes(`urn:newsroom:release:${documentId}:en`),
+    );
+    await timed(
+      'edit',
+      async () => {
+        await documents.update({ documentId, locale: 'en', data: { summary: `Edited summary ${i}` } as never });
+        await documents.publish({ documentId, locale: 'en' });
+      },
+      async () => (await feed()).includes(`Edited summary ${i}`),
+    );
+    await timed(
+      'unpublish',
+      async () => {
+        await documents.unpublish({ documentId, locale: 'en' });
+      },
+      async () =>
+        (await served(`/en/press-releases/${title.toLowerCase().replace(/ /g, '-')}/`)) !== 200 &&
+        !(await feed()).includes(documentId),
+    );
   }
 
   const workerPublishes = memory.take();
@@ -146,7 +210,11 @@ async function main() {
 
   let hugoBuildMs: number | null = null;
   if (hugoAvailable()) {
-    const hugoPages = await exportForHugo(cms.strapi, path.join(work, 'hugo'), path.join(work, 'cms', 'public', 'uploads'));
+    const hugoPages = await exportForHugo(
+      cms.strapi,
+      path.join(work, 'hugo'),
+      path.join(work, 'cms', 'public', 'uploads'),
+    );
     hugoBuildMs = hugoBuild(path.join(work, 'hugo'));
     log(`hugo: ${hugoPages} items in ${hugoBuildMs} ms`);
   }
@@ -163,7 +231,13 @@ async function main() {
     hugoBuildMs,
     hugoRatio: hugoBuildMs ? cold.ms / hugoBuildMs : null,
     noChangeRebuildMs: unchanged.medianMs,
-    noChangeRebuild: { entriesFetched: unchanged.entriesFetched, imagesEncoded: unchanged.imagesEncoded, medianMs: unchanged.medianMs, minMs: unchanged.minMs, maxMs: unchanged.maxMs },
+    noChangeRebuild: {
+      entriesFetched: unchanged.entriesFetched,
+      imagesEncoded: unchanged.imagesEncoded,
+      medianMs: unchanged.medianMs,
+      minMs: unchanged.minMs,
+      maxMs: unchanged.maxMs,
+    },
     publishToLive: { new: summary(timings.new), edit: summary(timings.edit), unpublish: summary(timings.unpublish) },
     peakRssBytes: Math.max(cold.peakRssBytes, unchanged.peakRssBytes, workerFullBuild, workerPublishes),
     buildPeakRssBytes: Math.max(cold.peakRssBytes, unchanged.peakRssBytes),

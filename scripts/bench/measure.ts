@@ -9,7 +9,12 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 function groupRss(pgid: number): number {
   try {
     const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' });
-    return out.split('\n').map((l) => Number(l.trim()) || 0).reduce((a, b) => a + b, 0) * 1024;
+    return (
+      out
+        .split('\n')
+        .map((l) => Number(l.trim()) || 0)
+        .reduce((a, b) => a + b, 0) * 1024
+    );
   } catch {
     return 0;
   }
@@ -67,16 +72,33 @@ export interface BuildFigures {
 }
 
 /** One site build (Astro, the loader, Pagefind) as the builder runs it, measured. */
-export async function measuredBuild(options: { cmsUrl: string; outDir: string; cacheDir: string; env?: Record<string, string> }): Promise<BuildFigures> {
+export async function measuredBuild(options: {
+  cmsUrl: string;
+  outDir: string;
+  cacheDir: string;
+  env?: Record<string, string>;
+}): Promise<BuildFigures> {
   const statsFile = path.join(path.dirname(options.outDir), `stats-${path.basename(options.outDir)}.json`);
   fs.rmSync(statsFile, { force: true });
   const imagesBefore = countFiles(path.join(options.cacheDir, 'assets'));
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'astro', 'astro.js'), 'build', '--silent', '--root', path.join(root, 'site')], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, CMS_URL: options.cmsUrl, SITE_OUT_DIR: options.outDir, ASTRO_CACHE_DIR: options.cacheDir, LOADER_STATS_FILE: statsFile, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules', 'astro', 'astro.js'), 'build', '--silent', '--root', path.join(root, 'site')],
+    {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        CMS_URL: options.cmsUrl,
+        SITE_OUT_DIR: options.outDir,
+        ASTRO_CACHE_DIR: options.cacheDir,
+        LOADER_STATS_FILE: statsFile,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ...options.env,
+      },
+    },
+  );
   let errors = '';
   child.stderr.on('data', (c: Buffer) => {
     errors = (errors + c.toString()).slice(-4000);
@@ -88,7 +110,9 @@ export async function measuredBuild(options: { cmsUrl: string; outDir: string; c
   const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
   clearInterval(poll);
   if (code !== 0) throw new Error(`The site build failed (${code}): ${errors}`);
-  const { _build: build, ...stats } = fs.existsSync(statsFile) ? (JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { fetched: number; mode?: string }>) : {};
+  const { _build: build, ...stats } = fs.existsSync(statsFile)
+    ? (JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { fetched: number; mode?: string }>)
+    : {};
   return {
     ms: Math.round(performance.now() - started),
     mode: build?.mode ?? 'full',

@@ -12,13 +12,16 @@ export async function countingProxy(target: string) {
   const server = http.createServer((req, res) => {
     const started = performance.now();
     requests += 1;
-    const forward = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-      answer.on('end', () => {
-        busyMs += performance.now() - started;
-      });
-    });
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        answer.on('end', () => {
+          busyMs += performance.now() - started;
+        });
+      },
+    );
     forward.on('error', (error) => {
       res.writeHead(502).end(error.message);
     });

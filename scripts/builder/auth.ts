@@ -6,7 +6,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  */
 export function bearerMatches(header: string | undefined, secret: string): boolean {
   const match = /^Bearer (.+)$/.exec(header ?? '');
-  const sent = createHash('sha256').update(match?.[1] ?? '').digest();
+  const sent = createHash('sha256')
+    .update(match?.[1] ?? '')
+    .digest();
   const expected = createHash('sha256').update(secret).digest();
   return timingSafeEqual(sent, expected) && Boolean(match);
 }

@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { WebhookPayload } from '@newsroom/shared-types';
 import { BuildQueue, type Timers } from './coalesce';
-import { buildDir, keptBuilds, liveBuildId, newBuildId, retain, searchBundlesDir, spareBuildDir, switchCurrent } from './deploy';
+import {
+  buildDir,
+  keptBuilds,
+  liveBuildId,
+  newBuildId,
+  retain,
+  searchBundlesDir,
+  spareBuildDir,
+  switchCurrent,
+} from './deploy';
 import { runCommand } from './run-command';
 import { verifyBuild } from './verify';
 import { checkNginxMap } from './nginx-check';
@@ -51,11 +60,17 @@ export class Builder {
   /** The site build, kept running between builds; BUILD_COMMAND replaces it with a command per build. */
   private readonly worker = new SiteWorker(siteWorkerScript());
 
-  constructor(private readonly config: BuilderConfig, private readonly log: (line: string) => void = console.log, timers?: Timers) {
+  constructor(
+    private readonly config: BuilderConfig,
+    private readonly log: (line: string) => void = console.log,
+    timers?: Timers,
+  ) {
     fs.mkdirSync(config.BUILDS_DIR, { recursive: true });
     this.historyFile = path.join(config.BUILDS_DIR, 'history.json');
     this.history = readJsonState<BuildRecord[]>(this.historyFile, [], log);
-    for (const record of this.history) if (record.result === 'running') Object.assign(record, { result: 'failed', error: 'the builder stopped during this build' });
+    for (const record of this.history)
+      if (record.result === 'running')
+        Object.assign(record, { result: 'failed', error: 'the builder stopped during this build' });
     this.queue = new BuildQueue((id, events) => this.build(id, events), {
       quietMs: config.QUIET_MS,
       maxWaitMs: config.MAX_WAIT_MS,
@@ -131,7 +146,8 @@ export class Builder {
     // The content store moves with every sync, even a failed build's: only a build that follows
     // the live one directly may take its files, or a change synced by a failed build would be lost.
     const previous = this.history.find((b) => b.id !== id);
-    const liveId = previous?.result === 'live' && previous.id === liveBuildId(this.config.BUILDS_DIR) ? previous.id : null;
+    const liveId =
+      previous?.result === 'live' && previous.id === liveBuildId(this.config.BUILDS_DIR) ? previous.id : null;
     this.log(`build ${id} started (${trigger.length} event${trigger.length === 1 ? '' : 's'})`);
     try {
       // What differs from build to build; the build worker keeps its process across builds only
@@ -151,17 +167,29 @@ export class Builder {
         SPARE_BUILD_DIR: spareBuildDir(this.config.BUILDS_DIR),
         ...Object.fromEntries(Object.entries(perBuild).filter(([, value]) => value !== undefined)),
       };
-      if (this.config.BUILD_COMMAND) await runCommand(['/bin/sh', '-c', this.config.BUILD_COMMAND], { timeoutMs: this.config.BUILD_TIMEOUT_MS, env });
+      if (this.config.BUILD_COMMAND)
+        await runCommand(['/bin/sh', '-c', this.config.BUILD_COMMAND], {
+          timeoutMs: this.config.BUILD_TIMEOUT_MS,
+          env,
+        });
       else await this.worker.run(env, this.config.BUILD_TIMEOUT_MS);
       Object.assign(record, readStats(statsFile));
       fs.rmSync(statsFile, { force: true });
       fs.rmSync(changesFile, { force: true });
       const live = this.history.find((b) => b.id === liveBuildId(this.config.BUILDS_DIR) && b.pages !== undefined);
-      record.pages = verifyBuild(out, live ? { pages: live.pages!, listed: live.listed } : null, record.listed, this.config.MAX_PAGE_DROP, sealBuild(out));
+      record.pages = verifyBuild(
+        out,
+        live ? { pages: live.pages!, listed: live.listed } : null,
+        record.listed,
+        this.config.MAX_PAGE_DROP,
+        sealBuild(out),
+      );
       checkNginxMap(out);
       switchCurrent(this.config.BUILDS_DIR, id);
       record.result = 'live';
-      retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS).catch((error: Error) => this.log(`could not remove an old build: ${error.message}`));
+      retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS).catch((error: Error) =>
+        this.log(`could not remove an old build: ${error.message}`),
+      );
       this.log(`build ${id} is live (${record.mode ?? 'full'}): ${record.pages} pages in ${Date.now() - started} ms`);
       if (this.config.ALGOLIA_APP_ID) record.search = await this.syncSearch(out);
     } catch (error) {
@@ -202,11 +230,22 @@ export class Builder {
 /** What the site's build reported: entries listed per type, and `_build` (incremental or full, and why). */
 function readStats(statsFile: string): Pick<BuildRecord, 'listed' | 'listings' | 'mode' | 'fullBecause' | 'pages'> {
   if (!fs.existsSync(statsFile)) return {};
-  const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { listed?: number; digest?: string; mode?: BuildRecord['mode']; reason?: string; pages?: number }>;
-  const listings = Object.fromEntries(Object.entries(types).flatMap(([type, s]) => (s.digest ? [[type, s.digest]] : [])));
+  const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<
+    string,
+    { listed?: number; digest?: string; mode?: BuildRecord['mode']; reason?: string; pages?: number }
+  >;
+  const listings = Object.fromEntries(
+    Object.entries(types).flatMap(([type, s]) => (s.digest ? [[type, s.digest]] : [])),
+  );
   return {
     listed: Object.values(types).reduce((sum, s) => sum + (s.listed ?? 0), 0),
     ...(Object.keys(listings).length > 0 ? { listings } : {}),
-    ...(build ? { mode: build.mode, ...(build.reason ? { fullBecause: build.reason } : {}), ...(build.pages !== undefined ? { pages: build.pages } : {}) } : {}),
+    ...(build
+      ? {
+          mode: build.mode,
+          ...(build.reason ? { fullBecause: build.reason } : {}),
+          ...(build.pages !== undefined ? { pages: build.pages } : {}),
+        }
+      : {}),
   };
 }

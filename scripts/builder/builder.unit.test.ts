@@ -16,7 +16,8 @@ const quiet = () => {};
 function openAsUnprivileged(file: string, flags: 'r' | 'r+'): string {
   const script = `try { require('node:fs').openSync(${JSON.stringify(file)}, '${flags}'); console.log('opened'); } catch (e) { console.log(e.code); }`;
   if (process.getuid?.() !== 0) return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout.trim();
-  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) fs.chmodSync(dir, fs.statSync(dir).mode | 0o055);
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir))
+    fs.chmodSync(dir, fs.statSync(dir).mode | 0o055);
   return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', uid: 65534, gid: 65534 }).stdout.trim();
 }
 
@@ -39,7 +40,13 @@ describe('a build', () => {
   it('keeps the last five builds and never removes the live one', async () => {
     const { config, builder } = await liveBuilder();
     for (let i = 1; i <= 7; i += 1) await builder.build(`20260101T00000${i}Z-b00${i}`, []);
-    expect(keptBuilds(config.BUILDS_DIR)).toEqual(['20260101T000003Z-b003', '20260101T000004Z-b004', '20260101T000005Z-b005', '20260101T000006Z-b006', '20260101T000007Z-b007']);
+    expect(keptBuilds(config.BUILDS_DIR)).toEqual([
+      '20260101T000003Z-b003',
+      '20260101T000004Z-b004',
+      '20260101T000005Z-b005',
+      '20260101T000006Z-b006',
+      '20260101T000007Z-b007',
+    ]);
     expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000007Z-b007');
   });
 
@@ -60,12 +67,23 @@ describe('a build', () => {
     const mark = (id: string) => fs.writeFileSync(path.join(config.BUILDS_DIR, id, 'id.txt'), id);
     mark('20260101T000000Z-base');
     await builder.build('20260101T000001Z-b001', []);
-    expect(fs.readFileSync(path.join(spareBuildDir(config.BUILDS_DIR), 'id.txt'), 'utf8')).toBe('20260101T000000Z-base');
+    expect(fs.readFileSync(path.join(spareBuildDir(config.BUILDS_DIR), 'id.txt'), 'utf8')).toBe(
+      '20260101T000000Z-base',
+    );
     mark('20260101T000001Z-b001');
     await builder.build('20260101T000002Z-b002', []);
     // The spare was not taken: the newer retired build replaces it, and it is deleted.
-    expect(fs.readFileSync(path.join(spareBuildDir(config.BUILDS_DIR), 'id.txt'), 'utf8')).toBe('20260101T000001Z-b001');
-    await expect.poll(() => fs.readdirSync(config.BUILDS_DIR).filter((name) => name.startsWith('.')).sort()).toEqual(['.spare', '.stats']);
+    expect(fs.readFileSync(path.join(spareBuildDir(config.BUILDS_DIR), 'id.txt'), 'utf8')).toBe(
+      '20260101T000001Z-b001',
+    );
+    await expect
+      .poll(() =>
+        fs
+          .readdirSync(config.BUILDS_DIR)
+          .filter((name) => name.startsWith('.'))
+          .sort(),
+      )
+      .toEqual(['.spare', '.stats']);
     expect(keptBuilds(config.BUILDS_DIR)).toEqual(['20260101T000002Z-b002']);
   });
 
@@ -76,7 +94,11 @@ describe('a build', () => {
     const linkFrom = (id: string, bundle: string) => {
       fs.mkdirSync(path.join(store, bundle), { recursive: true });
       fs.mkdirSync(path.join(config.BUILDS_DIR, id, 'pagefind'), { recursive: true });
-      fs.symlinkSync(`../../.search-bundles/${bundle}`, path.join(config.BUILDS_DIR, id, 'pagefind', bundle.split('.')[0]), 'dir');
+      fs.symlinkSync(
+        `../../.search-bundles/${bundle}`,
+        path.join(config.BUILDS_DIR, id, 'pagefind', bundle.split('.')[0]),
+        'dir',
+      );
     };
     linkFrom('20260101T000000Z-base', 'en-2025.base');
     linkFrom('20260101T000001Z-b001', 'en-2026.b001');
@@ -89,7 +111,13 @@ describe('a build', () => {
 
   it('counts the pages on disk, whatever the build reports', async () => {
     const { config } = await liveBuilder();
-    const reported = new Builder({ ...config, BUILD_COMMAND: `${FAKE_SITE}\necho '{"_build":{"mode":"incremental","rendered":3,"reused":37,"pages":40}}' > "$LOADER_STATS_FILE"` }, quiet);
+    const reported = new Builder(
+      {
+        ...config,
+        BUILD_COMMAND: `${FAKE_SITE}\necho '{"_build":{"mode":"incremental","rendered":3,"reused":37,"pages":40}}' > "$LOADER_STATS_FILE"`,
+      },
+      quiet,
+    );
     await reported.build('20260101T000001Z-rep1', []);
     expect(reported.status().builds[0]).toMatchObject({ result: 'live', mode: 'incremental', pages: 4 });
   });
@@ -140,7 +168,16 @@ describe('a build', () => {
   it('goes live even when the hosted search cannot be reached, and reports that in its status', async () => {
     const { config } = await liveBuilder();
     const item = `${FAKE_SITE}\nmkdir -p "$SITE_OUT_DIR/en/x" && echo '<html lang="en"><article data-pagefind-body data-type="release" data-document="x"><h1>X</h1></article></html>' > "$SITE_OUT_DIR/en/x/index.html"`;
-    const withSearch = new Builder({ ...config, BUILD_COMMAND: item, ALGOLIA_APP_ID: 'APP', ALGOLIA_ADMIN_KEY: 'key', ALGOLIA_HOST: 'http://127.0.0.1:9' }, quiet);
+    const withSearch = new Builder(
+      {
+        ...config,
+        BUILD_COMMAND: item,
+        ALGOLIA_APP_ID: 'APP',
+        ALGOLIA_ADMIN_KEY: 'key',
+        ALGOLIA_HOST: 'http://127.0.0.1:9',
+      },
+      quiet,
+    );
     await withSearch.build('20260101T000001Z-srch', []);
     expect(liveBuildId(config.BUILDS_DIR)).toBe('20260101T000001Z-srch');
     const [record] = withSearch.status().builds;
@@ -172,7 +209,16 @@ describe('a build', () => {
     for (let i = 1; i <= 6; i += 1) await builder.build(`20260101T00000${i}Z-b00${i}`, []);
     const live = liveBuildId(config.BUILDS_DIR);
     // The oldest builds were retired (KEEP_BUILDS); their names are no longer kept ones.
-    for (const id of ['current', '..', '.', '.spare', 'history.json', '20260101T999999Z-none', '20260101T000000Z-base', '20260101T000001Z-b001']) {
+    for (const id of [
+      'current',
+      '..',
+      '.',
+      '.spare',
+      'history.json',
+      '20260101T999999Z-none',
+      '20260101T000000Z-base',
+      '20260101T000001Z-b001',
+    ]) {
       await expect(builder.rollback(id), id).rejects.toThrow(/No kept build/);
       expect(liveBuildId(config.BUILDS_DIR), id).toBe(live);
     }
@@ -182,12 +228,32 @@ describe('a build', () => {
 
 describe('a failing build leaves the live site byte for byte unchanged and reports why', () => {
   const cases: Array<[string, Record<string, string>, RegExp]> = [
-    ['a command that fails', { BUILD_COMMAND: 'echo "CMS unreachable" >&2; exit 3' }, /The build failed \(exit 3\)[\s\S]*CMS unreachable/],
-    ['a command that hangs past the timeout', { BUILD_COMMAND: 'sleep 30', BUILD_TIMEOUT_MS: '1000' }, /timed out after 1 s/],
-    ['a broken site without a home page', { BUILD_COMMAND: `${FAKE_SITE}\nrm "$SITE_OUT_DIR/en/index.html"` }, /no home page for \/en\//],
-    ['a feed that is not XML', { BUILD_COMMAND: `${FAKE_SITE}\necho "<rss>" > "$SITE_OUT_DIR/sr/rss.xml"` }, /\/sr\/rss.xml is not well-formed XML/],
+    [
+      'a command that fails',
+      { BUILD_COMMAND: 'echo "CMS unreachable" >&2; exit 3' },
+      /The build failed \(exit 3\)[\s\S]*CMS unreachable/,
+    ],
+    [
+      'a command that hangs past the timeout',
+      { BUILD_COMMAND: 'sleep 30', BUILD_TIMEOUT_MS: '1000' },
+      /timed out after 1 s/,
+    ],
+    [
+      'a broken site without a home page',
+      { BUILD_COMMAND: `${FAKE_SITE}\nrm "$SITE_OUT_DIR/en/index.html"` },
+      /no home page for \/en\//,
+    ],
+    [
+      'a feed that is not XML',
+      { BUILD_COMMAND: `${FAKE_SITE}\necho "<rss>" > "$SITE_OUT_DIR/sr/rss.xml"` },
+      /\/sr\/rss.xml is not well-formed XML/,
+    ],
     // nginx reads `$…` in a map value as a variable and refuses the whole configuration.
-    ['an nginx map that nginx refuses', { BUILD_COMMAND: `${FAKE_SITE}\necho '"/sq/a/" "/sq/$nope/";' > "$SITE_OUT_DIR/_retired.map"` }, /nginx refuses this build's _retired.map: .*unknown "nope" variable/],
+    [
+      'an nginx map that nginx refuses',
+      { BUILD_COMMAND: `${FAKE_SITE}\necho '"/sq/a/" "/sq/$nope/";' > "$SITE_OUT_DIR/_retired.map"` },
+      /nginx refuses this build's _retired.map: .*unknown "nope" variable/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, overrides, message) => {
@@ -205,11 +271,25 @@ describe('a failing build leaves the live site byte for byte unchanged and repor
   });
 
   it('refuses a build whose page count collapsed while the CMS still lists as much', async () => {
-    const { config } = await liveBuilder({ BUILD_COMMAND: `${FAKE_SITE}\nfor i in $(seq 1 20); do mkdir -p "$SITE_OUT_DIR/p$i"; echo x > "$SITE_OUT_DIR/p$i/index.html"; done\necho '{"release":{"listed":20,"fetched":0,"removed":0}}' > "$LOADER_STATS_FILE"` });
-    const shrunk = new Builder({ ...config, BUILD_COMMAND: `${FAKE_SITE}\necho '{"release":{"listed":20,"fetched":0,"removed":0}}' > "$LOADER_STATS_FILE"` }, quiet);
+    const { config } = await liveBuilder({
+      BUILD_COMMAND: `${FAKE_SITE}\nfor i in $(seq 1 20); do mkdir -p "$SITE_OUT_DIR/p$i"; echo x > "$SITE_OUT_DIR/p$i/index.html"; done\necho '{"release":{"listed":20,"fetched":0,"removed":0}}' > "$LOADER_STATS_FILE"`,
+    });
+    const shrunk = new Builder(
+      {
+        ...config,
+        BUILD_COMMAND: `${FAKE_SITE}\necho '{"release":{"listed":20,"fetched":0,"removed":0}}' > "$LOADER_STATS_FILE"`,
+      },
+      quiet,
+    );
     await shrunk.build('20260101T000009Z-fail', []);
     expect(shrunk.status().builds[0].error).toMatch(/page count collapsed from 24 to 4/);
-    const emptied = new Builder({ ...config, BUILD_COMMAND: `${FAKE_SITE}\necho '{"release":{"listed":2,"fetched":0,"removed":18}}' > "$LOADER_STATS_FILE"` }, quiet);
+    const emptied = new Builder(
+      {
+        ...config,
+        BUILD_COMMAND: `${FAKE_SITE}\necho '{"release":{"listed":2,"fetched":0,"removed":18}}' > "$LOADER_STATS_FILE"`,
+      },
+      quiet,
+    );
     await emptied.build('20260101T000010Z-gone', []);
     expect(emptied.status().builds[0]).toMatchObject({ result: 'live', pages: 4 });
   });

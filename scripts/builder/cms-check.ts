@@ -40,7 +40,9 @@ export class CmsCheck {
       const types = Object.keys(built).length > 0 ? Object.keys(built) : PUBLIC_TYPES;
       const now = await cmsDigests(this.cmsUrl(), types);
       if (types.every((type) => built[type] === now[type]) || this.builder.busy()) return false;
-      this.log(`the CMS changed without a webhook reaching the builder (live build ${live?.id ?? 'none'}); building now`);
+      this.log(
+        `the CMS changed without a webhook reaching the builder (live build ${live?.id ?? 'none'}); building now`,
+      );
       this.builder.accept({ event: 'cms.changed' });
       return true;
     } catch (error) {

@@ -4,7 +4,11 @@ import { BuildQueue } from './coalesce';
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as never), now: () => Date.now() };
+const timers = {
+  setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  clearTimeout: (h: unknown) => clearTimeout(h as never),
+  now: () => Date.now(),
+};
 
 function setup(buildMs: number, quietMs = 1500, maxWaitMs = 10_000) {
   const builds: Array<{ id: string; events: number[] }> = [];
@@ -25,10 +29,15 @@ function setup(buildMs: number, quietMs = 1500, maxWaitMs = 10_000) {
 }
 
 describe('the build queue', () => {
-  it('names a build when its first event arrives, so its id carries that time and not the previous build\'s', async () => {
+  it("names a build when its first event arrives, so its id carries that time and not the previous build's", async () => {
     let clock = 0;
     const ids: string[] = [];
-    const queue = new BuildQueue<number>(async (id) => void ids.push(id), { quietMs: 100, maxWaitMs: 1000, newId: () => `at-${clock}`, timers });
+    const queue = new BuildQueue<number>(async (id) => void ids.push(id), {
+      quietMs: 100,
+      maxWaitMs: 1000,
+      newId: () => `at-${clock}`,
+      timers,
+    });
     clock = 5_000;
     const first = queue.push(1);
     await vi.advanceTimersByTimeAsync(200);

@@ -3,44 +3,56 @@ import { z } from 'zod';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-const schema = z.object({
-  BUILDER_WEBHOOK_SECRET: z
-    .string({ error: 'BUILDER_WEBHOOK_SECRET is required: the secret Strapi sends as "Authorization: Bearer <secret>"' })
-    .min(16, 'BUILDER_WEBHOOK_SECRET must be at least 16 characters'),
-  BUILDER_HOST: z.string().default('127.0.0.1'),
-  BUILDER_PORT: z.coerce.number().int().min(0).max(65535).default(4322),
-  SITE_HOST: z.string().default('127.0.0.1'),
-  SITE_PORT: z.coerce.number().int().min(0).max(65535).default(4321),
-  /** Where builds/<id>/ and the `current` link live. */
-  BUILDS_DIR: z.string().default(path.join(root, 'builds')),
-  CMS_URL: z.url().default('http://127.0.0.1:1337'),
-  /** The site build; receives SITE_OUT_DIR, ASTRO_CACHE_DIR and LOADER_STATS_FILE. */
-  BUILD_COMMAND: z.string().optional(),
-  QUIET_MS: z.coerce.number().int().min(0).default(500),
-  MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
-  BUILD_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
-  KEEP_BUILDS: z.coerce.number().int().min(1).default(5),
-  /** A build with fewer pages than (1 - share) × the live one fails, unless the CMS lists fewer entries too. */
-  MAX_PAGE_DROP: z.coerce.number().min(0).max(1).default(0.2),
-  /**
-   * The safety net for lost or refused webhooks: this often the builder compares the CMS's
-   * listing with the live build's and builds when they differ (0: never).
-   */
-  CMS_CHECK_MS: z.coerce.number().int().min(0).default(5 * 60_000),
-  /** Hosted search: when both are set, each live build is sent to Algolia. */
-  ALGOLIA_APP_ID: z.string().optional(),
-  ALGOLIA_ADMIN_KEY: z.string().optional(),
-  ALGOLIA_INDEX_PREFIX: z.string().default('newsroom_'),
-  /** Another Algolia-compatible host (a proxy, or a test server), as `http(s)://host:port`. */
-  ALGOLIA_HOST: z.url().optional(),
-  /** Shared with the CMS, which signs the admin's preview links with it; without it, no preview. */
-  PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
-  /** The admin's address, allowed to show previews in its frame. */
-  CMS_PUBLIC_URL: z.url().optional(),
-}).refine((c) => Boolean(c.ALGOLIA_APP_ID) === Boolean(c.ALGOLIA_ADMIN_KEY), {
-  message: 'ALGOLIA_APP_ID and ALGOLIA_ADMIN_KEY must be set together',
-  path: ['ALGOLIA_ADMIN_KEY'],
-});
+const schema = z
+  .object({
+    BUILDER_WEBHOOK_SECRET: z
+      .string({
+        error: 'BUILDER_WEBHOOK_SECRET is required: the secret Strapi sends as "Authorization: Bearer <secret>"',
+      })
+      .min(16, 'BUILDER_WEBHOOK_SECRET must be at least 16 characters'),
+    BUILDER_HOST: z.string().default('127.0.0.1'),
+    BUILDER_PORT: z.coerce.number().int().min(0).max(65535).default(4322),
+    SITE_HOST: z.string().default('127.0.0.1'),
+    SITE_PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+    /** Where builds/<id>/ and the `current` link live. */
+    BUILDS_DIR: z.string().default(path.join(root, 'builds')),
+    CMS_URL: z.url().default('http://127.0.0.1:1337'),
+    /** The site build; receives SITE_OUT_DIR, ASTRO_CACHE_DIR and LOADER_STATS_FILE. */
+    BUILD_COMMAND: z.string().optional(),
+    QUIET_MS: z.coerce.number().int().min(0).default(500),
+    MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
+    BUILD_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .default(10 * 60_000),
+    KEEP_BUILDS: z.coerce.number().int().min(1).default(5),
+    /** A build with fewer pages than (1 - share) × the live one fails, unless the CMS lists fewer entries too. */
+    MAX_PAGE_DROP: z.coerce.number().min(0).max(1).default(0.2),
+    /**
+     * The safety net for lost or refused webhooks: this often the builder compares the CMS's
+     * listing with the live build's and builds when they differ (0: never).
+     */
+    CMS_CHECK_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(5 * 60_000),
+    /** Hosted search: when both are set, each live build is sent to Algolia. */
+    ALGOLIA_APP_ID: z.string().optional(),
+    ALGOLIA_ADMIN_KEY: z.string().optional(),
+    ALGOLIA_INDEX_PREFIX: z.string().default('newsroom_'),
+    /** Another Algolia-compatible host (a proxy, or a test server), as `http(s)://host:port`. */
+    ALGOLIA_HOST: z.url().optional(),
+    /** Shared with the CMS, which signs the admin's preview links with it; without it, no preview. */
+    PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
+    /** The admin's address, allowed to show previews in its frame. */
+    CMS_PUBLIC_URL: z.url().optional(),
+  })
+  .refine((c) => Boolean(c.ALGOLIA_APP_ID) === Boolean(c.ALGOLIA_ADMIN_KEY), {
+    message: 'ALGOLIA_APP_ID and ALGOLIA_ADMIN_KEY must be set together',
+    path: ['ALGOLIA_ADMIN_KEY'],
+  });
 
 export type BuilderConfig = z.infer<typeof schema>;
 
@@ -59,5 +71,11 @@ export const siteWorkerScript = () => path.join(root, 'site', 'build-worker.mjs'
 
 /** The default site build: Astro from the site workspace. */
 export function defaultBuildCommand(): string[] {
-  return [process.execPath, path.join(root, 'node_modules', 'astro', 'astro.js'), 'build', '--root', path.join(root, 'site')];
+  return [
+    process.execPath,
+    path.join(root, 'node_modules', 'astro', 'astro.js'),
+    'build',
+    '--root',
+    path.join(root, 'site'),
+  ];
 }

@@ -17,7 +17,10 @@ export const searchBundlesDir = (buildsDir: string) => path.join(buildsDir, '.se
 const ID = /^\d{8}T\d{6}Z-[a-z0-9]{4}$/;
 
 export function newBuildId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}`;
 }
 
@@ -31,7 +34,8 @@ export function liveBuildId(buildsDir: string): string | null {
 
 export function switchCurrent(buildsDir: string, id: string): void {
   const target = buildDir(buildsDir, id);
-  if (!fs.existsSync(path.join(target, 'index.html'))) throw new Error(`Build ${id} has no index.html; not switching to it`);
+  if (!fs.existsSync(path.join(target, 'index.html')))
+    throw new Error(`Build ${id} has no index.html; not switching to it`);
   const temp = path.join(buildsDir, `.current-${id}`);
   fs.rmSync(temp, { force: true });
   fs.symlinkSync(id, temp, 'dir');
@@ -41,7 +45,10 @@ export function switchCurrent(buildsDir: string, id: string): void {
 /** Build folders, oldest first (ids sort by time). */
 export function keptBuilds(buildsDir: string): string[] {
   if (!fs.existsSync(buildsDir)) return [];
-  return fs.readdirSync(buildsDir).filter((name) => ID.test(name)).sort();
+  return fs
+    .readdirSync(buildsDir)
+    .filter((name) => ID.test(name))
+    .sort();
 }
 
 const REMOVING = '.removing-';
@@ -69,8 +76,12 @@ export function retain(buildsDir: string, keep: number): Promise<void> {
     if (fs.existsSync(spare)) fs.renameSync(spare, path.join(buildsDir, `${REMOVING}spare-${retired.at(-1)}`));
     fs.renameSync(path.join(buildsDir, `${REMOVING}${retired.at(-1)}`), spare);
   }
-  for (const bundle of unlinkedBundles(buildsDir)) fs.renameSync(path.join(searchBundlesDir(buildsDir), bundle), path.join(buildsDir, `${REMOVING}bundle-${bundle}`));
-  const doomed = fs.readdirSync(buildsDir).map((name) => path.join(buildsDir, name)).filter((dir) => path.basename(dir).startsWith(REMOVING) && !inFlight.has(dir));
+  for (const bundle of unlinkedBundles(buildsDir))
+    fs.renameSync(path.join(searchBundlesDir(buildsDir), bundle), path.join(buildsDir, `${REMOVING}bundle-${bundle}`));
+  const doomed = fs
+    .readdirSync(buildsDir)
+    .map((name) => path.join(buildsDir, name))
+    .filter((dir) => path.basename(dir).startsWith(REMOVING) && !inFlight.has(dir));
   if (doomed.length === 0) return Promise.resolve();
   for (const dir of doomed) inFlight.add(dir);
   return new Promise<void>((resolve, reject) => {

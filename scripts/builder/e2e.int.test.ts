@@ -79,7 +79,11 @@ beforeAll(async () => {
     },
   });
   config.CMS_URL = cms.url;
-  await createRelease(cms.strapi, { sq: 'Lajmi i parë', 'sr-Latn': 'Prva vest', en: 'First news' }, ['sq', 'sr-Latn', 'en']);
+  await createRelease(cms.strapi, { sq: 'Lajmi i parë', 'sr-Latn': 'Prva vest', en: 'First news' }, [
+    'sq',
+    'sr-Latn',
+    'en',
+  ]);
   const before = finished();
   builder.accept({ event: 'builder.start' });
   const first = await nextBuild(before);
@@ -131,11 +135,18 @@ describe('publish to live', () => {
     expect((await get('/en/press-releases/scheduled-for-now/')).status).toBe(200);
   });
 
-  it('shows an editor a draft in the site\'s templates through the admin\'s preview link, and nobody else', async () => {
+  it("shows an editor a draft in the site's templates through the admin's preview link, and nobody else", async () => {
     const documentId = await createRelease(cms.strapi, { en: 'Draft under preview' });
-    const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'e2e@example.org', password: 'E2e-password-1' }) });
+    const login = await fetch(`${cms.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'e2e@example.org', password: 'E2e-password-1' }),
+    });
     const token = ((await login.json()) as any).data.token;
-    const link = await fetch(`${cms.url}/content-manager/preview/url/api::release.release?documentId=${documentId}&locale=en&status=draft`, { headers: { Authorization: `Bearer ${token}` } });
+    const link = await fetch(
+      `${cms.url}/content-manager/preview/url/api::release.release?documentId=${documentId}&locale=en&status=draft`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
     const url = ((await link.json()) as any).data.url as string;
     expect(url.startsWith(`${apiUrl}/preview/release/${documentId}/en?`)).toBe(true);
 
@@ -151,7 +162,9 @@ describe('publish to live', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     // Everything the page loads comes from the preview's own files on the builder.
-    const loaded = [...html.matchAll(/(?:src|href)="(\/[^"]*)"/g)].map((m) => m[1]).filter((u) => /\.(svg|css|js|avif|webp|jpe?g|png|pdf)$/.test(u));
+    const loaded = [...html.matchAll(/(?:src|href)="(\/[^"]*)"/g)]
+      .map((m) => m[1])
+      .filter((u) => /\.(svg|css|js|avif|webp|jpe?g|png|pdf)$/.test(u));
     expect(loaded.length).toBeGreaterThan(0);
     for (const asset of loaded) {
       expect(asset, asset).toMatch(/^\/preview-assets\/[0-9a-f]{16}\//);
@@ -171,19 +184,27 @@ describe('publish to live', () => {
     expect(await (await get('/en/rss.xml')).text()).not.toContain('Draft under preview');
   });
 
-  it('still brings a publish and an unpublish to the site when the CMS\'s webhook secret is wrong', async () => {
+  it("still brings a publish and an unpublish to the site when the CMS's webhook secret is wrong", async () => {
     // The builder now expects another secret: every webhook the CMS sends is refused.
     const port = Number(new URL(apiUrl).port);
     await api.close();
     api = builderServer(builder, 'a-secret-the-cms-has-never-heard-of', undefined, (line) => logs.push(line));
     await api.listen({ host: '127.0.0.1', port });
-    const check = new CmsCheck(builder, () => cms.url, 1000, (line) => logs.push(line));
+    const check = new CmsCheck(
+      builder,
+      () => cms.url,
+      1000,
+      (line) => logs.push(line),
+    );
     check.start();
     try {
       const address = '/sq/komunikata/pa-webhook-te-pranuar/';
       const documentId = await createRelease(cms.strapi, { sq: 'Pa webhook të pranuar' }, ['sq']);
       const published = await untilServed(address, 200);
-      expect(published.trigger.map((e) => e.event), JSON.stringify(builder.status().builds.slice(0, 3))).toEqual(['cms.changed']);
+      expect(
+        published.trigger.map((e) => e.event),
+        JSON.stringify(builder.status().builds.slice(0, 3)),
+      ).toEqual(['cms.changed']);
       // (Refused webhooks are logged: server.unit.test.ts.)
       expect(logs.join('\n')).toMatch(/the CMS changed without a webhook reaching the builder/);
       await cms.strapi.documents('api::release.release').unpublish({ documentId, locale: 'sq' });
@@ -194,7 +215,16 @@ describe('publish to live', () => {
     } finally {
       check.stop();
       await api.close();
-      api = builderServer(builder, SECRET, { renderer: new PreviewRenderer(loadBuilderConfig({ BUILDER_WEBHOOK_SECRET: SECRET, BUILDS_DIR: buildsDir, PREVIEW_SECRET })) }, (line) => logs.push(line));
+      api = builderServer(
+        builder,
+        SECRET,
+        {
+          renderer: new PreviewRenderer(
+            loadBuilderConfig({ BUILDER_WEBHOOK_SECRET: SECRET, BUILDS_DIR: buildsDir, PREVIEW_SECRET }),
+          ),
+        },
+        (line) => logs.push(line),
+      );
       await api.listen({ host: '127.0.0.1', port });
     }
   });
@@ -204,7 +234,11 @@ describe('publish to live', () => {
     await cms.stop();
     cms = undefined as never;
     const before = finished();
-    const res = await fetch(`${apiUrl}/webhook`, { method: 'POST', headers: { Authorization: `Bearer ${SECRET}`, 'Content-Type': 'application/json' }, body: JSON.stringify(strapiEvent()) });
+    const res = await fetch(`${apiUrl}/webhook`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${SECRET}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(strapiEvent()),
+    });
     expect(res.status).toBe(202);
     const failed = await nextBuild(before);
     expect(failed.result).toBe('failed');

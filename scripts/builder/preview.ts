@@ -8,7 +8,8 @@ import { runCommand } from './run-command';
 /** Preview builds kept on disk, newest first; an unchanged draft is shown again at once. */
 const KEEP = 10;
 
-export type PreviewResult = { status: 200; html: string } | { status: 202 } | { status: 403 | 404 | 502; message: string };
+export type PreviewResult =
+  { status: 200; html: string } | { status: 202 } | { status: 403 | 404 | 502; message: string };
 
 /** Seconds between two looks of the page that says the preview is being rendered. */
 export const PREVIEW_RETRY_SECONDS = 1;
@@ -20,7 +21,11 @@ export const PREVIEW_RETRY_SECONDS = 1;
 export const RENDERING_PAGE = `<!doctype html><html lang="sq"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="${PREVIEW_RETRY_SECONDS}"><title>Pamja paraprake po përgatitet · Pregled se priprema · Preparing the preview</title><style>body{font:1.0625rem/1.6 system-ui,sans-serif;margin:2rem;color:#1b1f24}</style></head><body><main><h1>Pamja paraprake po përgatitet…</h1><p lang="sr-Latn">Pregled se priprema…</p><p lang="en">Preparing the preview…</p></main></body></html>`;
 
 const htmlFiles = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? htmlFiles(path.join(dir, d.name)) : d.name === 'index.html' ? [path.join(dir, d.name)] : []));
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) =>
+      d.isDirectory() ? htmlFiles(path.join(dir, d.name)) : d.name === 'index.html' ? [path.join(dir, d.name)] : [],
+    );
 
 /**
  * Renders one draft with the site's own templates: a site build in preview mode that
@@ -41,17 +46,30 @@ export class PreviewRenderer {
   async render(target: PreviewTarget, token: string): Promise<PreviewResult> {
     const secret = this.config.PREVIEW_SECRET;
     if (!secret || !(await verifyPreview(secret, target, token))) {
-      return { status: 403, message: 'This preview link is not valid or has expired. Open the preview again from the admin.' };
+      return {
+        status: 403,
+        message: 'This preview link is not valid or has expired. Open the preview again from the admin.',
+      };
     }
     const query = new URLSearchParams({ expires: String(target.expires), token });
     const url = `${this.config.CMS_URL}/newsroom/preview/${encodeURIComponent(target.type)}/${encodeURIComponent(target.documentId)}/${encodeURIComponent(target.locale)}?${query}`;
-    const response = await fetch(url).catch((error: Error) => ({ ok: false, status: 502, json: async () => ({ error: { message: error.message } }) }));
-    const body = (await response.json().catch(() => ({}))) as { data?: { updatedAt: string }; error?: { message: string } };
+    const response = await fetch(url).catch((error: Error) => ({
+      ok: false,
+      status: 502,
+      json: async () => ({ error: { message: error.message } }),
+    }));
+    const body = (await response.json().catch(() => ({}))) as {
+      data?: { updatedAt: string };
+      error?: { message: string };
+    };
     if (!response.ok || !body.data) {
       const status = response.status === 403 || response.status === 404 ? response.status : 502;
       return { status, message: body.error?.message ?? `The CMS did not return the draft (${response.status}).` };
     }
-    const key = createHash('sha256').update(`${target.type}:${target.documentId}:${target.locale}:${body.data.updatedAt}`).digest('hex').slice(0, 16);
+    const key = createHash('sha256')
+      .update(`${target.type}:${target.documentId}:${target.locale}:${body.data.updatedAt}`)
+      .digest('hex')
+      .slice(0, 16);
     const dir = path.join(this.root, key);
     const failure = this.failed.get(key);
     if (failure !== undefined) {
@@ -62,7 +80,9 @@ export class PreviewRenderer {
       if (!this.running.has(key)) this.start(dir, key, { type: target.type, entry: body.data });
       return { status: 202 };
     }
-    const page = htmlFiles(path.join(dir, 'out')).find((f) => fs.readFileSync(f, 'utf8').includes(`data-type="${target.type}" data-document="${target.documentId}"`));
+    const page = htmlFiles(path.join(dir, 'out')).find((f) =>
+      fs.readFileSync(f, 'utf8').includes(`data-type="${target.type}" data-document="${target.documentId}"`),
+    );
     if (!page) return { status: 404, message: 'The draft has no page to preview (is its slug set?).' };
     fs.utimesSync(dir, new Date(), new Date());
     return { status: 200, html: fs.readFileSync(page, 'utf8') };
@@ -73,7 +93,9 @@ export class PreviewRenderer {
     if (!/^[0-9a-f]{16}$/.test(key)) return null;
     const base = path.join(this.root, key, 'out');
     const full = path.resolve(base, file);
-    return full.startsWith(`${base}${path.sep}`) && fs.existsSync(full) && fs.statSync(full).isFile() ? path.relative(this.root, full) : null;
+    return full.startsWith(`${base}${path.sep}`) && fs.existsSync(full) && fs.statSync(full).isFile()
+      ? path.relative(this.root, full)
+      : null;
   }
 
   /** Builds in the background; the page that waits looks again until it is done or failed. */
@@ -114,7 +136,11 @@ export class PreviewRenderer {
   }
 
   private prune() {
-    const dirs = fs.readdirSync(this.root).map((name) => ({ name, at: fs.statSync(path.join(this.root, name)).mtimeMs })).sort((a, b) => b.at - a.at);
-    for (const old of dirs.slice(KEEP)) if (!this.running.has(old.name)) fs.rmSync(path.join(this.root, old.name), { recursive: true, force: true });
+    const dirs = fs
+      .readdirSync(this.root)
+      .map((name) => ({ name, at: fs.statSync(path.join(this.root, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at);
+    for (const old of dirs.slice(KEEP))
+      if (!this.running.has(old.name)) fs.rmSync(path.join(this.root, old.name), { recursive: true, force: true });
   }
 }

@@ -5,7 +5,11 @@ describe('the log of refused webhooks', () => {
   it('logs the first of each kind, then one line per window saying how many it left out', () => {
     const lines: string[] = [];
     let t = 0;
-    const refused = refusalLog((l) => lines.push(l), 60_000, () => t);
+    const refused = refusalLog(
+      (l) => lines.push(l),
+      60_000,
+      () => t,
+    );
     refused(401, 'Wrong secret');
     refused(401, 'Wrong secret');
     refused(401, 'Wrong secret');

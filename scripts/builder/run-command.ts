@@ -8,9 +8,17 @@ export interface CommandResult {
  * Runs the build command in its own process group, so a timeout kills it and everything
  * it started. Rejects with the end of its output on failure, a crash or a timeout.
  */
-export function runCommand(argv: string[], options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number }): Promise<CommandResult> {
+export function runCommand(
+  argv: string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number },
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(argv[0], argv.slice(1), {
+      env: options.env,
+      cwd: options.cwd,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20_000);

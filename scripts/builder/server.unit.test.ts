@@ -33,7 +33,12 @@ describe('POST /webhook', () => {
   it('answers 401 to a wrong or missing secret, and queues nothing', async () => {
     const { app, builder } = setup();
     for (const authorization of [undefined, 'Bearer wrong-secret-0123456789', SECRET, `Basic ${SECRET}`]) {
-      const res = await app.inject({ method: 'POST', url: '/webhook', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, payload: strapiEvent() });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/webhook',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        payload: strapiEvent(),
+      });
       expect(res.statusCode, String(authorization)).toBe(401);
     }
     expect(builder.status().queued).toHaveLength(0);
@@ -43,16 +48,31 @@ describe('POST /webhook', () => {
     const { app } = setup();
     const notJson = await app.inject({ method: 'POST', url: '/webhook', headers: auth, payload: '{not json' });
     expect(notJson.statusCode).toBe(400);
-    const plain = await app.inject({ method: 'POST', url: '/webhook', headers: { ...auth, 'content-type': 'text/plain' }, payload: 'hello' });
+    const plain = await app.inject({
+      method: 'POST',
+      url: '/webhook',
+      headers: { ...auth, 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
     expect(plain.statusCode).toBe(400);
-    const other = await app.inject({ method: 'POST', url: '/webhook', headers: auth, payload: { event: 'trigger-test', createdAt: 'x' } });
+    const other = await app.inject({
+      method: 'POST',
+      url: '/webhook',
+      headers: auth,
+      payload: { event: 'trigger-test', createdAt: 'x' },
+    });
     expect(other.statusCode).toBe(400);
     expect(other.json().error).toMatch(/not a Strapi webhook event/);
   });
 
   it('answers 413 to a body over 1 MiB', async () => {
     const { app } = setup();
-    const res = await app.inject({ method: 'POST', url: '/webhook', headers: auth, payload: { ...strapiEvent(), pad: 'x'.repeat(MAX_BODY) } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/webhook',
+      headers: auth,
+      payload: { ...strapiEvent(), pad: 'x'.repeat(MAX_BODY) },
+    });
     expect(res.statusCode).toBe(413);
   });
 
@@ -67,8 +87,19 @@ describe('POST /webhook', () => {
 describe('refused webhooks', () => {
   it('are logged with their status and reason, a flood of one kind as one line', async () => {
     const { app, logged } = setup();
-    for (let i = 0; i < 20; i += 1) await app.inject({ method: 'POST', url: '/webhook', headers: { ...auth, authorization: 'Bearer wrong-secret-0123456789' }, payload: strapiEvent() });
-    await app.inject({ method: 'POST', url: '/webhook', headers: { 'content-type': 'application/json' }, payload: strapiEvent() });
+    for (let i = 0; i < 20; i += 1)
+      await app.inject({
+        method: 'POST',
+        url: '/webhook',
+        headers: { ...auth, authorization: 'Bearer wrong-secret-0123456789' },
+        payload: strapiEvent(),
+      });
+    await app.inject({
+      method: 'POST',
+      url: '/webhook',
+      headers: { 'content-type': 'application/json' },
+      payload: strapiEvent(),
+    });
     await app.inject({ method: 'POST', url: '/webhook', headers: auth, payload: '{"not":"strapi"}' });
     await app.inject({ method: 'POST', url: '/webhook', headers: auth, payload: 'not json' });
     expect(logged).toEqual([
@@ -93,7 +124,10 @@ describe('status and health', () => {
   it('refuses a rollback without the secret, and to a build it does not keep', async () => {
     const { app } = setup();
     expect((await app.inject({ method: 'POST', url: '/rollback/20260101T000000Z-abcd' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'POST', url: '/rollback/20260101T000000Z-abcd', headers: auth, payload: {} })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'POST', url: '/rollback/20260101T000000Z-abcd', headers: auth, payload: {} }))
+        .statusCode,
+    ).toBe(404);
     for (const id of ['current', '%2E%2E', '%2E', '.spare', '%2E%2E%2F%2E%2E%2Fetc']) {
       const res = await app.inject({ method: 'POST', url: `/rollback/${id}`, headers: auth, payload: {} });
       expect(res.statusCode, id).toBe(404);
@@ -117,11 +151,21 @@ describe('GET /preview-assets', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['cache-control']).toBe('private, max-age=3600');
-    for (const spelling of ['../entry.json', '..%2fentry.json', '%2e%2e/entry.json', '..%5centry.json', '../../../secret.txt', '..%2f..%2f..%2fsecret.txt', '%2fetc%2fpasswd']) {
+    for (const spelling of [
+      '../entry.json',
+      '..%2fentry.json',
+      '%2e%2e/entry.json',
+      '..%5centry.json',
+      '../../../secret.txt',
+      '..%2f..%2f..%2fsecret.txt',
+      '%2fetc%2fpasswd',
+    ]) {
       const res = await app.inject({ url: `/preview-assets/${key}/${spelling}` });
       expect(res.statusCode, spelling).toBe(404);
       expect(res.body, spelling).not.toMatch(/not public|secret$/);
     }
-    expect((await app.inject({ url: `/preview-assets/..%2f${key}/out/media/fedcba9876543210/decision.pdf` })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ url: `/preview-assets/..%2f${key}/out/media/fedcba9876543210/decision.pdf` })).statusCode,
+    ).toBe(404);
   });
 });

@@ -3,10 +3,21 @@ import { fork, type ChildProcess } from 'node:child_process';
 type Reply = { ok: true } | { ok: false; error: string };
 
 /** What the builder sets for each build (builder.ts); the rest of the environment is the site's configuration. */
-const PER_BUILD_VARIABLES = ['SITE_OUT_DIR', 'LOADER_STATS_FILE', 'LOADER_CHANGES_FILE', 'INCREMENTAL_BASE', 'LOADER_REFETCH'] as const;
+const PER_BUILD_VARIABLES = [
+  'SITE_OUT_DIR',
+  'LOADER_STATS_FILE',
+  'LOADER_CHANGES_FILE',
+  'INCREMENTAL_BASE',
+  'LOADER_REFETCH',
+] as const;
 export type PerBuildVariable = (typeof PER_BUILD_VARIABLES)[number];
 const PER_BUILD = new Set<string>(PER_BUILD_VARIABLES);
-const configurationOf = (env: NodeJS.ProcessEnv) => JSON.stringify(Object.entries(env).filter(([key]) => !PER_BUILD.has(key)).sort(([a], [b]) => (a < b ? -1 : 1)));
+const configurationOf = (env: NodeJS.ProcessEnv) =>
+  JSON.stringify(
+    Object.entries(env)
+      .filter(([key]) => !PER_BUILD.has(key))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 
 /**
  * The site build in a long-running process (site/build-worker.mjs): a publish no longer pays
@@ -43,7 +54,8 @@ export class SiteWorker {
           resolve();
         } else fail(`The build failed: ${reply.error.split('\n')[0]}`);
       };
-      const onExit = (code: number | null, signal: string | null) => fail(`The build worker stopped (${signal ?? `exit ${code}`})`);
+      const onExit = (code: number | null, signal: string | null) =>
+        fail(`The build worker stopped (${signal ?? `exit ${code}`})`);
       const timer = setTimeout(() => fail(`The build timed out after ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
@@ -72,7 +84,12 @@ export class SiteWorker {
   private start(env: NodeJS.ProcessEnv): ChildProcess {
     this.configuration = configurationOf(env);
     // A plain Node: the builder may run under a TypeScript loader, which the site's build does not need.
-    const child = fork(this.script, [], { execArgv: [], env: Object.fromEntries(Object.entries(env).filter(([key]) => !PER_BUILD.has(key))), detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(this.script, [], {
+      execArgv: [],
+      env: Object.fromEntries(Object.entries(env).filter(([key]) => !PER_BUILD.has(key))),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
     };

@@ -21,7 +21,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-worker-'));
 const script = path.join(dir, 'worker.mjs');
 fs.writeFileSync(script, FAKE);
 const record = path.join(dir, 'record.jsonl');
-const runs = () => fs.readFileSync(record, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { pid: number; out: string; leftover?: string });
+const runs = () =>
+  fs
+    .readFileSync(record, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { pid: number; out: string; leftover?: string });
 let worker: SiteWorker;
 
 afterEach(() => {
@@ -29,7 +34,8 @@ afterEach(() => {
   fs.rmSync(record, { force: true });
 });
 
-const build = (out: string, DO = 'ok', timeoutMs = 10_000) => worker.run({ RECORD: record, SITE_OUT_DIR: out, DO }, timeoutMs);
+const build = (out: string, DO = 'ok', timeoutMs = 10_000) =>
+  worker.run({ RECORD: record, SITE_OUT_DIR: out, DO }, timeoutMs);
 
 describe('the site build worker', () => {
   it('runs one build after another in the same process, each with its own environment', async () => {

@@ -2,7 +2,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { BUILDING_PAGE, BUILDING_RETRY_SECONDS, DEFAULT_LOCALE, FORMS, INTAKE_MAX_BYTES, INTAKE_PREFIX, LOCALE_CODES, LOCALES, fillReference, homeForLanguages, localeInfo, parseRedirects, thanksPath, type FormKind } from '@newsroom/shared-types';
+import {
+  BUILDING_PAGE,
+  BUILDING_RETRY_SECONDS,
+  DEFAULT_LOCALE,
+  FORMS,
+  INTAKE_MAX_BYTES,
+  INTAKE_PREFIX,
+  LOCALE_CODES,
+  LOCALES,
+  fillReference,
+  homeForLanguages,
+  localeInfo,
+  parseRedirects,
+  thanksPath,
+  type FormKind,
+} from '@newsroom/shared-types';
 import { currentLink } from './deploy';
 
 const TYPES: Record<string, string> = {
@@ -32,7 +47,8 @@ function retiredRules(root: string) {
   };
 }
 
-const localeOf = (url: string) => LOCALES.find((l) => l.prefix === url.split('/')[1])?.prefix ?? localeInfo(DEFAULT_LOCALE).prefix;
+const localeOf = (url: string) =>
+  LOCALES.find((l) => l.prefix === url.split('/')[1])?.prefix ?? localeInfo(DEFAULT_LOCALE).prefix;
 
 /**
  * Serves the live build for local use, as nginx does in production: folders answer with
@@ -47,11 +63,18 @@ export function staticServer(buildsDir: string, options: { cmsUrl?: string } = {
   const root = currentLink(buildsDir);
   const rules = retiredRules(root);
   if (options.cmsUrl) intakeProxy(app, options.cmsUrl);
-  const thanks = new Set((Object.keys(FORMS) as FormKind[]).flatMap((kind) => LOCALE_CODES.map((l) => thanksPath(kind, l))));
+  const thanks = new Set(
+    (Object.keys(FORMS) as FormKind[]).flatMap((kind) => LOCALE_CODES.map((l) => thanksPath(kind, l))),
+  );
   // Before the first build is live, every address answers the page that says so, as nginx does.
   app.addHook('onRequest', async (req, reply) => {
     if (fs.existsSync(path.join(root, 'index.html')) || req.url.startsWith(INTAKE_PREFIX)) return;
-    return reply.code(503).header('Retry-After', String(BUILDING_RETRY_SECONDS)).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(BUILDING_PAGE);
+    return reply
+      .code(503)
+      .header('Retry-After', String(BUILDING_RETRY_SECONDS))
+      .header('Cache-Control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(BUILDING_PAGE);
   });
   // The root sends a reader to their language, as nginx does; with none of ours, the language chooser.
   app.addHook('onRequest', async (req, reply) => {
@@ -72,7 +95,10 @@ export function staticServer(buildsDir: string, options: { cmsUrl?: string } = {
     if (!rule) return;
     if (rule.status === 301) return reply.redirect(rule.to, 301);
     const page = path.join(root, localeOf(req.url), '410', 'index.html');
-    return reply.code(410).type('text/html; charset=utf-8').send(fs.existsSync(page) ? fs.createReadStream(page) : 'Gone');
+    return reply
+      .code(410)
+      .type('text/html; charset=utf-8')
+      .send(fs.existsSync(page) ? fs.createReadStream(page) : 'Gone');
   });
   app.register(fastifyStatic, {
     root,
@@ -103,11 +129,18 @@ const ANSWERED = ['content-type', 'location', 'retry-after'];
 function intakeProxy(app: FastifyInstance, cmsUrl: string) {
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: INTAKE_MAX_BYTES }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: INTAKE_MAX_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
     scope.post(`${INTAKE_PREFIX}*`, async (req, reply) => {
       const headers: Record<string, string> = { 'x-forwarded-for': req.ip };
       for (const name of ASKED) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name] as string;
-      const answer = await fetch(new URL(req.url, cmsUrl), { method: 'POST', headers, body: new Uint8Array(req.body as Buffer), redirect: 'manual' });
+      const answer = await fetch(new URL(req.url, cmsUrl), {
+        method: 'POST',
+        headers,
+        body: new Uint8Array(req.body as Buffer),
+        redirect: 'manual',
+      });
       for (const name of ANSWERED) {
         const value = answer.headers.get(name);
         if (value) reply.header(name, value);

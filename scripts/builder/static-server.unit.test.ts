@@ -19,7 +19,12 @@ const cms = http.createServer((req, res) => {
   req.on('data', (d) => (body += d));
   req.on('end', () => {
     intakeSeen.push({ url: req.url!, body, forwardedFor: req.headers['x-forwarded-for'] as string | undefined });
-    res.writeHead(303, { Location: 'http://site.example/en/request-documents/thank-you/?ref=DR-2026-7KQ4XM', 'Set-Cookie': 'not=passed' }).end();
+    res
+      .writeHead(303, {
+        Location: 'http://site.example/en/request-documents/thank-you/?ref=DR-2026-7KQ4XM',
+        'Set-Cookie': 'not=passed',
+      })
+      .end();
   });
 });
 
@@ -72,7 +77,7 @@ describe('the local static server', () => {
     expect((await app.inject('/sq/')).statusCode).toBe(200);
   });
 
-  it('sends the root to the reader\'s language, and shows the chooser to a reader with none of ours', async () => {
+  it("sends the root to the reader's language, and shows the chooser to a reader with none of ours", async () => {
     const serbian = await app.inject({ url: '/', headers: { 'accept-language': 'de-DE,sr-Latn;q=0.8,en;q=0.5' } });
     expect(serbian.statusCode).toBe(302);
     expect(serbian.headers.location).toBe('/sr/');
@@ -85,7 +90,9 @@ describe('the local static server', () => {
   it('gives feeds, calendars and data their content types', async () => {
     expect((await app.inject('/en/rss.xml')).headers['content-type']).toBe('application/xml; charset=utf-8');
     expect((await app.inject('/en/agenda/calendar.ics')).headers['content-type']).toBe('text/calendar; charset=utf-8');
-    expect((await app.inject('/en/decisions/decisions.json')).headers['content-type']).toBe('application/json; charset=utf-8');
+    expect((await app.inject('/en/decisions/decisions.json')).headers['content-type']).toBe(
+      'application/json; charset=utf-8',
+    );
     expect((await app.inject('/en/decisions/decisions.csv')).headers['content-type']).toBe('text/csv; charset=utf-8');
   });
 
@@ -108,7 +115,7 @@ describe('the local static server', () => {
     expect(res.headers.location).toBe('/sr/saopstenja/novo/');
   });
 
-  it('ignores a line of _redirects that is not a plain rule of this site, as nginx\'s map would never hold it', async () => {
+  it("ignores a line of _redirects that is not a plain rule of this site, as nginx's map would never hold it", async () => {
     for (const url of ['/en/elsewhere/', '/en/variable/']) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(404);
@@ -116,16 +123,39 @@ describe('the local static server', () => {
     }
   });
 
-  it('passes the forms\' intake to the CMS with the client\'s address and hands back its answer', async () => {
-    const res = await app.inject({ method: 'POST', url: '/intake/document-request', payload: 'name=Arta&language=en', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  it("passes the forms' intake to the CMS with the client's address and hands back its answer", async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/intake/document-request',
+      payload: 'name=Arta&language=en',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('http://site.example/en/request-documents/thank-you/?ref=DR-2026-7KQ4XM');
     expect(res.headers['set-cookie']).toBeUndefined();
-    expect(intakeSeen.at(-1)).toEqual({ url: '/intake/document-request', body: 'name=Arta&language=en', forwardedFor: '127.0.0.1' });
-    const big = await app.inject({ method: 'POST', url: '/intake/document-request', payload: 'x'.repeat(2 * 1024 * 1024), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(intakeSeen.at(-1)).toEqual({
+      url: '/intake/document-request',
+      body: 'name=Arta&language=en',
+      forwardedFor: '127.0.0.1',
+    });
+    const big = await app.inject({
+      method: 'POST',
+      url: '/intake/document-request',
+      payload: 'x'.repeat(2 * 1024 * 1024),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(big.statusCode).toBe(413);
     expect(intakeSeen).toHaveLength(1);
-    expect((await app.inject({ method: 'POST', url: '/api/releases', payload: '{}', headers: { 'content-type': 'application/json' } })).statusCode).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/releases',
+          payload: '{}',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('shows a well-formed reference on a thank-you page, as nginx does, and nothing else', async () => {

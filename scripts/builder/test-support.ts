@@ -15,7 +15,15 @@ export const FAKE_SITE = [
 
 export function testConfig(overrides: Record<string, string> = {}): BuilderConfig {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-builds-'));
-  return loadBuilderConfig({ BUILDER_WEBHOOK_SECRET: SECRET, BUILDS_DIR: dir, BUILD_COMMAND: FAKE_SITE, QUIET_MS: '0', MAX_WAIT_MS: '0', BUILD_TIMEOUT_MS: '5000', ...overrides });
+  return loadBuilderConfig({
+    BUILDER_WEBHOOK_SECRET: SECRET,
+    BUILDS_DIR: dir,
+    BUILD_COMMAND: FAKE_SITE,
+    QUIET_MS: '0',
+    MAX_WAIT_MS: '0',
+    BUILD_TIMEOUT_MS: '5000',
+    ...overrides,
+  });
 }
 
 /** A digest of every file under a folder (following the `current` link): "byte for byte unchanged". */

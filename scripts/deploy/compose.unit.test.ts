@@ -7,7 +7,18 @@ import { INTAKE_MAX_BYTES } from '@newsroom/shared-types';
 /** Docker cannot run here: the compose file is checked by reading it against the repo. */
 const root = path.resolve(import.meta.dirname, '..', '..');
 const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as {
-  services: Record<string, { build?: { context: string; dockerfile: string }; image?: string; command?: string[]; working_dir?: string; volumes?: string[]; environment?: Record<string, string>; healthcheck?: unknown }>;
+  services: Record<
+    string,
+    {
+      build?: { context: string; dockerfile: string };
+      image?: string;
+      command?: string[];
+      working_dir?: string;
+      volumes?: string[];
+      environment?: Record<string, string>;
+      healthcheck?: unknown;
+    }
+  >;
   volumes: Record<string, unknown>;
 };
 /** The image copies the repo to /app. */
@@ -54,7 +65,15 @@ describe('docker-compose.yml', () => {
 
   it('takes every secret from the environment and commits none', () => {
     const cms = compose.services.cms.environment!;
-    for (const key of ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'BUILDER_WEBHOOK_SECRET']) {
+    for (const key of [
+      'APP_KEYS',
+      'API_TOKEN_SALT',
+      'ADMIN_JWT_SECRET',
+      'TRANSFER_TOKEN_SALT',
+      'JWT_SECRET',
+      'ENCRYPTION_KEY',
+      'BUILDER_WEBHOOK_SECRET',
+    ]) {
       expect(cms[key], key).toMatch(/^\$\{[A-Z_]+(:\?[^}]*)?\}$/);
     }
     expect(compose.services.builder.environment!.BUILDER_WEBHOOK_SECRET).toMatch(/^\$\{BUILDER_WEBHOOK_SECRET/);
@@ -66,7 +85,13 @@ describe('docker-compose.yml', () => {
     expect(compose.services.builder.environment!.BUILDS_DIR).toBe('/srv/builds');
     const nginx = fs.readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8');
     expect(nginx).toContain('root /srv/builds/current;');
-    for (const header of ['Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy', 'Strict-Transport-Security']) expect(nginx).toContain(`add_header ${header}`);
+    for (const header of [
+      'Content-Security-Policy',
+      'X-Content-Type-Options',
+      'Referrer-Policy',
+      'Strict-Transport-Security',
+    ])
+      expect(nginx).toContain(`add_header ${header}`);
     expect(nginx).toMatch(/gzip on;/);
   });
 
@@ -74,7 +99,9 @@ describe('docker-compose.yml', () => {
     const nginx = fs.readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8');
     const intake = /location \^~ \/intake\/ \{([^}]*)\}/.exec(nginx)![1];
     const [, size, unit] = /client_max_body_size (\d+)([km]?);/.exec(intake)!;
-    expect(Number(size) * ({ '': 1, k: 1024, m: 1024 * 1024 } as Record<string, number>)[unit]).toBeGreaterThanOrEqual(INTAKE_MAX_BYTES);
+    expect(Number(size) * ({ '': 1, k: 1024, m: 1024 * 1024 } as Record<string, number>)[unit]).toBeGreaterThanOrEqual(
+      INTAKE_MAX_BYTES,
+    );
     expect(compose.services.cms.volumes).toContain('private-files:/srv/cms-private');
     expect(compose.services.cms.environment!.PRIVATE_FILES_DIR).toBe('/srv/cms-private');
   });

@@ -17,7 +17,13 @@ export function nginxBinary(): string | null {
  * passing the forms' intake to `cmsUrl` (production: the cms service).
  * Returns the path of the main configuration file.
  */
-export function localNginxConfig(options: { dir: string; port: number; siteRoot: string; mapDir: string; cmsUrl?: string }): string {
+export function localNginxConfig(options: {
+  dir: string;
+  port: number;
+  siteRoot: string;
+  mapDir: string;
+  cmsUrl?: string;
+}): string {
   const { dir, port, siteRoot, mapDir, cmsUrl = 'http://127.0.0.1:9' } = options;
   const server = fs
     .readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8')
@@ -40,5 +46,10 @@ ${server} }`,
 export function nginxRefuses(nginx: string, conf: string, dir: string): string | null {
   const check = spawnSync(nginx, ['-t', '-c', conf, '-p', dir], { encoding: 'utf8' });
   if (check.status === 0) return null;
-  return (check.stderr || check.stdout || `nginx -t exited with ${check.status}`).split('\n').filter((l) => /emerg|error|failed/.test(l)).join('; ') || check.stderr.trim();
+  return (
+    (check.stderr || check.stdout || `nginx -t exited with ${check.status}`)
+      .split('\n')
+      .filter((l) => /emerg|error|failed/.test(l))
+      .join('; ') || check.stderr.trim()
+  );
 }

@@ -64,7 +64,13 @@ beforeAll(async () => {
   const conf = localNginxConfig({ dir, port, siteRoot: current, mapDir: current });
   base = `http://127.0.0.1:${port}`;
   script = spawn('/bin/sh', [path.join(root, 'deploy', 'nginx-reload.sh')], {
-    env: { ...process.env, PATH: `${path.dirname(nginx)}:${process.env.PATH}`, NGINX_ARGS: `-c ${conf} -p ${dir}`, CURRENT: current, INTERVAL: '0.2' },
+    env: {
+      ...process.env,
+      PATH: `${path.dirname(nginx)}:${process.env.PATH}`,
+      NGINX_ARGS: `-c ${conf} -p ${dir}`,
+      CURRENT: current,
+      INTERVAL: '0.2',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   script.stdout!.on('data', (d) => (log += d));
@@ -78,7 +84,7 @@ afterAll(async () => {
 });
 
 describe('deploy/nginx-reload.sh', () => {
-  it('keeps the old configuration serving when nginx refuses a build\'s map, says so, and goes on watching', async () => {
+  it("keeps the old configuration serving when nginx refuses a build's map, says so, and goes on watching", async () => {
     switchTo('20260101T000001Z-bad0');
     await until(() => log.includes('REFUSED build 20260101T000001Z-bad0'), 'the refusal in the log');
     expect(log).toMatch(/unknown "nope" variable/);
@@ -90,7 +96,7 @@ describe('deploy/nginx-reload.sh', () => {
 
   it('reloads for the next build nginx accepts', async () => {
     switchTo('20260101T000002Z-next');
-    await until(async () => (await fetch(`${base}/sq/next/`)).status === 410, 'the next build\'s map');
+    await until(async () => (await fetch(`${base}/sq/next/`)).status === 410, "the next build's map");
     expect(log).toContain('reloaded for build 20260101T000002Z-next');
     expect((await fetch(`${base}/sq/old/`)).status).toBe(404);
   });

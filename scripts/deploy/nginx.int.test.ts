@@ -4,7 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { ACCEPTED_LANGUAGE, BUILDING_PAGE, FORMS, LOCALE_CODES, REFERENCE_ECHO, homeForLanguages, nginxMap, thanksPath, type FormKind, type RetiredRule } from '@newsroom/shared-types';
+import {
+  ACCEPTED_LANGUAGE,
+  BUILDING_PAGE,
+  FORMS,
+  LOCALE_CODES,
+  REFERENCE_ECHO,
+  homeForLanguages,
+  nginxMap,
+  thanksPath,
+  type FormKind,
+  type RetiredRule,
+} from '@newsroom/shared-types';
 import { localNginxConfig, nginxBinary, nginxRefuses } from './nginx-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -21,8 +32,15 @@ const cms = http.createServer((req, res) => {
   let body = '';
   req.on('data', (d) => (body += d));
   req.on('end', () => {
-    intakeSeen.push({ method: req.method!, url: req.url!, body, forwardedFor: req.headers['x-forwarded-for'] as string | undefined });
-    res.writeHead(303, { Location: 'https://site.example/sq/kerkese-per-dokumente/faleminderit/?ref=DR-2026-7KQ4XM' }).end();
+    intakeSeen.push({
+      method: req.method!,
+      url: req.url!,
+      body,
+      forwardedFor: req.headers['x-forwarded-for'] as string | undefined,
+    });
+    res
+      .writeHead(303, { Location: 'https://site.example/sq/kerkese-per-dokumente/faleminderit/?ref=DR-2026-7KQ4XM' })
+      .end();
   });
 });
 
@@ -55,7 +73,10 @@ const numbered = (i: number) => `/en/press-releases/${i}-${LONG_SLUG.slice(0, 20
 let dir: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(NGINX)) throw new Error(`nginx is needed for this test: apt-get install -y nginx (or set NGINX_PATH); not found at ${NGINX}`);
+  if (!fs.existsSync(NGINX))
+    throw new Error(
+      `nginx is needed for this test: apt-get install -y nginx (or set NGINX_PATH); not found at ${NGINX}`,
+    );
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-'));
   const build = path.join(dir, 'builds', '20260101T000000Z-base');
   for (const [file, body] of Object.entries({
@@ -80,14 +101,23 @@ beforeAll(async () => {
   for (const kind of Object.keys(FORMS) as FormKind[]) {
     for (const locale of LOCALE_CODES) {
       fs.mkdirSync(path.join(build, thanksPath(kind, locale)), { recursive: true });
-      fs.writeFileSync(path.join(build, thanksPath(kind, locale), 'index.html'), `<p>${locale} <strong>${REFERENCE_ECHO}</strong></p>`);
+      fs.writeFileSync(
+        path.join(build, thanksPath(kind, locale), 'index.html'),
+        `<p>${locale} <strong>${REFERENCE_ECHO}</strong></p>`,
+      );
     }
   }
   await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
   fs.symlinkSync('20260101T000000Z-base', path.join(dir, 'builds', 'current'));
   const port = await freePort();
   const current = path.join(dir, 'builds', 'current');
-  const conf = localNginxConfig({ dir, port, siteRoot: current, mapDir: current, cmsUrl: `http://127.0.0.1:${(cms.address() as net.AddressInfo).port}` });
+  const conf = localNginxConfig({
+    dir,
+    port,
+    siteRoot: current,
+    mapDir: current,
+    cmsUrl: `http://127.0.0.1:${(cms.address() as net.AddressInfo).port}`,
+  });
   expect(nginxRefuses(NGINX, conf, dir)).toBeNull();
   nginx = spawn(NGINX, ['-c', conf, '-p', dir, '-g', 'daemon off;'], { stdio: 'ignore' });
   base = `http://127.0.0.1:${port}`;
@@ -137,12 +167,27 @@ describe('deploy/nginx.conf', () => {
     expect((await fetch(`${base}/sq/`)).status).toBe(200);
   });
 
-  it('sends the root to the reader\'s first language the site has, as the builder\'s server does, and shows the chooser otherwise', async () => {
+  it("sends the root to the reader's first language the site has, as the builder's server does, and shows the chooser otherwise", async () => {
     const conf = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'deploy', 'nginx.conf'), 'utf8');
     expect(conf).toContain(`"~*${ACCEPTED_LANGUAGE.source}" $first;`);
-    const headers = [undefined, 'sq', 'en-US,en;q=0.9', 'de-DE,de;q=0.9,sr;q=0.8,en;q=0.5', 'SR-latn-RS', 'srx,en', 'fr', 'sr-Cyrl-RS,sq;q=0.5', ' en ; q=0.5', 'de,fr;q=0.8', 'EN'];
+    const headers = [
+      undefined,
+      'sq',
+      'en-US,en;q=0.9',
+      'de-DE,de;q=0.9,sr;q=0.8,en;q=0.5',
+      'SR-latn-RS',
+      'srx,en',
+      'fr',
+      'sr-Cyrl-RS,sq;q=0.5',
+      ' en ; q=0.5',
+      'de,fr;q=0.8',
+      'EN',
+    ];
     for (const header of headers) {
-      const res = await fetch(`${base}/`, { redirect: 'manual', headers: header === undefined ? {} : { 'Accept-Language': header } });
+      const res = await fetch(`${base}/`, {
+        redirect: 'manual',
+        headers: header === undefined ? {} : { 'Accept-Language': header },
+      });
       const home = homeForLanguages(header);
       expect(res.status, String(header)).toBe(home ? 302 : 200);
       if (home) expect(new URL(res.headers.get('location')!, base).pathname, String(header)).toBe(home);
@@ -152,7 +197,9 @@ describe('deploy/nginx.conf', () => {
 
   it('gives feeds, calendars and data their types, and hashed assets and copies of uploads a long cache, keeping the headers', async () => {
     expect((await fetch(`${base}/en/rss.xml`)).headers.get('content-type')).toBe('application/xml; charset=utf-8');
-    expect((await fetch(`${base}/en/agenda/calendar.ics`)).headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect((await fetch(`${base}/en/agenda/calendar.ics`)).headers.get('content-type')).toBe(
+      'text/calendar; charset=utf-8',
+    );
     const csv = await fetch(`${base}/en/decisions/decisions.csv`);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('x-content-type-options')).toBe('nosniff');
@@ -182,32 +229,55 @@ describe('deploy/nginx.conf', () => {
     }
   });
 
-  it('redirects the address of a consolidated item to its replacement, as the build\'s map says', async () => {
+  it("redirects the address of a consolidated item to its replacement, as the build's map says", async () => {
     const res = await fetch(`${base}/sr/saopstenja/spojeno/`, { redirect: 'manual' });
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toMatch(/\/sr\/saopstenja\/novo\/$/);
   });
 
-  it('loads thousands of real-length addresses from the site\'s own map writer', async () => {
+  it("loads thousands of real-length addresses from the site's own map writer", async () => {
     const long = await fetch(`${base}/sq/komunikata/${LONG_SLUG}/`);
     expect(long.status).toBe(410);
-    expect((await fetch(`${base}/sq/komunikata/${'a'.repeat(250)}`, { redirect: 'manual' })).headers.get('location')).toMatch(new RegExp(`/sq/komunikata/b{250}/$`));
+    expect(
+      (await fetch(`${base}/sq/komunikata/${'a'.repeat(250)}`, { redirect: 'manual' })).headers.get('location'),
+    ).toMatch(new RegExp(`/sq/komunikata/b{250}/$`));
     expect((await fetch(`${base}${numbered(4999)}`)).status).toBe(410);
     const moved = await fetch(`${base}${numbered(4998)}`, { redirect: 'manual' });
     expect(moved.status).toBe(301);
     expect(moved.headers.get('location')).toMatch(/\/en\/press-releases\/4998-replacement\/$/);
   });
 
-  it('passes the forms\' intake to the CMS with the client\'s address, and nothing else of the CMS', async () => {
-    const res = await fetch(`${base}/intake/document-request`, { method: 'POST', redirect: 'manual', body: 'name=Arta&language=sq', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '10.9.9.9' } });
+  it("passes the forms' intake to the CMS with the client's address, and nothing else of the CMS", async () => {
+    const res = await fetch(`${base}/intake/document-request`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: 'name=Arta&language=sq',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '10.9.9.9' },
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/\?ref=DR-2026-7KQ4XM$/);
-    expect(intakeSeen.at(-1)).toEqual({ method: 'POST', url: '/intake/document-request', body: 'name=Arta&language=sq', forwardedFor: '127.0.0.1' });
+    expect(intakeSeen.at(-1)).toEqual({
+      method: 'POST',
+      url: '/intake/document-request',
+      body: 'name=Arta&language=sq',
+      forwardedFor: '127.0.0.1',
+    });
     const seen = intakeSeen.length;
-    for (const other of ['/admin', '/api/releases', '/content-manager/x', '/newsroom/editorial']) expect((await fetch(`${base}${other}`)).status, other).toBe(404);
+    for (const other of ['/admin', '/api/releases', '/content-manager/x', '/newsroom/editorial'])
+      expect((await fetch(`${base}${other}`)).status, other).toBe(404);
     // Other spellings: nginx matches locations case-sensitively, so these stay on the static site.
     for (const spelling of ['/INTAKE/document-request', '/Intake/document-request', '/intakex/document-request']) {
-      expect((await fetch(`${base}${spelling}`, { method: 'POST', redirect: 'manual', body: 'x=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status, spelling).not.toBe(303);
+      expect(
+        (
+          await fetch(`${base}${spelling}`, {
+            method: 'POST',
+            redirect: 'manual',
+            body: 'x=1',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          })
+        ).status,
+        spelling,
+      ).not.toBe(303);
     }
     expect(intakeSeen).toHaveLength(seen);
   });
@@ -216,9 +286,15 @@ describe('deploy/nginx.conf', () => {
     for (const kind of Object.keys(FORMS) as FormKind[]) {
       for (const locale of LOCALE_CODES) {
         const page = thanksPath(kind, locale);
-        expect(await (await fetch(`${base}${page}?ref=MI-2026-ABCDEF`)).text(), page).toBe(`<p>${locale} <strong>MI-2026-ABCDEF</strong></p>`);
-        expect(await (await fetch(`${base}${page}?ref=%3Cscript%3Ealert(1)%3C/script%3E`)).text(), page).toBe(`<p>${locale} <strong></strong></p>`);
-        expect(await (await fetch(`${base}${page}?ref=MI-2026-ABCDEF%22%3E`)).text(), page).toBe(`<p>${locale} <strong></strong></p>`);
+        expect(await (await fetch(`${base}${page}?ref=MI-2026-ABCDEF`)).text(), page).toBe(
+          `<p>${locale} <strong>MI-2026-ABCDEF</strong></p>`,
+        );
+        expect(await (await fetch(`${base}${page}?ref=%3Cscript%3Ealert(1)%3C/script%3E`)).text(), page).toBe(
+          `<p>${locale} <strong></strong></p>`,
+        );
+        expect(await (await fetch(`${base}${page}?ref=MI-2026-ABCDEF%22%3E`)).text(), page).toBe(
+          `<p>${locale} <strong></strong></p>`,
+        );
       }
     }
   });

@@ -38,7 +38,9 @@ export function readJsonState<T>(file: string, empty: T, log: (line: string) => 
   } catch (error) {
     const aside = `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     fs.renameSync(file, aside);
-    log(`${file} is unreadable (${(error as Error).message}); starting from an empty state. The file is kept as ${aside}.`);
+    log(
+      `${file} is unreadable (${(error as Error).message}); starting from an empty state. The file is kept as ${aside}.`,
+    );
     return empty;
   }
 }

@@ -23,7 +23,11 @@ describe('a state file', () => {
     fs.writeFileSync(file, '[{"id": "a"');
     const lines: string[] = [];
     expect(readJsonState(file, [], (l) => lines.push(l))).toEqual([]);
-    expect(lines).toEqual([expect.stringMatching(/history\.json is unreadable \(.*\); starting from an empty state\. The file is kept as .*history\.json\.unreadable-/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /history\.json is unreadable \(.*\); starting from an empty state\. The file is kept as .*history\.json\.unreadable-/,
+      ),
+    ]);
     const [aside] = fs.readdirSync(path.dirname(file));
     expect(fs.readFileSync(path.join(path.dirname(file), aside), 'utf8')).toBe('[{"id": "a"');
   });

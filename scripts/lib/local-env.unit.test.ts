@@ -35,7 +35,12 @@ describe('the local env file', () => {
   it('gives way to a variable set in the shell, so every process gets one value per setting', () => {
     const file = tempFile();
     const values = ensureEnvFile(file, generatedDefaults());
-    const shell = { BUILDER_WEBHOOK_SECRET: 'from-the-shell-0123456789', ADMIN_EMAIL: 'me@office.example', ADMIN_PASSWORD: '', UNRELATED: 'x' };
+    const shell = {
+      BUILDER_WEBHOOK_SECRET: 'from-the-shell-0123456789',
+      ADMIN_EMAIL: 'me@office.example',
+      ADMIN_PASSWORD: '',
+      UNRELATED: 'x',
+    };
     const resolved = resolveSettings(values, shell);
     expect(resolved.BUILDER_WEBHOOK_SECRET).toBe('from-the-shell-0123456789');
     expect(resolved.ADMIN_EMAIL).toBe('me@office.example');

@@ -6,7 +6,13 @@ export function assertPortFree(port, host = '127.0.0.1', what = 'service') {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', (error) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} (${what}) is already in use on ${host}; stop what uses it or set its port.` : error.message)),
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} (${what}) is already in use on ${host}; stop what uses it or set its port.`
+            : error.message,
+        ),
+      ),
     );
     server.listen(port, host, () => server.close(() => resolve()));
   });

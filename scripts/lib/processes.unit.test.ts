@@ -7,7 +7,9 @@ describe('assertPortFree', () => {
     const server = net.createServer();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as net.AddressInfo;
-    await expect(assertPortFree(port, '127.0.0.1', 'the site')).rejects.toThrow(`Port ${port} (the site) is already in use on 127.0.0.1`);
+    await expect(assertPortFree(port, '127.0.0.1', 'the site')).rejects.toThrow(
+      `Port ${port} (the site) is already in use on 127.0.0.1`,
+    );
     await new Promise((r) => server.close(r));
     await expect(assertPortFree(port, '127.0.0.1', 'the site')).resolves.toBeUndefined();
   });

@@ -44,16 +44,30 @@ async function adminQuery(sql: string) {
 async function newInstallation(name: string): Promise<Installation> {
   const dir = path.join(work, name);
   fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
-  if (!baseDatabaseUrl) return { database: { kind: 'sqlite', file: path.join(dir, 'data.db') }, uploadsDir: path.join(dir, 'public', 'uploads'), privateFilesDir: path.join(dir, 'private-files'), buildsDir: path.join(dir, 'builds'), secretsFile: path.join(dir, 'cms.env') };
+  if (!baseDatabaseUrl)
+    return {
+      database: { kind: 'sqlite', file: path.join(dir, 'data.db') },
+      uploadsDir: path.join(dir, 'public', 'uploads'),
+      privateFilesDir: path.join(dir, 'private-files'),
+      buildsDir: path.join(dir, 'builds'),
+      secretsFile: path.join(dir, 'cms.env'),
+    };
   restoredDatabase = `newsroom_restore_${process.pid}`;
   await adminQuery(`DROP DATABASE IF EXISTS ${restoredDatabase} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${restoredDatabase}`);
   const url = new URL(baseDatabaseUrl);
   url.pathname = `/${restoredDatabase}`;
-  return { database: { kind: 'postgres', url: url.toString() }, uploadsDir: path.join(dir, 'public', 'uploads'), privateFilesDir: path.join(dir, 'private-files'), buildsDir: path.join(dir, 'builds'), secretsFile: path.join(dir, 'cms.env') };
+  return {
+    database: { kind: 'postgres', url: url.toString() },
+    uploadsDir: path.join(dir, 'public', 'uploads'),
+    privateFilesDir: path.join(dir, 'private-files'),
+    buildsDir: path.join(dir, 'builds'),
+    secretsFile: path.join(dir, 'cms.env'),
+  };
 }
 
-const build = (cmsUrl: string, name: string) => buildSite({ cmsUrl, ...SITE, outDir: path.join(work, name), cacheDir: path.join(work, `${name}-cache`) });
+const build = (cmsUrl: string, name: string) =>
+  buildSite({ cmsUrl, ...SITE, outDir: path.join(work, name), cacheDir: path.join(work, `${name}-cache`) });
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-backup-'));
@@ -80,11 +94,21 @@ describe('a backup', () => {
     fs.writeFileSync(path.join(process.env.PRIVATE_FILES_DIR!, 'attached-by-a-requester'), 'a scan');
     // The running CMS's database and uploads, as startStrapi put them in the environment.
     const env = { ...process.env, BUILDS_DIR: builds, ENV_PATH: path.join(work, 'secrets.env'), INIT_CWD: work };
-    const { stdout } = await run(process.execPath, [require.resolve('tsx/cli'), path.join(scripts, 'ops', 'main.ts'), 'backup', '--to', 'backup'], { cwd: scripts, env });
+    const { stdout } = await run(
+      process.execPath,
+      [require.resolve('tsx/cli'), path.join(scripts, 'ops', 'main.ts'), 'backup', '--to', 'backup'],
+      { cwd: scripts, env },
+    );
     logs.push(stdout);
     const manifest = JSON.parse(fs.readFileSync(path.join(work, 'backup', MANIFEST), 'utf8'));
     expect(manifest.database).toBe(baseDatabaseUrl ? 'postgres' : 'sqlite');
-    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining([baseDatabaseUrl ? 'database.pgdump' : 'database.sqlite', 'builder/history.json', 'secrets/cms.env']));
+    expect(Object.keys(manifest.files)).toEqual(
+      expect.arrayContaining([
+        baseDatabaseUrl ? 'database.pgdump' : 'database.sqlite',
+        'builder/history.json',
+        'secrets/cms.env',
+      ]),
+    );
     const uploads = filesUnder(path.join(process.env.PUBLIC_DIR!, 'uploads'));
     expect(uploads.length).toBeGreaterThan(10);
     for (const file of uploads) expect(manifest.files, file).toHaveProperty(`uploads/${file}`);
@@ -112,14 +136,30 @@ describe('a backup', () => {
 
   it('refuses to restore over an installation that holds data, or from a damaged backup', async () => {
     const installation: Installation = baseDatabaseUrl
-      ? { database: { kind: 'postgres', url: process.env.DATABASE_URL! }, uploadsDir: path.join(work, 'restored', 'public', 'uploads'), privateFilesDir: path.join(work, 'restored', 'private-files'), buildsDir: path.join(work, 'restored', 'builds'), secretsFile: path.join(work, 'restored', 'cms.env') }
-      : { database: { kind: 'sqlite', file: path.join(work, 'restored', 'data.db') }, uploadsDir: path.join(work, 'restored', 'public', 'uploads'), privateFilesDir: path.join(work, 'restored', 'private-files'), buildsDir: path.join(work, 'restored', 'builds'), secretsFile: path.join(work, 'restored', 'cms.env') };
-    await expect(restore(installation, path.join(work, 'backup'))).rejects.toThrow(/Refusing to overwrite the .*database.* and the uploads/);
+      ? {
+          database: { kind: 'postgres', url: process.env.DATABASE_URL! },
+          uploadsDir: path.join(work, 'restored', 'public', 'uploads'),
+          privateFilesDir: path.join(work, 'restored', 'private-files'),
+          buildsDir: path.join(work, 'restored', 'builds'),
+          secretsFile: path.join(work, 'restored', 'cms.env'),
+        }
+      : {
+          database: { kind: 'sqlite', file: path.join(work, 'restored', 'data.db') },
+          uploadsDir: path.join(work, 'restored', 'public', 'uploads'),
+          privateFilesDir: path.join(work, 'restored', 'private-files'),
+          buildsDir: path.join(work, 'restored', 'builds'),
+          secretsFile: path.join(work, 'restored', 'cms.env'),
+        };
+    await expect(restore(installation, path.join(work, 'backup'))).rejects.toThrow(
+      /Refusing to overwrite the .*database.* and the uploads/,
+    );
     const damagedCopy = path.join(work, 'damaged');
     fs.cpSync(path.join(work, 'backup'), damagedCopy, { recursive: true });
     const upload = filesUnder(path.join(damagedCopy, 'uploads'))[0];
     fs.appendFileSync(path.join(damagedCopy, 'uploads', upload), 'x');
     // Checked before anything is touched, even when told to overwrite.
-    await expect(restore(installation, damagedCopy, { force: true })).rejects.toThrow(new RegExp(`damaged; nothing was restored.*uploads/${upload.replace(/[.]/g, '\\.')}`));
+    await expect(restore(installation, damagedCopy, { force: true })).rejects.toThrow(
+      new RegExp(`damaged; nothing was restored.*uploads/${upload.replace(/[.]/g, '\\.')}`),
+    );
   });
 });

@@ -24,11 +24,15 @@ const SETTINGS = ['DATABASE_URL', 'DATABASE_FILENAME', 'PUBLIC_DIR', 'PRIVATE_FI
 export function localInstallation(environment: NodeJS.ProcessEnv = process.env): Installation {
   // ENV_PATH names another env file, as it does for Strapi.
   const secretsFile = environment.ENV_PATH ? path.resolve(cmsDir, environment.ENV_PATH) : path.join(cmsDir, '.env');
-  const file = fs.existsSync(secretsFile) ? (parseEnv(fs.readFileSync(secretsFile, 'utf8')) as Record<string, string>) : {};
-  const setting = (key: (typeof SETTINGS)[number]) => (environment[key] || file[key] || undefined);
+  const file = fs.existsSync(secretsFile)
+    ? (parseEnv(fs.readFileSync(secretsFile, 'utf8')) as Record<string, string>)
+    : {};
+  const setting = (key: (typeof SETTINGS)[number]) => environment[key] || file[key] || undefined;
   const databaseUrl = setting('DATABASE_URL');
   return {
-    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', file: path.resolve(cmsDir, setting('DATABASE_FILENAME') ?? '.tmp/data.db') },
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl }
+      : { kind: 'sqlite', file: path.resolve(cmsDir, setting('DATABASE_FILENAME') ?? '.tmp/data.db') },
     uploadsDir: path.join(path.resolve(cmsDir, setting('PUBLIC_DIR') ?? 'public'), 'uploads'),
     privateFilesDir: path.resolve(cmsDir, setting('PRIVATE_FILES_DIR') ?? 'private-files'),
     buildsDir: path.resolve(root, setting('BUILDS_DIR') ?? 'builds'),

@@ -3,7 +3,18 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
-import { BUILDER, BUILDER_STATE, DATABASE_FILE, damaged, filesUnder, MANIFEST, PRIVATE_FILES, SECRETS, UPLOADS, type Manifest } from './backup-files';
+import {
+  BUILDER,
+  BUILDER_STATE,
+  DATABASE_FILE,
+  damaged,
+  filesUnder,
+  MANIFEST,
+  PRIVATE_FILES,
+  SECRETS,
+  UPLOADS,
+  type Manifest,
+} from './backup-files';
 import type { Installation } from './installation';
 
 const run = promisify(execFile);
@@ -14,7 +25,9 @@ async function postgresTables(url: string): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'");
+    const { rows } = await client.query(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'",
+    );
     return rows[0].n as number;
   } finally {
     await client.end();
@@ -25,10 +38,14 @@ async function postgresTables(url: string): Promise<number> {
 async function occupied(installation: Installation): Promise<string[]> {
   const found: string[] = [];
   const { database } = installation;
-  if (database.kind === 'sqlite' && fs.existsSync(database.file) && fs.statSync(database.file).size > 0) found.push(`the database ${database.file}`);
-  if (database.kind === 'postgres' && (await postgresTables(database.url)) > 0) found.push('the PostgreSQL database (it has tables)');
-  if (filesUnder(installation.uploadsDir).some((f) => f !== '.gitkeep')) found.push(`the uploads in ${installation.uploadsDir}`);
-  if (filesUnder(installation.privateFilesDir).length > 0) found.push(`the public's attachments in ${installation.privateFilesDir}`);
+  if (database.kind === 'sqlite' && fs.existsSync(database.file) && fs.statSync(database.file).size > 0)
+    found.push(`the database ${database.file}`);
+  if (database.kind === 'postgres' && (await postgresTables(database.url)) > 0)
+    found.push('the PostgreSQL database (it has tables)');
+  if (filesUnder(installation.uploadsDir).some((f) => f !== '.gitkeep'))
+    found.push(`the uploads in ${installation.uploadsDir}`);
+  if (filesUnder(installation.privateFilesDir).length > 0)
+    found.push(`the public's attachments in ${installation.privateFilesDir}`);
   return found;
 }
 
@@ -39,7 +56,14 @@ async function restoreDatabase(database: Installation['database'], from: string,
     fs.copyFileSync(path.join(from, DATABASE_FILE.sqlite), database.file);
     return;
   }
-  const args = ['--no-owner', '--exit-on-error', ...(force ? ['--clean', '--if-exists'] : []), '--dbname', database.url, path.join(from, DATABASE_FILE.postgres)];
+  const args = [
+    '--no-owner',
+    '--exit-on-error',
+    ...(force ? ['--clean', '--if-exists'] : []),
+    '--dbname',
+    database.url,
+    path.join(from, DATABASE_FILE.postgres),
+  ];
   await run('pg_restore', args, { maxBuffer: 16 * 1024 * 1024 }).catch((error: Error & { stderr?: string }) => {
     throw new Error(`pg_restore failed: ${error.stderr?.trim() || error.message}`);
   });
@@ -50,20 +74,36 @@ async function restoreDatabase(database: Installation['database'], from: string,
  * against the manifest first, refuses to overwrite a database or uploads that hold data
  * unless `force`, and never overwrites the builder's state or the CMS's secrets.
  */
-export async function restore(installation: Installation, from: string, options: { force?: boolean } = {}, log: (line: string) => void = console.log) {
+export async function restore(
+  installation: Installation,
+  from: string,
+  options: { force?: boolean } = {},
+  log: (line: string) => void = console.log,
+) {
   const manifestFile = path.join(from, MANIFEST);
   if (!fs.existsSync(manifestFile)) throw new Error(`${from} is not a backup: it has no ${MANIFEST}`);
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
   const bad = damaged(from, manifest);
-  if (bad.length > 0) throw new Error(`The backup is damaged; nothing was restored. These files differ from its manifest: ${bad.join(', ')}`);
+  if (bad.length > 0)
+    throw new Error(
+      `The backup is damaged; nothing was restored. These files differ from its manifest: ${bad.join(', ')}`,
+    );
   if (manifest.database !== installation.database.kind) {
-    throw new Error(`The backup holds a ${manifest.database} database and this installation uses ${installation.database.kind}; nothing was restored`);
+    throw new Error(
+      `The backup holds a ${manifest.database} database and this installation uses ${installation.database.kind}; nothing was restored`,
+    );
   }
   const found = await occupied(installation);
-  if (found.length > 0 && !options.force) throw new Error(`Refusing to overwrite ${found.join(' and ')}; restore into an empty installation, or pass --force`);
+  if (found.length > 0 && !options.force)
+    throw new Error(
+      `Refusing to overwrite ${found.join(' and ')}; restore into an empty installation, or pass --force`,
+    );
   await restoreDatabase(installation.database, from, Boolean(options.force));
   log(`database (${manifest.database}) restored`);
-  for (const [folder, dir, what] of [[UPLOADS, installation.uploadsDir, 'uploaded files'], [PRIVATE_FILES, installation.privateFilesDir, 'files attached by the public']] as const) {
+  for (const [folder, dir, what] of [
+    [UPLOADS, installation.uploadsDir, 'uploaded files'],
+    [PRIVATE_FILES, installation.privateFilesDir, 'files attached by the public'],
+  ] as const) {
     if (fs.existsSync(path.join(from, folder))) {
       if (options.force) fs.rmSync(dir, { recursive: true, force: true });
       fs.cpSync(path.join(from, folder), dir, { recursive: true });
@@ -81,7 +121,10 @@ export async function restore(installation: Installation, from: string, options:
     }
   }
   if (fs.existsSync(path.join(from, SECRETS))) {
-    if (fs.existsSync(installation.secretsFile)) log(`kept ${installation.secretsFile}; the backup's secrets are in ${path.join(from, SECRETS)} if they are needed (ENCRYPTION_KEY reads the stored API tokens)`);
+    if (fs.existsSync(installation.secretsFile))
+      log(
+        `kept ${installation.secretsFile}; the backup's secrets are in ${path.join(from, SECRETS)} if they are needed (ENCRYPTION_KEY reads the stored API tokens)`,
+      );
     else {
       fs.copyFileSync(path.join(from, SECRETS), installation.secretsFile);
       fs.chmodSync(installation.secretsFile, 0o600);

@@ -30,7 +30,11 @@ export interface AlgoliaOptions {
  * builder reports it without holding back the site.
  */
 export async function syncAlgolia(byLocale: Map<string, SearchRecord[]>, options: AlgoliaOptions) {
-  const client: Algoliasearch = algoliasearch(options.appId, options.adminKey, options.hosts ? { hosts: options.hosts.map((h) => ({ ...h, accept: 'readWrite' as const })) } : undefined);
+  const client: Algoliasearch = algoliasearch(
+    options.appId,
+    options.adminKey,
+    options.hosts ? { hosts: options.hosts.map((h) => ({ ...h, accept: 'readWrite' as const })) } : undefined,
+  );
   // Unreadable state only costs a full resend of every record.
   const state = readJsonState<State>(options.stateFile, {}, console.warn);
   const sent = { updated: 0, deleted: 0 };
@@ -42,8 +46,12 @@ export async function syncAlgolia(byLocale: Map<string, SearchRecord[]>, options
     }
     const now = Object.fromEntries(records.map((r) => [r.objectID, hash(r)]));
     const requests = [
-      ...records.filter((r) => before.records[r.objectID] !== now[r.objectID]).map((body) => ({ action: 'updateObject' as const, body: { ...body } })),
-      ...Object.keys(before.records).filter((id) => !(id in now)).map((objectID) => ({ action: 'deleteObject' as const, body: { objectID } })),
+      ...records
+        .filter((r) => before.records[r.objectID] !== now[r.objectID])
+        .map((body) => ({ action: 'updateObject' as const, body: { ...body } })),
+      ...Object.keys(before.records)
+        .filter((id) => !(id in now))
+        .map((objectID) => ({ action: 'deleteObject' as const, body: { objectID } })),
     ];
     for (let i = 0; i < requests.length; i += 1000) {
       await client.batch({ indexName, batchWriteParams: { requests: requests.slice(i, i + 1000) } });

@@ -18,15 +18,31 @@ beforeAll(async () => {
   server = Fastify();
   // The client sends its JSON as text/plain (no CORS preflight in browsers).
   server.removeContentTypeParser('text/plain');
-  server.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => done(null, JSON.parse(String(body))));
+  server.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, JSON.parse(String(body))),
+  );
   server.addHook('onRequest', async (req) => {
     keys.push(`${req.headers['x-algolia-application-id']}/${req.headers['x-algolia-api-key']}`);
   });
-  server.put('/1/indexes/:index/settings', async (req) => (calls.push({ method: 'PUT', path: req.url.split('?')[0], body: req.body }), { taskID: 1, updatedAt: new Date().toISOString() }));
-  server.post('/1/indexes/:index/batch', async (req) => (calls.push({ method: 'POST', path: req.url.split('?')[0], body: req.body }), { taskID: 2, objectIDs: [] }));
+  server.put(
+    '/1/indexes/:index/settings',
+    async (req) => (
+      calls.push({ method: 'PUT', path: req.url.split('?')[0], body: req.body }),
+      { taskID: 1, updatedAt: new Date().toISOString() }
+    ),
+  );
+  server.post(
+    '/1/indexes/:index/batch',
+    async (req) => (
+      calls.push({ method: 'POST', path: req.url.split('?')[0], body: req.body }),
+      { taskID: 2, objectIDs: [] }
+    ),
+  );
   await server.listen({ host: '127.0.0.1', port: 0 });
   options = {
-    appId: 'TESTAPP', adminKey: 'admin-key', indexPrefix: 'newsroom_',
+    appId: 'TESTAPP',
+    adminKey: 'admin-key',
+    indexPrefix: 'newsroom_',
     stateFile: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-algolia-')), 'state.json'),
     hosts: [{ url: `127.0.0.1:${(server.server.address() as AddressInfo).port}`, protocol: 'http' }],
   };
@@ -45,7 +61,16 @@ describe('the Algolia sync', () => {
     expect(await syncAlgolia(site([a, b]), options)).toEqual({ updated: 2, deleted: 0 });
     expect(calls).toEqual([
       { method: 'PUT', path: '/1/indexes/newsroom_en/settings', body: INDEX_SETTINGS },
-      { method: 'POST', path: '/1/indexes/newsroom_en/batch', body: { requests: [{ action: 'updateObject', body: a }, { action: 'updateObject', body: b }] } },
+      {
+        method: 'POST',
+        path: '/1/indexes/newsroom_en/batch',
+        body: {
+          requests: [
+            { action: 'updateObject', body: a },
+            { action: 'updateObject', body: b },
+          ],
+        },
+      },
     ]);
   });
 
@@ -57,12 +82,24 @@ describe('the Algolia sync', () => {
   it('sends only the changed record', async () => {
     const changed = { ...b, title: 'Second, corrected' };
     await syncAlgolia(site([a, changed]), options);
-    expect(calls).toEqual([{ method: 'POST', path: '/1/indexes/newsroom_en/batch', body: { requests: [{ action: 'updateObject', body: changed }] } }]);
+    expect(calls).toEqual([
+      {
+        method: 'POST',
+        path: '/1/indexes/newsroom_en/batch',
+        body: { requests: [{ action: 'updateObject', body: changed }] },
+      },
+    ]);
   });
 
   it('deletes the record of an item that was unpublished or deleted', async () => {
     await syncAlgolia(site([a]), options);
-    expect(calls).toEqual([{ method: 'POST', path: '/1/indexes/newsroom_en/batch', body: { requests: [{ action: 'deleteObject', body: { objectID: 'release:b' } }] } }]);
+    expect(calls).toEqual([
+      {
+        method: 'POST',
+        path: '/1/indexes/newsroom_en/batch',
+        body: { requests: [{ action: 'deleteObject', body: { objectID: 'release:b' } }] },
+      },
+    ]);
   });
 
   it('authenticates every call with the application id and the admin key', () => {

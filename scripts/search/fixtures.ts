@@ -1,5 +1,7 @@
 /** A built item page, as the site writes it, for the search tests. */
-export const itemPage = (o: { lang?: string; id?: string; title?: string; body?: string } = {}) => `<!doctype html><html lang="${o.lang ?? 'en'}"><head>
+export const itemPage = (
+  o: { lang?: string; id?: string; title?: string; body?: string } = {},
+) => `<!doctype html><html lang="${o.lang ?? 'en'}"><head>
 <link rel="canonical" href="https://site.example/en/press-releases/budget/"><meta property="og:image" content="https://cms.example/uploads/a.jpg"></head>
 <body><article class="item item-release" data-pagefind-body data-type="release" data-document="${o.id ?? 'doc1'}">
 <span hidden data-pagefind-filter="Section:Press releases"></span><span hidden data-person="Driton Gashi"></span>

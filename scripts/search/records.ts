@@ -45,7 +45,11 @@ export function recordFromHtml(html: string): SearchRecord | null {
   if (!article) return null;
   const type = article.getAttribute('data-type') ?? '';
   const documentId = article.getAttribute('data-document') ?? '';
-  const date = article.querySelector('[data-pagefind-sort]')?.getAttribute('data-pagefind-sort')?.replace(/^date:/, '') ?? null;
+  const date =
+    article
+      .querySelector('[data-pagefind-sort]')
+      ?.getAttribute('data-pagefind-sort')
+      ?.replace(/^date:/, '') ?? null;
   return fitRecord({
     objectID: `${type}:${documentId}`,
     locale: root.querySelector('html')?.getAttribute('lang') ?? '',

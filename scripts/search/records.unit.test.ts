@@ -5,9 +5,19 @@ import { itemPage } from './fixtures';
 describe('search records', () => {
   it('are built from an item page with everything a search result shows', () => {
     expect(recordFromHtml(itemPage())).toEqual({
-      objectID: 'release:doc1', locale: 'en', type: 'release', title: 'Budget approved', summary: 'The summary.', body: 'Body text.',
-      section: 'Press release', date: '2026-11-27T14:00:00.000Z', timestamp: Date.parse('2026-11-27T14:00:00.000Z') / 1000, people: ['Driton Gashi'], tags: ['Budget'],
-      url: 'https://site.example/en/press-releases/budget/', image: 'https://cms.example/uploads/a.jpg',
+      objectID: 'release:doc1',
+      locale: 'en',
+      type: 'release',
+      title: 'Budget approved',
+      summary: 'The summary.',
+      body: 'Body text.',
+      section: 'Press release',
+      date: '2026-11-27T14:00:00.000Z',
+      timestamp: Date.parse('2026-11-27T14:00:00.000Z') / 1000,
+      people: ['Driton Gashi'],
+      tags: ['Budget'],
+      url: 'https://site.example/en/press-releases/budget/',
+      image: 'https://cms.example/uploads/a.jpg',
     });
   });
 

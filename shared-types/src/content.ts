@@ -24,7 +24,15 @@ export interface Media {
 
 /** Strapi "blocks" rich text: rendered by our own escaping renderer, never as raw HTML. */
 export type InlineNode =
-  | { type: 'text'; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean; code?: boolean }
+  | {
+      type: 'text';
+      text: string;
+      bold?: boolean;
+      italic?: boolean;
+      underline?: boolean;
+      strikethrough?: boolean;
+      code?: boolean;
+    }
   | { type: 'link'; url: string; children: InlineNode[] };
 
 export type BlockNode =
@@ -33,7 +41,11 @@ export type BlockNode =
   | { type: 'quote'; children: InlineNode[] }
   | { type: 'code'; children: InlineNode[] }
   | { type: 'list'; format: 'ordered' | 'unordered'; children: ListItemNode[] }
-  | { type: 'image'; image: Pick<Media, 'url' | 'publicUrl' | 'alternativeText' | 'width' | 'height' | 'caption'>; children: InlineNode[] };
+  | {
+      type: 'image';
+      image: Pick<Media, 'url' | 'publicUrl' | 'alternativeText' | 'width' | 'height' | 'caption'>;
+      children: InlineNode[];
+    };
 
 export interface ListItemNode {
   type: 'list-item';
@@ -108,7 +120,8 @@ export interface Release extends EntryBase, Editorial {
   embargoUntil: string | null;
 }
 
-export type SpeechKind = 'transcript' | 'draft-text' | 'speaking-notes' | 'written-statement' | 'oral-statement' | 'authored-article';
+export type SpeechKind =
+  'transcript' | 'draft-text' | 'speaking-notes' | 'written-statement' | 'oral-statement' | 'authored-article';
 
 export interface Speech extends EntryBase, Editorial {
   title: string;
@@ -189,11 +202,35 @@ export interface Gallery extends EntryBase, Editorial {
 
 export type CampaignBlock =
   | { __component: 'blocks.text'; id: number; body: Blocks }
-  | { __component: 'blocks.image'; id: number; image: Media; alt: string; caption: string | null; credit: string | null }
+  | {
+      __component: 'blocks.image';
+      id: number;
+      image: Media;
+      alt: string;
+      caption: string | null;
+      credit: string | null;
+    }
   | { __component: 'blocks.video'; id: number; file: Media | null; url: string | null; caption: string | null }
-  | { __component: 'blocks.facts'; id: number; heading: string | null; facts: Array<{ id: number; value: string; label: string }> }
-  | { __component: 'blocks.faq'; id: number; heading: string | null; questions: Array<{ id: number; question: string; answer: string }> }
-  | { __component: 'blocks.call-to-action'; id: number; heading: string; text: string | null; label: string; url: string };
+  | {
+      __component: 'blocks.facts';
+      id: number;
+      heading: string | null;
+      facts: Array<{ id: number; value: string; label: string }>;
+    }
+  | {
+      __component: 'blocks.faq';
+      id: number;
+      heading: string | null;
+      questions: Array<{ id: number; question: string; answer: string }>;
+    }
+  | {
+      __component: 'blocks.call-to-action';
+      id: number;
+      heading: string;
+      text: string | null;
+      label: string;
+      url: string;
+    };
 
 export interface Campaign extends EntryBase, Editorial {
   title: string;

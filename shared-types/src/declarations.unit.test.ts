@@ -54,9 +54,27 @@ describe('content type declarations', () => {
 
 describe('isWebhookPayload', () => {
   it('accepts Strapi entry and media events', () => {
-    expect(isWebhookPayload({ event: 'entry.publish', createdAt: '2026-11-29T10:00:00.000Z', model: 'release', uid: 'api::release.release', entry: { id: 1, documentId: 'abc' } })).toBe(true);
-    expect(isWebhookPayload({ event: 'entry.publish', createdAt: '2026-11-29T10:00:00.000Z', model: 'release', uid: 'api::release.release', entry: null })).toBe(true);
-    expect(isWebhookPayload({ event: 'media.delete', createdAt: '2026-11-29T10:00:00.000Z', media: { id: 3 } })).toBe(true);
+    expect(
+      isWebhookPayload({
+        event: 'entry.publish',
+        createdAt: '2026-11-29T10:00:00.000Z',
+        model: 'release',
+        uid: 'api::release.release',
+        entry: { id: 1, documentId: 'abc' },
+      }),
+    ).toBe(true);
+    expect(
+      isWebhookPayload({
+        event: 'entry.publish',
+        createdAt: '2026-11-29T10:00:00.000Z',
+        model: 'release',
+        uid: 'api::release.release',
+        entry: null,
+      }),
+    ).toBe(true);
+    expect(isWebhookPayload({ event: 'media.delete', createdAt: '2026-11-29T10:00:00.000Z', media: { id: 3 } })).toBe(
+      true,
+    );
   });
 
   it('refuses anything else', () => {

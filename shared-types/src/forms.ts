@@ -47,7 +47,8 @@ export const INTAKE_MAX_BYTES = 2_000_000;
 
 const THANKS: Record<Locale, string> = { sq: 'faleminderit', 'sr-Latn': 'hvala', en: 'thank-you' };
 
-export const formPath = (kind: FormKind, locale: Locale) => `/${localeInfo(locale).prefix}/${FORMS[kind].sections[locale]}/`;
+export const formPath = (kind: FormKind, locale: Locale) =>
+  `/${localeInfo(locale).prefix}/${FORMS[kind].sections[locale]}/`;
 
 export const thanksPath = (kind: FormKind, locale: Locale) => `${formPath(kind, locale)}${THANKS[locale]}/`;
 
@@ -65,4 +66,5 @@ const SSI_CHAR = '[2-9A-HJKMNP-Z]';
 export const REFERENCE_ECHO = `<!--# if expr="$arg_ref = /^(DR|MI|OM)-[0-9][0-9][0-9][0-9]-${SSI_CHAR.repeat(6)}\\z/" --><!--# echo var="arg_ref" encoding="entity" default="" --><!--# endif -->`;
 
 /** REFERENCE_ECHO as a web server fills it in for a request's `ref`. */
-export const fillReference = (html: string, ref: string | null) => html.split(REFERENCE_ECHO).join(ref && REFERENCE.test(ref) ? ref : '');
+export const fillReference = (html: string, ref: string | null) =>
+  html.split(REFERENCE_ECHO).join(ref && REFERENCE.test(ref) ? ref : '');

@@ -40,6 +40,13 @@ export function wallTimeToInstant(wallTime: string, timeZone = OFFICE_TIME_ZONE)
 /** "29 Nov 2026, 09:00 CET": how the office reads a time in the admin and the log. */
 export function formatOfficeTime(instant: Date | string, timeZone = OFFICE_TIME_ZONE): string {
   return new Intl.DateTimeFormat('en-GB', {
-    timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
   }).format(new Date(instant));
 }

@@ -22,7 +22,13 @@ export async function signPreview(secret: string, target: PreviewTarget): Promis
 }
 
 /** True only for an unexpired token made with this secret for exactly this target. */
-export async function verifyPreview(secret: string, target: PreviewTarget, token: string, now = Date.now()): Promise<boolean> {
-  if (!Number.isFinite(target.expires) || target.expires * 1000 < now || !/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
+export async function verifyPreview(
+  secret: string,
+  target: PreviewTarget,
+  token: string,
+  now = Date.now(),
+): Promise<boolean> {
+  if (!Number.isFinite(target.expires) || target.expires * 1000 < now || !/^[A-Za-z0-9_-]{43}$/.test(token))
+    return false;
   return crypto.subtle.verify('HMAC', await key(secret, 'verify'), Buffer.from(token, 'base64url'), message(target));
 }

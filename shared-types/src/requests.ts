@@ -20,7 +20,13 @@ export const ACCESS_STATES = [
 export type AccessState = (typeof ACCESS_STATES)[number];
 
 /** The decisions that close a request for documents. */
-export const ACCESS_OUTCOMES = ['granted', 'partly-granted', 'refused', 'not-held', 'referred'] as const satisfies readonly AccessState[];
+export const ACCESS_OUTCOMES = [
+  'granted',
+  'partly-granted',
+  'refused',
+  'not-held',
+  'referred',
+] as const satisfies readonly AccessState[];
 export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
 
 /** A journalist's question or a message to the office. */
@@ -52,6 +58,12 @@ export interface MonthStatistics {
 
 /** The open-data columns of the statistics, in order. */
 export const STATISTICS_COLUMNS = [
-  'month', 'received', 'answered', 'answeredInTime', 'answeredLate', 'open',
-  ...ACCESS_OUTCOMES, 'medianDaysToAnswer',
+  'month',
+  'received',
+  'answered',
+  'answeredInTime',
+  'answeredLate',
+  'open',
+  ...ACCESS_OUTCOMES,
+  'medianDaysToAnswer',
 ] as const;

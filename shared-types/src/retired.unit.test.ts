@@ -3,13 +3,39 @@ import { isSitePath, nginxMap, parseRedirects, redirectsFile, sitePathProblem } 
 
 describe('a site path for server configuration', () => {
   it('is the locale prefix and segments of unreserved characters or percent-escapes', () => {
-    for (const ok of ['/sq/', '/en/press-releases/a-title/', '/sr/saopstenja/2026/11/', '/en/x/y.pdf', '/sq/komunikata/%C3%AB/']) expect(sitePathProblem(ok), ok).toBeNull();
+    for (const ok of [
+      '/sq/',
+      '/en/press-releases/a-title/',
+      '/sr/saopstenja/2026/11/',
+      '/en/x/y.pdf',
+      '/sq/komunikata/%C3%AB/',
+    ])
+      expect(sitePathProblem(ok), ok).toBeNull();
   });
 
   it('refuses what nginx or a shell would read as something else, and what leaves the site', () => {
     const refused = [
-      '/sq/$host/', '/sq/${x}/', '/sq/a"b/', "/sq/a'b/", '/sq/a;b/', '/sq/a{b/', '/sq/a}b/', '/sq/a b/', '/sq/a\tb/', '/sq/a\nb/', '/sq/a\\b/',
-      '/sq/a\u0000b/', '/sq/../x/', '/sq/./x/', '/sq/a?b=c', '/sq/a#b', '//evil.example/', 'https://evil.example/', '/de/x/', 'sq/x/', '/sq/%zz/',
+      '/sq/$host/',
+      '/sq/${x}/',
+      '/sq/a"b/',
+      "/sq/a'b/",
+      '/sq/a;b/',
+      '/sq/a{b/',
+      '/sq/a}b/',
+      '/sq/a b/',
+      '/sq/a\tb/',
+      '/sq/a\nb/',
+      '/sq/a\\b/',
+      '/sq/a\u0000b/',
+      '/sq/../x/',
+      '/sq/./x/',
+      '/sq/a?b=c',
+      '/sq/a#b',
+      '//evil.example/',
+      'https://evil.example/',
+      '/de/x/',
+      'sq/x/',
+      '/sq/%zz/',
       `/sq/${'a'.repeat(300)}/`,
     ];
     for (const path of refused) expect(isSitePath(path), JSON.stringify(path)).toBe(false);
@@ -17,10 +43,17 @@ describe('a site path for server configuration', () => {
 });
 
 describe('the files web servers read', () => {
-  const rules = [{ path: '/en/a/', status: 410 as const }, { path: '/sq/b/', status: 301 as const, to: '/sq/c/' }];
+  const rules = [
+    { path: '/en/a/', status: 410 as const },
+    { path: '/sq/b/', status: 301 as const, to: '/sq/c/' },
+  ];
 
   it('refuse to write an address that is not a plain site path', () => {
-    for (const bad of [{ path: '/sq/$x/', status: 410 as const }, { path: '/sq/b/', status: 301 as const, to: '/sq/c/";return 200 "x' }, { path: '/sq/b/', status: 301 as const }]) {
+    for (const bad of [
+      { path: '/sq/$x/', status: 410 as const },
+      { path: '/sq/b/', status: 301 as const, to: '/sq/c/";return 200 "x' },
+      { path: '/sq/b/', status: 301 as const },
+    ]) {
       expect(() => nginxMap([bad]), JSON.stringify(bad)).toThrow(/Refusing/);
       expect(() => redirectsFile([bad]), JSON.stringify(bad)).toThrow(/Refusing/);
     }

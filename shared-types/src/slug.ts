@@ -3,7 +3,18 @@
  * (đ has no decomposition; "dj" is how Serbian writes it in ASCII).
  */
 const TRANSLITERATION: Record<string, string> = {
-  ë: 'e', ç: 'c', č: 'c', ć: 'c', š: 's', ž: 'z', đ: 'dj', dž: 'dz', ß: 'ss', æ: 'ae', ø: 'o', ł: 'l',
+  ë: 'e',
+  ç: 'c',
+  č: 'c',
+  ć: 'c',
+  š: 's',
+  ž: 'z',
+  đ: 'dj',
+  dž: 'dz',
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  ł: 'l',
 };
 
 export const SLUG_MAX_LENGTH = 80;

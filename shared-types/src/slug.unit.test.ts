@@ -12,7 +12,9 @@ describe('slugify', () => {
   });
 
   it('keeps only lowercase ASCII letters, digits and single hyphens', () => {
-    expect(slugify('  Press release: 2026/11 — “Quotes” & ampersands!  ')).toBe('press-release-2026-11-quotes-ampersands');
+    expect(slugify('  Press release: 2026/11 — “Quotes” & ampersands!  ')).toBe(
+      'press-release-2026-11-quotes-ampersands',
+    );
     expect(slugify('Crème brûlée São Paulo')).toBe('creme-brulee-sao-paulo');
   });
 

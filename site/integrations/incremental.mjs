@@ -9,8 +9,25 @@ const KEY = Symbol.for('newsroom.incremental');
 const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(site, '..');
 /** What a page is made from besides the content: when any of it differs, everything is rendered. */
-const CODE = ['site/src', 'site/integrations', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'shared-types/src', 'package-lock.json'];
-const CONFIG = ['CMS_URL', 'SITE_URL', 'SITE_TIME_ZONE', 'ALGOLIA_APP_ID', 'ALGOLIA_SEARCH_KEY', 'ALGOLIA_INDEX_PREFIX', 'ALGOLIA_HOST', 'SEARCH_BUNDLES_DIR'];
+const CODE = [
+  'site/src',
+  'site/integrations',
+  'site/public',
+  'site/astro.config.mjs',
+  'site/package.json',
+  'shared-types/src',
+  'package-lock.json',
+];
+const CONFIG = [
+  'CMS_URL',
+  'SITE_URL',
+  'SITE_TIME_ZONE',
+  'ALGOLIA_APP_ID',
+  'ALGOLIA_SEARCH_KEY',
+  'ALGOLIA_INDEX_PREFIX',
+  'ALGOLIA_HOST',
+  'SEARCH_BUNDLES_DIR',
+];
 /**
  * Files a page refers to that are not pages: Astro's optimised assets (flat, hashed names) and
  * the copies of uploads. Strict on purpose: a page's text may name any path, and a name with a
@@ -22,7 +39,10 @@ function filesUnder(dir, rel = '') {
   const at = path.join(dir, rel);
   if (!fs.existsSync(at)) return [];
   if (!fs.statSync(at).isDirectory()) return [rel];
-  return fs.readdirSync(at).sort().flatMap((name) => filesUnder(dir, rel ? `${rel}/${name}` : name));
+  return fs
+    .readdirSync(at)
+    .sort()
+    .flatMap((name) => filesUnder(dir, rel ? `${rel}/${name}` : name));
 }
 
 export function codeFingerprint() {
@@ -37,8 +57,10 @@ export function codeFingerprint() {
 }
 
 /** A build's pages and files, each with the optimised assets it refers to. Kept in the cache, not served. */
-const manifestFile = (dir, build) => path.join(dir, `${crypto.createHash('sha1').update(path.resolve(build)).digest('hex')}.json`);
-const readManifest = (dir, build) => (fs.existsSync(manifestFile(dir, build)) ? JSON.parse(fs.readFileSync(manifestFile(dir, build), 'utf8')) : null);
+const manifestFile = (dir, build) =>
+  path.join(dir, `${crypto.createHash('sha1').update(path.resolve(build)).digest('hex')}.json`);
+const readManifest = (dir, build) =>
+  fs.existsSync(manifestFile(dir, build)) ? JSON.parse(fs.readFileSync(manifestFile(dir, build), 'utf8')) : null;
 const isPublished = (rel) => !rel.startsWith('_astro/') && !rel.startsWith('pagefind/');
 const YEAR = /data-pagefind-sort="date:(\d{4})/;
 const LANG = /<html lang="([^"]+)"/;
@@ -62,9 +84,11 @@ const fileOf = (url) => decodeURIComponent(url.endsWith('/') ? `${url.slice(1)}i
  * site publishes no `.mjs` of its own: they are server code, and must not be served.
  */
 function removeServerLeftovers(out) {
-  for (const rel of filesUnder(out).filter((f) => /\.mjs(\.map)?$/.test(f) && !f.startsWith('_astro/'))) fs.rmSync(path.join(out, rel));
+  for (const rel of filesUnder(out).filter((f) => /\.mjs(\.map)?$/.test(f) && !f.startsWith('_astro/')))
+    fs.rmSync(path.join(out, rel));
   const prune = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) prune(path.join(dir, entry.name));
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+      if (entry.isDirectory()) prune(path.join(dir, entry.name));
     if (dir !== out && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
   };
   prune(out);
@@ -79,7 +103,9 @@ const stagingFor = (cacheDir) => fileURLToPath(new URL('staging/', cacheDir));
 /** Links the live build's files into a fresh staging folder in a worker thread; resolves to that folder. */
 function startLinking(base, staging, files) {
   fs.rmSync(staging, { recursive: true, force: true });
-  const worker = new Worker(new URL('./link-worker.mjs', import.meta.url), { workerData: { base, staging, files, spare: process.env.SPARE_BUILD_DIR } });
+  const worker = new Worker(new URL('./link-worker.mjs', import.meta.url), {
+    workerData: { base, staging, files, spare: process.env.SPARE_BUILD_DIR },
+  });
   const linked = new Promise((resolve, reject) => {
     worker.once('message', () => resolve(staging));
     worker.once('error', reject);
@@ -112,7 +138,10 @@ function linkAssets(out, files, sources) {
     const target = path.join(out, asset);
     if (fs.existsSync(target)) continue;
     const source = sources.map((dir) => path.join(dir, asset)).find((file) => fs.existsSync(file));
-    if (!source) throw new Error(`A page refers to ${asset}, which this build did not write and no earlier build or the cache holds.`);
+    if (!source)
+      throw new Error(
+        `A page refers to ${asset}, which this build did not write and no earlier build or the cache holds.`,
+      );
     fs.mkdirSync(path.dirname(target), { recursive: true });
     try {
       fs.linkSync(source, target);
@@ -124,7 +153,10 @@ function linkAssets(out, files, sources) {
 }
 
 function keepNewest(dir, count) {
-  const files = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  const files = fs
+    .readdirSync(dir)
+    .map((f) => path.join(dir, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   for (const old of files.slice(count)) fs.rmSync(old, { force: true });
 }
 
@@ -184,7 +216,9 @@ export function incrementalBuild() {
           }
           moveInto(out, staging);
           // Search shards holding a page this build rendered or removed are indexed again.
-          state.dirtyShards = new Set([...owned].flatMap((rel) => [state.manifest.search[rel], search[rel]]).filter(Boolean));
+          state.dirtyShards = new Set(
+            [...owned].flatMap((rel) => [state.manifest.search[rel], search[rel]]).filter(Boolean),
+          );
           state.report = { mode: 'incremental', rendered: rendered.length, reused };
         } else {
           for (const rel of rendered) note(rel, describe(path.join(out, rel)));
@@ -194,9 +228,24 @@ export function incrementalBuild() {
         state.search = search;
         // The builder checks the page count against the live build's; it need not walk the folder again.
         state.report.pages = Object.keys(files).filter((rel) => rel.endsWith('.html')).length;
-        logger.info(state.affected ? `incremental: ${state.report.rendered} files rendered, ${state.report.reused} reused` : `full build: ${state.fullBecause}`);
+        logger.info(
+          state.affected
+            ? `incremental: ${state.report.rendered} files rendered, ${state.report.reused} reused`
+            : `full build: ${state.fullBecause}`,
+        );
         fs.mkdirSync(manifests, { recursive: true });
-        fs.writeFileSync(manifestFile(manifests, out), JSON.stringify({ fingerprint, files: Object.fromEntries(Object.keys(files).sort().map((rel) => [rel, files[rel]])), search }));
+        fs.writeFileSync(
+          manifestFile(manifests, out),
+          JSON.stringify({
+            fingerprint,
+            files: Object.fromEntries(
+              Object.keys(files)
+                .sort()
+                .map((rel) => [rel, files[rel]]),
+            ),
+            search,
+          }),
+        );
         keepNewest(manifests, 12);
         if (process.env.LOADER_STATS_FILE && fs.existsSync(process.env.LOADER_STATS_FILE)) {
           const stats = JSON.parse(fs.readFileSync(process.env.LOADER_STATS_FILE, 'utf8'));

@@ -40,7 +40,10 @@ function reuseSpare(wanted) {
   // afresh is then cheaper than replacing every file. A hundred files tell which it is.
   const all = [...wanted];
   const sample = all.filter((_, i) => i % Math.ceil(all.length / 100) === 0);
-  const shared = sample.filter((rel) => fs.lstatSync(path.join(spare, rel), { throwIfNoEntry: false })?.ino === fs.statSync(path.join(base, rel)).ino);
+  const shared = sample.filter(
+    (rel) =>
+      fs.lstatSync(path.join(spare, rel), { throwIfNoEntry: false })?.ino === fs.statSync(path.join(base, rel)).ino,
+  );
   if (shared.length * 2 < sample.length) return false;
   try {
     fs.renameSync(spare, staging);
@@ -67,11 +70,15 @@ function reuseSpare(wanted) {
 
 const search = path.join(base, 'pagefind');
 const found = fs.existsSync(search) ? fs.readdirSync(search, { withFileTypes: true, recursive: true }) : [];
-const bundles = found.filter((e) => e.isFile() && e.parentPath !== search).map((e) => path.relative(base, path.join(e.parentPath, e.name)));
-if (!(spare && fs.existsSync(spare) && reuseSpare(new Set([...files, ...bundles])))) for (const rel of [...files, ...bundles]) linkInto(rel);
+const bundles = found
+  .filter((e) => e.isFile() && e.parentPath !== search)
+  .map((e) => path.relative(base, path.join(e.parentPath, e.name)));
+if (!(spare && fs.existsSync(spare) && reuseSpare(new Set([...files, ...bundles]))))
+  for (const rel of [...files, ...bundles]) linkInto(rel);
 // A bundle in the builder's store is a link to its folder there (integrations/pagefind.mjs):
 // the same relative link serves from the new build, which sits beside the live one.
 const storedBundles = found.filter((e) => e.isSymbolicLink()).map((e) => e.name);
 if (storedBundles.length > 0) fs.mkdirSync(path.join(staging, 'pagefind'), { recursive: true });
-for (const name of storedBundles) fs.symlinkSync(fs.readlinkSync(path.join(search, name)), path.join(staging, 'pagefind', name), 'dir');
+for (const name of storedBundles)
+  fs.symlinkSync(fs.readlinkSync(path.join(search, name)), path.join(staging, 'pagefind', name), 'dir');
 parentPort.postMessage('linked');

@@ -6,7 +6,10 @@ import * as pagefind from 'pagefind';
 const UI = ['pagefind-ui.js', 'pagefind-ui.css'];
 const BATCH = 100;
 /** `sr-latn-2026` → language `sr-latn`, year `2026` (or `undated`). */
-const split = (name) => ({ language: name.slice(0, name.lastIndexOf('-')), year: name.slice(name.lastIndexOf('-') + 1) });
+const split = (name) => ({
+  language: name.slice(0, name.lastIndexOf('-')),
+  year: name.slice(name.lastIndexOf('-') + 1),
+});
 /** Newest year first, undated pages (people, tags, office pages) last. */
 const newestFirst = (a, b) => (a.year === 'undated' ? 1 : b.year === 'undated' ? -1 : b.year.localeCompare(a.year));
 
@@ -18,8 +21,12 @@ async function indexShard(site, pages, outputPath) {
   for (let i = 0; i < pages.length; i += BATCH) {
     await Promise.all(
       pages.slice(i, i + BATCH).map(async (sourcePath) => {
-        const added = await index.addHTMLFile({ sourcePath, content: fs.readFileSync(path.join(site, sourcePath), 'utf8') });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
+        const added = await index.addHTMLFile({
+          sourcePath,
+          content: fs.readFileSync(path.join(site, sourcePath), 'utf8'),
+        });
+        if (added.errors.length > 0)
+          throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
       }),
     );
   }
@@ -69,7 +76,8 @@ export function pagefindIndex() {
         let indexed = 0;
         // Bundles that no longer have pages go; a touched bundle is made anew.
         for (const linked of fs.existsSync(root) ? fs.readdirSync(root) : []) {
-          if (!shards.has(linked) || state.dirtyShards?.has(linked)) fs.rmSync(path.join(root, linked), { recursive: true, force: true });
+          if (!shards.has(linked) || state.dirtyShards?.has(linked))
+            fs.rmSync(path.join(root, linked), { recursive: true, force: true });
         }
         for (const [name, pages] of shards) {
           if (state.dirtyShards && fs.existsSync(path.join(root, name))) continue;
@@ -78,8 +86,10 @@ export function pagefindIndex() {
         }
         await pagefind.close();
         const bundles = {};
-        for (const { language, year } of [...shards.keys()].map(split).sort(newestFirst)) (bundles[language] ??= []).push(`/pagefind/${language}-${year}/`);
-        for (const file of UI) fs.copyFileSync(path.join(root, shards.keys().next().value, file), path.join(root, file));
+        for (const { language, year } of [...shards.keys()].map(split).sort(newestFirst))
+          (bundles[language] ??= []).push(`/pagefind/${language}-${year}/`);
+        for (const file of UI)
+          fs.copyFileSync(path.join(root, shards.keys().next().value, file), path.join(root, file));
         fs.writeFileSync(path.join(root, 'shards.json'), JSON.stringify(bundles));
         logger.info(`search: ${indexed} pages indexed in ${shards.size} bundles`);
       },

@@ -4,14 +4,18 @@
   var element = document.getElementById('search');
   if (!element || !window.PagefindUI) return;
   fetch('/pagefind/shards.json')
-    .then(function (response) { return response.json(); })
+    .then(function (response) {
+      return response.json();
+    })
     .then(function (byLanguage) {
       var bundles = byLanguage[document.documentElement.lang.toLowerCase()];
       if (!bundles) return;
       new window.PagefindUI({
         element: '#search',
         bundlePath: bundles[0],
-        mergeIndex: bundles.slice(1).map(function (bundlePath) { return { bundlePath: bundlePath }; }),
+        mergeIndex: bundles.slice(1).map(function (bundlePath) {
+          return { bundlePath: bundlePath };
+        }),
         showSubResults: true,
         showImages: false,
         resetStyles: false,

@@ -14,7 +14,10 @@ const schema = z.object({
   /** Preview build: a JSON file `{ type, entry }` holding one draft, written by the builder. */
   PREVIEW_ENTRY_FILE: z.string().optional(),
   /** Preview build: where the builder serves its files (`/preview-assets/<key>`); a public build serves them from `/`. */
-  PREVIEW_ASSETS_PREFIX: z.string().regex(/^\/[A-Za-z0-9/_-]*[^/]$/).optional(),
+  PREVIEW_ASSETS_PREFIX: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]*[^/]$/)
+    .optional(),
 });
 
 export type SiteConfig = z.infer<typeof schema>;
@@ -26,7 +29,11 @@ export function loadSiteConfig(source: Record<string, string | undefined> = proc
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid site configuration:\n${lines.join('\n')}`);
   }
-  return { ...result.data, CMS_URL: result.data.CMS_URL.replace(/\/+$/, ''), SITE_URL: result.data.SITE_URL.replace(/\/+$/, '') };
+  return {
+    ...result.data,
+    CMS_URL: result.data.CMS_URL.replace(/\/+$/, ''),
+    SITE_URL: result.data.SITE_URL.replace(/\/+$/, ''),
+  };
 }
 
 export const config = loadSiteConfig();

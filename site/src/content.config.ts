@@ -21,4 +21,6 @@ function loaderFor(type: (typeof PAGE_TYPES)[number] | (typeof DATA_TYPES)[numbe
 }
 
 /** One collection per content type the public reads, each holding every locale. */
-export const collections = Object.fromEntries([...PAGE_TYPES, ...DATA_TYPES].map((type) => [type, defineCollection({ loader: loaderFor(type) })]));
+export const collections = Object.fromEntries(
+  [...PAGE_TYPES, ...DATA_TYPES].map((type) => [type, defineCollection({ loader: loaderFor(type) })]),
+);

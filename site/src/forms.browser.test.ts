@@ -9,7 +9,16 @@ import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { FORMS, LOCALES, REFERENCE, formPath, thanksPath, type FormKind, type Locale } from '@newsroom/shared-types';
-import { startStrapi, type TestStrapi, createRelease, sendOutbox, HITS, intakeText, hasChromium, launchChromium } from '@newsroom/cms/testing';
+import {
+  startStrapi,
+  type TestStrapi,
+  createRelease,
+  sendOutbox,
+  HITS,
+  intakeText,
+  hasChromium,
+  launchChromium,
+} from '@newsroom/cms/testing';
 import { staticServer } from '@newsroom/scripts/testing';
 import { buildSite } from '../test/build-site';
 import { RESOURCES } from './lib/i18n';
@@ -39,7 +48,13 @@ const freePort = () =>
 const tr = (locale: Locale, key: string) => RESOURCES[locale][key];
 
 /** Fills in and sends a form as a person would; returns the address given. */
-async function send(context: BrowserContext, kind: FormKind, locale: Locale, overrides: Record<string, string> = {}, file?: { name: string; mimeType: string; buffer: Buffer }) {
+async function send(
+  context: BrowserContext,
+  kind: FormKind,
+  locale: Locale,
+  overrides: Record<string, string> = {},
+  file?: { name: string; mimeType: string; buffer: Buffer },
+) {
   await cms.strapi.db.connection(HITS).del();
   const page = await context.newPage();
   await page.goto(`${base}${formPath(kind, locale)}`);
@@ -49,19 +64,23 @@ async function send(context: BrowserContext, kind: FormKind, locale: Locale, ove
     'form.email': email,
     ...{
       documentRequest: { 'form.description': 'Procesverbali i mbledhjes së Qeverisë, 12 nëntor 2026' },
-      mediaInquiry: { 'form.outlet': 'Radio Kosova', 'form.question': 'When will the minister visit the municipality?' },
+      mediaInquiry: {
+        'form.outlet': 'Radio Kosova',
+        'form.question': 'When will the minister visit the municipality?',
+      },
       officeMessage: { 'form.subject': 'Orari i pritjes', 'form.message': 'Kur mund të takoj zyrtarin për ankesa?' },
     }[kind],
     ...overrides,
   };
-  for (const [key, value] of Object.entries(values)) await page.getByLabel(tr(locale, key), { exact: false }).first().fill(value);
+  for (const [key, value] of Object.entries(values))
+    await page.getByLabel(tr(locale, key), { exact: false }).first().fill(value);
   if (file) await page.getByLabel(tr(locale, 'form.attachment'), { exact: false }).setInputFiles(file);
   expect(await page.locator('input[name=website]').isVisible()).toBe(false);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: tr(locale, 'form.submit') }).click()]);
   return { page, email };
 }
 
-describe.skipIf(!hasChromium)('the public\'s forms in Chromium', () => {
+describe.skipIf(!hasChromium)("the public's forms in Chromium", () => {
   beforeAll(async () => {
     smtp = new SMTPServer({
       authOptional: true,
@@ -81,7 +100,12 @@ describe.skipIf(!hasChromium)('the public\'s forms in Chromium', () => {
     base = `http://127.0.0.1:${port}`;
     cms = await startStrapi({
       listen: true,
-      env: { SITE_URL: base, SMTP_HOST: '127.0.0.1', SMTP_PORT: String((smtp.server.address() as AddressInfo).port), OFFICE_EMAIL: 'desk@office.example' },
+      env: {
+        SITE_URL: base,
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String((smtp.server.address() as AddressInfo).port),
+        OFFICE_EMAIL: 'desk@office.example',
+      },
     });
     await createRelease(cms.strapi, { sq: 'Lajm', 'sr-Latn': 'Vest', en: 'News' }, ['sq', 'sr-Latn', 'en']);
     const out = path.join(work, 'builds', '20260101T000000Z-site');
@@ -121,29 +145,43 @@ describe.skipIf(!hasChromium)('the public\'s forms in Chromium', () => {
     });
   }
 
-  it('shows what to correct, by field and in the form\'s language, when the input is wrong (JavaScript off)', async () => {
+  it("shows what to correct, by field and in the form's language, when the input is wrong (JavaScript off)", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     for (const { code: locale } of LOCALES) {
       const { page } = await send(context, 'documentRequest', locale, { 'form.description': 'short' });
       expect(await page.locator('html').getAttribute('lang')).toBe(locale);
       const text = await page.locator('main').innerText();
-      expect(text, locale).toContain(`${intakeText(locale, 'field.description')}: ${intakeText(locale, 'error.tooShort', { min: 10 })}`);
+      expect(text, locale).toContain(
+        `${intakeText(locale, 'field.description')}: ${intakeText(locale, 'error.tooShort', { min: 10 })}`,
+      );
       expect(await page.locator('a').last().getAttribute('href')).toBe(`${base}${formPath('documentRequest', locale)}`);
       await page.close();
     }
     await context.close();
   });
 
-  it('takes a document attached to a request, and names a file of the wrong type in the form\'s language (JavaScript off)', async () => {
+  it("takes a document attached to a request, and names a file of the wrong type in the form's language (JavaScript off)", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const pdf = { name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
     const { page } = await send(context, 'documentRequest', 'sr-Latn', {}, pdf);
     expect(new URL(page.url()).pathname).toBe(thanksPath('documentRequest', 'sr-Latn'));
     const reference = (await page.locator('[data-reference]').textContent())!.trim();
-    const request = (await cms.strapi.db.query('api::document-request.document-request').findOne({ where: { reference } })) as { documentId: string };
-    expect(await cms.strapi.db.connection('newsroom_attachments').where('document_id', request.documentId).select('name')).toEqual([{ name: 'letter.pdf' }]);
-    const refused = await send(context, 'mediaInquiry', 'en', {}, { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<p>hi</p>') });
-    expect(await refused.page.locator('main').innerText()).toContain(`${intakeText('en', 'field.attachment')}: ${intakeText('en', 'error.fileType')}`);
+    const request = (await cms.strapi.db
+      .query('api::document-request.document-request')
+      .findOne({ where: { reference } })) as { documentId: string };
+    expect(
+      await cms.strapi.db.connection('newsroom_attachments').where('document_id', request.documentId).select('name'),
+    ).toEqual([{ name: 'letter.pdf' }]);
+    const refused = await send(
+      context,
+      'mediaInquiry',
+      'en',
+      {},
+      { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<p>hi</p>') },
+    );
+    expect(await refused.page.locator('main').innerText()).toContain(
+      `${intakeText('en', 'field.attachment')}: ${intakeText('en', 'error.fileType')}`,
+    );
     await context.close();
   });
 });

@@ -19,7 +19,10 @@ const worker = new SiteWorker(siteWorkerScript());
 type Report = { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string };
 
 /** A build as the builder runs it: from the live build when there is one, with the loader's changes. */
-async function build(name: string, options: { base?: string; cache?: string; spare?: string } = {}): Promise<{ dir: string; report: Report }> {
+async function build(
+  name: string,
+  options: { base?: string; cache?: string; spare?: string } = {},
+): Promise<{ dir: string; report: Report }> {
   const dir = path.join(work, name);
   const stats = path.join(work, `${name}.stats.json`);
   await buildSite({
@@ -38,10 +41,19 @@ async function build(name: string, options: { base?: string; cache?: string; spa
   return { dir, report: (JSON.parse(fs.readFileSync(stats, 'utf8')) as { _build: Report })._build };
 }
 
-const filesOf = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+const filesOf = (dir: string) =>
+  (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
 
 /** Every file's contents (a digest), to show a build was not written into. */
-const contentsOf = (dir: string) => Object.fromEntries(filesOf(dir).map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
+const contentsOf = (dir: string) =>
+  Object.fromEntries(
+    filesOf(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 
 /**
  * A retired build as the builder keeps it for the next build (scripts/builder/deploy.ts): the
@@ -55,7 +67,12 @@ function spareOf(live: string): string {
     fs.linkSync(path.join(live, file), path.join(spare, file));
   }
   const pages = filesOf(spare).filter((f) => f.endsWith('index.html'));
-  fs.rmSync(path.join(spare, pages.find((f) => f.startsWith('en/'))!));
+  fs.rmSync(
+    path.join(
+      spare,
+      pages.find((f) => f.startsWith('en/'))!,
+    ),
+  );
   const older = pages.find((f) => f.startsWith('sq/'))!;
   fs.rmSync(path.join(spare, older));
   fs.writeFileSync(path.join(spare, older), 'an older version of the page');
@@ -83,11 +100,24 @@ describe('an incremental build', () => {
     const people = await app.strapi.documents(CONTENT_TYPES.person.uid).findMany({ locale: 'en', status: 'published' });
     const tags = await app.strapi.documents(CONTENT_TYPES.tag.uid).findMany({ locale: 'en', status: 'published' });
     // A new release naming a person and a tag, in a month of its own.
-    const created = await documents.create({ locale: 'en', data: releaseData('Incremental new release', { issuedAt: '2019-02-14T09:00:00.000Z', people: [people[0].documentId], tags: [tags[0].documentId] }) as never });
+    const created = await documents.create({
+      locale: 'en',
+      data: releaseData('Incremental new release', {
+        issuedAt: '2019-02-14T09:00:00.000Z',
+        people: [people[0].documentId],
+        tags: [tags[0].documentId],
+      }) as never,
+    });
     await documents.publish({ documentId: created.documentId, locale: 'en' });
-    const [edited, removed] = (await documents.findMany({ locale: 'sq', status: 'published', sort: 'issuedAt:desc' })).filter((r) => !(r as { withdrawal?: unknown }).withdrawal);
+    const [edited, removed] = (
+      await documents.findMany({ locale: 'sq', status: 'published', sort: 'issuedAt:desc' })
+    ).filter((r) => !(r as { withdrawal?: unknown }).withdrawal);
     // An edit that renames the item and moves it to another month.
-    await documents.update({ documentId: edited.documentId, locale: 'sq', data: { title: 'Titull i ndryshuar', issuedAt: '2020-07-01T10:00:00.000Z' } as never });
+    await documents.update({
+      documentId: edited.documentId,
+      locale: 'sq',
+      data: { title: 'Titull i ndryshuar', issuedAt: '2020-07-01T10:00:00.000Z' } as never,
+    });
     await documents.publish({ documentId: edited.documentId, locale: 'sq' });
     await documents.unpublish({ documentId: removed.documentId, locale: 'sq' });
 
@@ -102,22 +132,34 @@ describe('an incremental build', () => {
     const total = filesOf(incremental.dir).length;
     expect(incremental.report.rendered).toBeLessThan(total / 2);
     expect(incremental.report.reused).toBeGreaterThan(0);
-    expect(fs.existsSync(path.join(incremental.dir, itemPath('release', 'sq', removed.slug), 'index.html'))).toBe(false);
+    expect(fs.existsSync(path.join(incremental.dir, itemPath('release', 'sq', removed.slug), 'index.html'))).toBe(
+      false,
+    );
 
     const full = await build('full', { cache: path.join(work, 'fresh-cache') });
     expect(full.report.mode).toBe('full');
     expect(filesOf(incremental.dir)).toEqual(filesOf(full.dir));
     for (const file of filesOf(full.dir)) {
-      expect(fs.readFileSync(path.join(incremental.dir, file)).equals(fs.readFileSync(path.join(full.dir, file))), file).toBe(true);
+      expect(
+        fs.readFileSync(path.join(incremental.dir, file)).equals(fs.readFileSync(path.join(full.dir, file))),
+        file,
+      ).toBe(true);
     }
   });
 
   it('builds everything when a person changes, since their name is on many pages', async () => {
-    const [person] = await app.strapi.documents(CONTENT_TYPES.person.uid).findMany({ locale: 'en', status: 'published' });
-    await app.strapi.documents(CONTENT_TYPES.person.uid).update({ documentId: person.documentId, locale: 'en', data: { name: 'Renamed Person' } as never });
+    const [person] = await app.strapi
+      .documents(CONTENT_TYPES.person.uid)
+      .findMany({ locale: 'en', status: 'published' });
+    await app.strapi
+      .documents(CONTENT_TYPES.person.uid)
+      .update({ documentId: person.documentId, locale: 'en', data: { name: 'Renamed Person' } as never });
     await app.strapi.documents(CONTENT_TYPES.person.uid).publish({ documentId: person.documentId, locale: 'en' });
     const { report } = await build('after-person', { base: 'incremental' });
-    expect(report).toMatchObject({ mode: 'full', reason: 'a person changed, and its name or dates appear on other pages' });
+    expect(report).toMatchObject({
+      mode: 'full',
+      reason: 'a person changed, and its name or dates appear on other pages',
+    });
   });
 
   it('builds everything when the site’s configuration differs from the live build’s', async () => {

@@ -11,7 +11,17 @@ import { startStrapi, type TestStrapi, seedDemo, hasChromium, launchChromium } f
 import { staticServer, recordsOfSite } from '@newsroom/scripts/testing';
 import { buildSite } from '../test/build-site';
 import Fastify from 'fastify';
-import { DATED_TYPES, PAGE_TYPES, archivePath, homePath, itemPath, notFoundPath, sectionPath, specialPath, type PageType } from './lib/routes';
+import {
+  DATED_TYPES,
+  PAGE_TYPES,
+  archivePath,
+  homePath,
+  itemPath,
+  notFoundPath,
+  sectionPath,
+  specialPath,
+  type PageType,
+} from './lib/routes';
 import { RESOURCES } from './lib/i18n';
 import { formatDate } from './lib/dates';
 
@@ -34,7 +44,10 @@ async function open(urlPath: string, viewport = { width: 1280, height: 900 }): P
   const page = await browser.newPage({ viewport });
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${urlPath}: ${m.text()}`));
   page.on('pageerror', (e) => consoleErrors.push(`${urlPath}: ${e.message}`));
-  page.on('request', (r) => new URL(r.url()).hostname !== '127.0.0.1' && foreignRequests.push(`${urlPath} → ${r.url()}`));
+  page.on(
+    'request',
+    (r) => new URL(r.url()).hostname !== '127.0.0.1' && foreignRequests.push(`${urlPath} → ${r.url()}`),
+  );
   const res = await page.goto(`${base}${urlPath}`, { waitUntil: 'load' });
   expect(res?.status(), urlPath).toBeLessThan(500);
   return page;
@@ -43,7 +56,9 @@ async function open(urlPath: string, viewport = { width: 1280, height: 900 }): P
 /** The first item folder of a section in the built site. */
 function firstItem(type: PageType, locale: (typeof LOCALES)[number]['code']): string {
   const dir = path.join(out(), sectionPath(type, locale));
-  const slug = fs.readdirSync(dir, { withFileTypes: true }).find((d) => d.isDirectory() && !/^\d{4}$/.test(d.name))!.name;
+  const slug = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .find((d) => d.isDirectory() && !/^\d{4}$/.test(d.name))!.name;
   return itemPath(type, locale, slug);
 }
 
@@ -110,7 +125,9 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     expect(await page.locator('.gallery source[type="image/avif"]').count()).toBe(await pictures.count());
     for (const img of await page.locator('.gallery img').all()) {
       await img.scrollIntoViewIfNeeded();
-      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+      await expect
+        .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+        .toBeGreaterThan(0);
     }
     const original = await page.locator('.gallery a.download').first().getAttribute('href');
     // The original is the site's own copy, not the CMS's file.
@@ -123,12 +140,18 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
 
   it('finds a release by a word in each language, and only in that language', async () => {
     const words = { sq: 'përshpejtues', 'sr-Latn': 'akceleratora', en: 'accelerators' } as const;
-    const expected = { sq: 'pajisje-te-reja-per-kliniken-onkologjike', 'sr-Latn': 'nova-oprema-za-onkolosku-kliniku', en: 'new-equipment-for-the-oncology-clinic' } as const;
+    const expected = {
+      sq: 'pajisje-te-reja-per-kliniken-onkologjike',
+      'sr-Latn': 'nova-oprema-za-onkolosku-kliniku',
+      en: 'new-equipment-for-the-oncology-clinic',
+    } as const;
     for (const { code, prefix } of LOCALES) {
       const page = await open(specialPath('search', code));
       await page.fill('.pagefind-ui__search-input', words[code]);
       await page.locator('.pagefind-ui__result').first().waitFor();
-      const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const hrefs = await page
+        .locator('.pagefind-ui__result-link')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(hrefs.length).toBeGreaterThan(0);
       expect(hrefs.every((h) => h!.startsWith(`/${prefix}/`))).toBe(true);
       // Every result is a page in this language, and the release itself is among them.
@@ -142,7 +165,9 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     const page = await open(specialPath('search', code));
     await page.fill('.pagefind-ui__search-input', query);
     await page.locator('.pagefind-ui__message').filter({ hasText: /\d/ }).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__result .pagefind-ui__loading').length === 0);
+    await page.waitForFunction(
+      () => document.querySelectorAll('.pagefind-ui__result .pagefind-ui__loading').length === 0,
+    );
     const results = await page.locator('.pagefind-ui__result').evaluateAll((items) =>
       items.map((item) => ({
         href: item.querySelector('.pagefind-ui__result-link')!.getAttribute('href')!,
@@ -156,7 +181,10 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
   }
 
   /** For each language, queries and the results they give, best first: [type (or `statement.interview`), slug]. */
-  const QUERIES: Record<(typeof LOCALES)[number]['code'], Record<string, Array<[PageType | 'statement.interview', string]>>> = {
+  const QUERIES: Record<
+    (typeof LOCALES)[number]['code'],
+    Record<string, Array<[PageType | 'statement.interview', string]>>
+  > = {
     en: {
       floods: [
         ['gallery', 'the-prime-minister-visits-the-flooded-areas'],
@@ -196,15 +224,22 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
 
   it('finds items only, in the expected order, each with its type and date in the page’s language and a clean excerpt', async () => {
     for (const { code, formatLocale } of LOCALES) {
-      const months = Array.from({ length: 12 }, (_, m) => new Intl.DateTimeFormat(formatLocale, { month: 'long' }).format(new Date(Date.UTC(2026, m, 15))).toLowerCase());
+      const months = Array.from({ length: 12 }, (_, m) =>
+        new Intl.DateTimeFormat(formatLocale, { month: 'long' }).format(new Date(Date.UTC(2026, m, 15))).toLowerCase(),
+      );
       for (const [query, expected] of Object.entries(QUERIES[code])) {
         const results = await search(code, query);
-        expect(results.map((r) => r.href), `${code} “${query}”`).toEqual(expected.map(([kind, slug]) => itemPath(kind.split('.')[0] as PageType, code, slug)));
+        expect(
+          results.map((r) => r.href),
+          `${code} “${query}”`,
+        ).toEqual(expected.map(([kind, slug]) => itemPath(kind.split('.')[0] as PageType, code, slug)));
         for (const [i, result] of results.entries()) {
           const [kind] = expected[i];
           const page = fs.readFileSync(path.join(out(), result.href, 'index.html'), 'utf8');
           const dated = page.match(/<p class="meta"[^>]*>\s*<time datetime="([^"]+)"/)![1];
-          expect(result.tags, result.href).toEqual([`${RESOURCES[code][`kind.${kind}`]}: ${formatDate(dated, code, 'Europe/Belgrade')}`]);
+          expect(result.tags, result.href).toEqual([
+            `${RESOURCES[code][`kind.${kind}`]}: ${formatDate(dated, code, 'Europe/Belgrade')}`,
+          ]);
           expect(result.subResults, result.href).toBe(0);
           // Labels glued to values ("Number01/118") or a date cut at the start ("2026 · …") would show here.
           expect(result.excerpt, result.href).not.toMatch(/\p{Ll}\p{Lu}|\d\p{L}/u);
@@ -230,7 +265,11 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
       const focus = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const style = getComputedStyle(el);
-        return { inHeader: Boolean(el.closest('header')), href: el.getAttribute('href'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+        return {
+          inHeader: Boolean(el.closest('header')),
+          href: el.getAttribute('href'),
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+        };
       });
       if (focus.inHeader && focus.href) {
         reached.add(focus.href);
@@ -247,18 +286,29 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     for (const { code } of LOCALES) {
       const month = fs.readdirSync(path.join(out(), sectionPath('release', code), '2026')).sort()[0];
       const pages = [
-        homePath(code), sectionPath('release', code), archivePath('release', code, 2026, Number(month)),
-        ...PAGE_TYPES.map((type) => firstItem(type, code)), ...DATED_TYPES.map((type) => sectionPath(type, code)),
-        specialPath('search', code), specialPath('feeds', code), notFoundPath(code),
+        homePath(code),
+        sectionPath('release', code),
+        archivePath('release', code, 2026, Number(month)),
+        ...PAGE_TYPES.map((type) => firstItem(type, code)),
+        ...DATED_TYPES.map((type) => sectionPath(type, code)),
+        specialPath('search', code),
+        specialPath('feeds', code),
+        notFoundPath(code),
       ];
       for (const urlPath of pages) {
         const page = await open(urlPath);
         await page.addScriptTag({ path: axe });
         const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run({
+          const result = await (
+            window as unknown as {
+              axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
+            }
+          ).axe.run({
             runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
           });
-          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.nodes.length})`);
         });
         problems.push(...violations.map((v) => `${urlPath}: ${v}`));
         await page.close();
@@ -272,14 +322,28 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     const records = recordsOfSite(out());
     const algolia = Fastify();
     algolia.removeContentTypeParser('text/plain');
-    algolia.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => done(null, JSON.parse(String(body))));
+    algolia.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) =>
+      done(null, JSON.parse(String(body))),
+    );
     algolia.addHook('onSend', async (_req, reply) => void reply.header('Access-Control-Allow-Origin', '*'));
     algolia.post('/1/indexes/:index/queries', async (req) => {
       const { requests } = req.body as { requests: Array<{ indexName: string; query: string }> };
       return {
         results: requests.map(({ indexName, query }) => {
-          const hits = (records.get(indexName.replace('newsroom_', '')) ?? []).filter((r) => `${r.title} ${r.body}`.toLowerCase().includes(query.toLowerCase()));
-          return { hits, nbHits: hits.length, page: 0, nbPages: 1, hitsPerPage: 20, processingTimeMS: 1, query, params: '', exhaustiveNbHits: true };
+          const hits = (records.get(indexName.replace('newsroom_', '')) ?? []).filter((r) =>
+            `${r.title} ${r.body}`.toLowerCase().includes(query.toLowerCase()),
+          );
+          return {
+            hits,
+            nbHits: hits.length,
+            page: 0,
+            nbPages: 1,
+            hitsPerPage: 20,
+            processingTimeMS: 1,
+            query,
+            params: '',
+            exhaustiveNbHits: true,
+          };
         }),
       };
     });
@@ -287,8 +351,15 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     const hosted = path.join(work, 'builds', '20260101T000001Z-algo');
     try {
       await buildSite({
-        cmsUrl: cms.url, siteUrl: base, outDir: hosted, cacheDir: path.join(work, 'cache'),
-        env: { ALGOLIA_APP_ID: 'TESTAPP', ALGOLIA_SEARCH_KEY: 'search-only', ALGOLIA_HOST: `http://127.0.0.1:${(algolia.server.address() as AddressInfo).port}` },
+        cmsUrl: cms.url,
+        siteUrl: base,
+        outDir: hosted,
+        cacheDir: path.join(work, 'cache'),
+        env: {
+          ALGOLIA_APP_ID: 'TESTAPP',
+          ALGOLIA_SEARCH_KEY: 'search-only',
+          ALGOLIA_HOST: `http://127.0.0.1:${(algolia.server.address() as AddressInfo).port}`,
+        },
       });
       fs.symlinkSync(path.basename(hosted), path.join(work, 'builds', '.next'));
       fs.renameSync(path.join(work, 'builds', '.next'), path.join(work, 'builds', 'current'));
@@ -296,7 +367,9 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
       expect(await page.locator('.pagefind-ui__search-input').count()).toBe(0);
       await page.fill('#algolia-query', 'accelerators');
       await page.locator('#algolia-results a').first().waitFor();
-      expect(await page.locator('#algolia-results a').first().getAttribute('href')).toBe(itemPath('release', 'en', 'new-equipment-for-the-oncology-clinic'));
+      expect(await page.locator('#algolia-results a').first().getAttribute('href')).toBe(
+        itemPath('release', 'en', 'new-equipment-for-the-oncology-clinic'),
+      );
       await page.close();
     } finally {
       await algolia.close();
@@ -307,12 +380,21 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
 
   it('fits the screen: the lead image as wide as the text on a desktop, a short header and feed addresses broken after a slash on a phone', async () => {
     const releases = path.join(out(), sectionPath('release', 'en'));
-    const slug = fs.readdirSync(releases).find((name) => fs.readFileSync(path.join(releases, name, 'index.html'), { encoding: 'utf8', flag: 'a+' }).includes('class="lead"'))!;
+    const slug = fs
+      .readdirSync(releases)
+      .find((name) =>
+        fs
+          .readFileSync(path.join(releases, name, 'index.html'), { encoding: 'utf8', flag: 'a+' })
+          .includes('class="lead"'),
+      )!;
     const desktop = await open(itemPath('release', 'en', slug));
     const [image, column] = await desktop.evaluate(() => {
       const main = document.querySelector('main')!;
       const style = getComputedStyle(main);
-      return [document.querySelector('.lead img')!.getBoundingClientRect().width, main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)];
+      return [
+        document.querySelector('.lead img')!.getBoundingClientRect().width,
+        main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+      ];
     });
     expect(column).toBeGreaterThan(800);
     expect(Math.abs(image - column)).toBeLessThan(1);
@@ -358,8 +440,14 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     const dir = path.resolve(import.meta.dirname, '..', '..', 'screenshots');
     fs.mkdirSync(dir, { recursive: true });
     for (const { code, prefix } of LOCALES) {
-      for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const) {
-        for (const [name, urlPath] of [['home', homePath(code)], ['release', firstItem('release', code)]]) {
+      for (const [device, viewport] of [
+        ['phone', { width: 390, height: 844 }],
+        ['desktop', { width: 1280, height: 900 }],
+      ] as const) {
+        for (const [name, urlPath] of [
+          ['home', homePath(code)],
+          ['release', firstItem('release', code)],
+        ]) {
           const page = await open(urlPath, viewport);
           const file = path.join(dir, `${prefix}-${name}-${device}.png`);
           await page.screenshot({ path: file, fullPage: false });

@@ -12,7 +12,15 @@ const siteDir = path.resolve(import.meta.dirname, '..');
  * Runs the real site build (Astro and Pagefind) against a CMS, into `outDir`: as a command,
  * or in the builder's long-running worker when one is given.
  */
-export async function buildSite(options: { cmsUrl: string; siteUrl: string; outDir: string; cacheDir: string; statsFile?: string; env?: Record<string, string>; worker?: SiteWorker }) {
+export async function buildSite(options: {
+  cmsUrl: string;
+  siteUrl: string;
+  outDir: string;
+  cacheDir: string;
+  statsFile?: string;
+  env?: Record<string, string>;
+  worker?: SiteWorker;
+}) {
   const env = {
     ...process.env,
     CMS_URL: options.cmsUrl,

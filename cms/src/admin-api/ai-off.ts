@@ -9,10 +9,12 @@ type Context = { method: string; path: string; body: unknown };
  * of it then: nothing is configured and no translation job runs.
  */
 export function aiOff(strapi: Core.Strapi) {
-  const enabled = () => (strapi as unknown as { ai?: { admin?: { isEnabled(): boolean } } }).ai?.admin?.isEnabled() === true;
+  const enabled = () =>
+    (strapi as unknown as { ai?: { admin?: { isEnabled(): boolean } } }).ai?.admin?.isEnabled() === true;
   return async (ctx: Context, next: () => Promise<void>) => {
     if (ctx.method === 'GET' && !enabled()) {
-      if (ctx.path === '/admin/ai-feature-config') return void (ctx.body = { data: { isAiI18nConfigured: false, isAiMediaLibraryConfigured: false } });
+      if (ctx.path === '/admin/ai-feature-config')
+        return void (ctx.body = { data: { isAiI18nConfigured: false, isAiMediaLibraryConfigured: false } });
       if (ctx.path.startsWith('/i18n/ai-localization-jobs/')) return void (ctx.body = { data: null });
     }
     await next();

@@ -4,7 +4,11 @@ import { TRANSLATIONS } from './translations';
 import { ADMIN_LOCALES } from './translations/native-names';
 
 /** Whoever may read one of the public's submissions sees the requests desk. */
-const SUBMISSIONS = ['api::document-request.document-request', 'api::media-inquiry.media-inquiry', 'api::office-message.office-message'];
+const SUBMISSIONS = [
+  'api::document-request.document-request',
+  'api::media-inquiry.media-inquiry',
+  'api::office-message.office-message',
+];
 
 /**
  * The office's additions to Strapi's admin: the editorial desk (schedules in office time,
@@ -24,13 +28,19 @@ function switchOffGuidedTour() {
  */
 function dismissPromotions() {
   for (const legacy of [true, false]) {
-    for (const scope of ['newsroom-cms', 'false', 'undefined']) window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${scope}`, 'true');
+    for (const scope of ['newsroom-cms', 'false', 'undefined'])
+      window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${scope}`, 'true');
   }
 }
 
 export default {
   // No tutorials' videos and no release notices: a government server's admin does not call out.
-  config: { locales: [...ADMIN_LOCALES], translations: TRANSLATIONS, tutorials: false, notifications: { releases: false } },
+  config: {
+    locales: [...ADMIN_LOCALES],
+    translations: TRANSLATIONS,
+    tutorials: false,
+    notifications: { releases: false },
+  },
   register(app: StrapiApp) {
     switchOffGuidedTour();
     dismissPromotions();

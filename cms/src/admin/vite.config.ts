@@ -18,10 +18,22 @@ export default (config: UserConfig) =>
   mergeConfig(config, {
     resolve: {
       alias: [
-        { find: /^\.\/translations\/languageNativeNames(\.mjs|\.js)?$/, replacement: path.join(__dirname, 'translations', 'native-names.ts') },
-        { find: /^(\.\.\/)*(\.\/)?(components\/)?LanguageProvider\.mjs$/, replacement: path.join(__dirname, 'translations', 'LanguageProvider.tsx') },
-        { find: /^(\.\/components|\.\.\/\.\.\/pages\/EditView\/components)\/FormLayout\.mjs$/, replacement: path.join(__dirname, 'translations', 'HintedFormLayout.tsx') },
-        { find: /^strapi-content-manager:FormLayout$/, replacement: path.join(contentManager, 'dist/admin/pages/EditView/components/FormLayout.mjs') },
+        {
+          find: /^\.\/translations\/languageNativeNames(\.mjs|\.js)?$/,
+          replacement: path.join(__dirname, 'translations', 'native-names.ts'),
+        },
+        {
+          find: /^(\.\.\/)*(\.\/)?(components\/)?LanguageProvider\.mjs$/,
+          replacement: path.join(__dirname, 'translations', 'LanguageProvider.tsx'),
+        },
+        {
+          find: /^(\.\/components|\.\.\/\.\.\/pages\/EditView\/components)\/FormLayout\.mjs$/,
+          replacement: path.join(__dirname, 'translations', 'HintedFormLayout.tsx'),
+        },
+        {
+          find: /^strapi-content-manager:FormLayout$/,
+          replacement: path.join(contentManager, 'dist/admin/pages/EditView/components/FormLayout.mjs'),
+        },
       ],
     },
   });

@@ -6,20 +6,30 @@ import { startStrapi, type TestStrapi } from '../../test/strapi';
 import { createRelease } from '../../test/fixtures/release';
 
 const SECRET = 'builder-secret-0123456789';
-const received: Array<{ auth: string | undefined; body: { event: string; uid?: string; entry?: { documentId?: string } } }> = [];
+const received: Array<{
+  auth: string | undefined;
+  body: { event: string; uid?: string; entry?: { documentId?: string } };
+}> = [];
 let receiver: http.Server;
 let webhookUrl: string;
 let app: TestStrapi;
 
 async function state() {
   const { strapi } = app;
-  const locales = (await strapi.plugin('i18n').service('locales').find()).map((l: { code: string; name: string }) => `${l.code}: ${l.name}`).sort();
+  const locales = (await strapi.plugin('i18n').service('locales').find())
+    .map((l: { code: string; name: string }) => `${l.code}: ${l.name}`)
+    .sort();
   const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-  const permissions = (await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } }))
+  const permissions = (
+    await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } })
+  )
     .map((p: { action: string }) => p.action)
     .sort();
-  const webhooks = (await strapi.get('webhookStore').findWebhooks()).map((w: Record<string, unknown>) => ({ ...w, events: [...(w.events as string[])].sort() }));
+  const webhooks = (await strapi.get('webhookStore').findWebhooks()).map((w: Record<string, unknown>) => ({
+    ...w,
+    events: [...(w.events as string[])].sort(),
+  }));
   const admins = await strapi.db.query('admin::user').count();
   return { locales, defaultLocale, permissions, webhooks, admins };
 }
@@ -36,7 +46,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook`;
   app = await startStrapi({
-    env: { BUILDER_WEBHOOK_URL: webhookUrl, BUILDER_WEBHOOK_SECRET: SECRET, ADMIN_EMAIL: 'editor@example.org', ADMIN_PASSWORD: 'Editor-password-1' },
+    env: {
+      BUILDER_WEBHOOK_URL: webhookUrl,
+      BUILDER_WEBHOOK_SECRET: SECRET,
+      ADMIN_EMAIL: 'editor@example.org',
+      ADMIN_PASSWORD: 'Editor-password-1',
+    },
   });
 });
 
@@ -46,8 +61,10 @@ afterAll(async () => {
 });
 
 describe('bootstrap', () => {
-  it('runs on the database the environment names (PostgreSQL in CI\'s second pass)', () => {
-    const client = String((app.strapi.db.connection as unknown as { client: { config: { client: string } } }).client.config.client);
+  it("runs on the database the environment names (PostgreSQL in CI's second pass)", () => {
+    const client = String(
+      (app.strapi.db.connection as unknown as { client: { config: { client: string } } }).client.config.client,
+    );
     expect(client).toMatch(process.env.DATABASE_URL ? /^(pg|postgres)/ : /sqlite/);
   });
 
@@ -64,7 +81,9 @@ describe('bootstrap', () => {
   });
 
   it('creates the configured super admin', async () => {
-    const admin = await app.strapi.db.query('admin::user').findOne({ where: { email: 'editor@example.org' }, populate: ['roles'] });
+    const admin = await app.strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: 'editor@example.org' }, populate: ['roles'] });
     expect(admin?.isActive).toBe(true);
     expect(admin?.roles.map((r: { code: string }) => r.code)).toContain('strapi-super-admin');
   });
@@ -72,7 +91,12 @@ describe('bootstrap', () => {
   it('keeps exactly one builder webhook, with the secret, for the build events', async () => {
     const { webhooks } = await state();
     expect(webhooks).toHaveLength(1);
-    expect(webhooks[0]).toMatchObject({ url: webhookUrl, headers: { Authorization: `Bearer ${SECRET}` }, isEnabled: true, events: [...BUILD_EVENTS].sort() });
+    expect(webhooks[0]).toMatchObject({
+      url: webhookUrl,
+      headers: { Authorization: `Bearer ${SECRET}` },
+      isEnabled: true,
+      events: [...BUILD_EVENTS].sort(),
+    });
   });
 
   it('gives the same state when it runs again', async () => {
@@ -82,12 +106,16 @@ describe('bootstrap', () => {
     expect(await state()).toEqual(before);
   });
 
-  it('repairs what was changed by hand: a duplicate webhook, a stray permission, a lost default, a language\'s name', async () => {
+  it("repairs what was changed by hand: a duplicate webhook, a stray permission, a lost default, a language's name", async () => {
     const { strapi } = app;
     const before = await state();
-    await strapi.get('webhookStore').createWebhook({ name: 'copy', url: webhookUrl, headers: {}, events: ['entry.create'] });
+    await strapi
+      .get('webhookStore')
+      .createWebhook({ name: 'copy', url: webhookUrl, headers: {}, events: ['entry.create'] });
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    await strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'api::release.release.create', role: role.id } });
+    await strapi.db
+      .query('plugin::users-permissions.permission')
+      .create({ data: { action: 'api::release.release.create', role: role.id } });
     await strapi.plugin('i18n').service('locales').setDefaultLocale({ code: 'en' });
     // An installation from before languages were named in their own language.
     await strapi.plugin('i18n').service('locales').update({ code: 'sq' }, { name: 'Albanian (sq)' });
@@ -111,10 +139,16 @@ describe('bootstrap', () => {
   });
 
   it('follows a new URL and secret on the next start', async () => {
-    Object.assign(process.env, { BUILDER_WEBHOOK_URL: 'http://127.0.0.1:9/other', BUILDER_WEBHOOK_SECRET: 'another-secret-0123456789' });
+    Object.assign(process.env, {
+      BUILDER_WEBHOOK_URL: 'http://127.0.0.1:9/other',
+      BUILDER_WEBHOOK_SECRET: 'another-secret-0123456789',
+    });
     await app.bootstrap();
     const { webhooks } = await state();
     expect(webhooks).toHaveLength(1);
-    expect(webhooks[0]).toMatchObject({ url: 'http://127.0.0.1:9/other', headers: { Authorization: 'Bearer another-secret-0123456789' } });
+    expect(webhooks[0]).toMatchObject({
+      url: 'http://127.0.0.1:9/other',
+      headers: { Authorization: 'Bearer another-secret-0123456789' },
+    });
   });
 });

@@ -16,7 +16,11 @@ afterAll(async () => {
 });
 
 const signIn = async (email: string) => {
-  const res = await fetch(`${app.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${app.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   return res.status === 200 ? ((await res.json()) as { data: { user: { email: string } } }).data : null;
 };
 
@@ -26,14 +30,18 @@ describe('the demo logins', () => {
     expect(await signIn(DEMO_LOGINS[0].email)).toBeNull();
   });
 
-  it('give one login per office role, with the administrator\'s password, made once', async () => {
+  it("give one login per office role, with the administrator's password, made once", async () => {
     await ensureDemoUsers(app.strapi, { SEED_DEMO: true, ADMIN_PASSWORD: PASSWORD });
     await ensureDemoUsers(app.strapi, { SEED_DEMO: true, ADMIN_PASSWORD: 'Another-password-1A' });
     for (const login of DEMO_LOGINS) {
       expect(await signIn(login.email), login.email).not.toBeNull();
-      const user = (await app.strapi.db.query('admin::user').findOne({ where: { email: login.email }, populate: ['roles'] })) as { roles: Array<{ code: string }> };
+      const user = (await app.strapi.db
+        .query('admin::user')
+        .findOne({ where: { email: login.email }, populate: ['roles'] })) as { roles: Array<{ code: string }> };
       expect(user.roles.map((r) => r.code)).toEqual([ROLES[login.role].code]);
     }
-    expect(await app.strapi.db.query('admin::user').count({ where: { email: { $in: DEMO_LOGINS.map((l) => l.email) } } })).toBe(DEMO_LOGINS.length);
+    expect(
+      await app.strapi.db.query('admin::user').count({ where: { email: { $in: DEMO_LOGINS.map((l) => l.email) } } }),
+    ).toBe(DEMO_LOGINS.length);
   });
 });

@@ -22,7 +22,8 @@ export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
   for (const locale of LOCALES) {
     const existing = await service.findByCode(locale.code);
     if (!existing) await service.create({ code: locale.code, name: adminLocaleName(locale) });
-    else if (existing.name !== adminLocaleName(locale)) await service.update({ code: locale.code }, { name: adminLocaleName(locale) });
+    else if (existing.name !== adminLocaleName(locale))
+      await service.update({ code: locale.code }, { name: adminLocaleName(locale) });
   }
   if ((await service.getDefaultLocale()) !== DEFAULT_LOCALE) {
     await service.setDefaultLocale({ code: DEFAULT_LOCALE });

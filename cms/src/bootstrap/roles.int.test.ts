@@ -11,8 +11,19 @@ const tokens: Record<string, string> = {};
 async function userWithRole(email: string, code: string | null) {
   const roles = app.strapi.service('admin::role') as any;
   const role = code ? await roles.findOne({ code }) : await roles.getSuperAdmin();
-  await (app.strapi.service('admin::user') as any).create({ email, firstname: email.split('@')[0], lastname: 'Test', password: 'Role-password-1', isActive: true, roles: [role.id] });
-  const res = await fetch(`${app.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: 'Role-password-1' }) });
+  await (app.strapi.service('admin::user') as any).create({
+    email,
+    firstname: email.split('@')[0],
+    lastname: 'Test',
+    password: 'Role-password-1',
+    isActive: true,
+    roles: [role.id],
+  });
+  const res = await fetch(`${app.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: 'Role-password-1' }),
+  });
   return ((await res.json()) as any).data.token as string;
 }
 
@@ -39,7 +50,10 @@ afterAll(async () => {
 
 describe('the office roles', () => {
   it('are Author, Editor and Administrator, set again identically on every start', async () => {
-    const names = async () => ((await (app.strapi.service('admin::role') as any).find({})) as Array<{ name: string }>).map((r) => r.name).sort();
+    const names = async () =>
+      ((await (app.strapi.service('admin::role') as any).find({})) as Array<{ name: string }>)
+        .map((r) => r.name)
+        .sort();
     expect(await names()).toEqual(['Administrator', 'Author', 'Editor', 'Requests officer']);
     const count = () => app.strapi.db.query('admin::permission').count({});
     const before = await count();
@@ -52,14 +66,22 @@ describe('the office roles', () => {
     const created = await as('author', 'POST', `${RELEASES}?locale=sq`, releaseData('Nga autori'));
     expect(created.status).toBe(201);
     const id = created.body.data.documentId;
-    expect((await as('author', 'PUT', `${RELEASES}/${id}?locale=sq`, releaseData('Nga autori, ndrequr'))).status).toBe(200);
+    expect((await as('author', 'PUT', `${RELEASES}/${id}?locale=sq`, releaseData('Nga autori, ndrequr'))).status).toBe(
+      200,
+    );
     expect((await as('author', 'PUT', `${RELEASES}/${id}?locale=en`, releaseData('From the author'))).status).toBe(200);
     expect((await as('author', 'POST', `${RELEASES}/${id}/actions/publish?locale=sq`, {})).status).toBe(403);
     expect((await as('author', 'DELETE', `${RELEASES}/${id}?locale=sq`)).status).toBe(403);
-    expect(await app.strapi.db.query('api::release.release').count({ where: { documentId: id, publishedAt: { $notNull: true } } })).toBe(0);
+    expect(
+      await app.strapi.db
+        .query('api::release.release')
+        .count({ where: { documentId: id, publishedAt: { $notNull: true } } }),
+    ).toBe(0);
 
     // The editor reviews and publishes it.
-    expect((await as('editor', 'PUT', `${RELEASES}/${id}?locale=sq`, releaseData('Nga autori, redaktuar'))).status).toBe(200);
+    expect(
+      (await as('editor', 'PUT', `${RELEASES}/${id}?locale=sq`, releaseData('Nga autori, redaktuar'))).status,
+    ).toBe(200);
     expect((await as('editor', 'POST', `${RELEASES}/${id}/actions/publish?locale=sq`, {})).status).toBe(200);
     expect((await fetch(`${app.url}/api/releases/${id}?locale=sq`)).status).toBe(200);
     expect((await as('author', 'POST', `${RELEASES}/${id}/actions/unpublish?locale=sq`, {})).status).toBe(403);
@@ -68,7 +90,10 @@ describe('the office roles', () => {
   it("keeps an author out of other authors' items and the public's requests", async () => {
     const theirs = await as('other', 'POST', `${RELEASES}?locale=sq`, releaseData('E tjetrit'));
     expect(theirs.status).toBe(201);
-    expect((await as('author', 'PUT', `${RELEASES}/${theirs.body.data.documentId}?locale=sq`, releaseData('Ndërhyrje'))).status).toBe(403);
+    expect(
+      (await as('author', 'PUT', `${RELEASES}/${theirs.body.data.documentId}?locale=sq`, releaseData('Ndërhyrje')))
+        .status,
+    ).toBe(403);
     expect((await as('author', 'GET', `${REQUESTS}?page=1&pageSize=10`)).status).toBe(403);
     expect((await as('editor', 'GET', `${REQUESTS}?page=1&pageSize=10`)).status).toBe(200);
   });

@@ -19,11 +19,15 @@ const AUTHORED = [T.release, T.speech, T.statement, T.decision, T.gallery, T.cam
 /** What authors link to (people, tags) but do not change. */
 const REFERENCED = [T.person, T.tag, T.government].map((t) => t.uid);
 /** Everything the office publishes, and the journalists' questions and messages to the office, which the press office answers. */
-const EDITED = Object.values(T).filter((t) => t.uid !== T.retiredPage.uid && t.uid !== T.documentRequest.uid).map((t) => t.uid);
+const EDITED = Object.values(T)
+  .filter((t) => t.uid !== T.retiredPage.uid && t.uid !== T.documentRequest.uid)
+  .map((t) => t.uid);
 /** The public's submissions, which the requests officer answers. */
 const SUBMITTED = [T.documentRequest, T.mediaInquiry, T.officeMessage].map((t) => t.uid);
 /** A request for documents without who sent it: editors see what the public asks, not who asks it. */
-const REQUEST_WITHOUT_REQUESTER = Object.keys(documentRequestSchema.attributes).filter((field) => !PERSONAL_FIELDS.documentRequest.includes(field));
+const REQUEST_WITHOUT_REQUESTER = Object.keys(documentRequestSchema.attributes).filter(
+  (field) => !PERSONAL_FIELDS.documentRequest.includes(field),
+);
 
 const UPLOADS = (conditions: string[]): Permission[] => [
   { action: 'plugin::upload.read', conditions },
@@ -41,7 +45,9 @@ export const ROLES = {
     name: 'Author',
     description: 'Authors write and edit drafts of their own items. They cannot publish, unpublish or delete.',
     grants: [
-      ...AUTHORED.flatMap((subject) => ['create', 'read', 'update'].map((a) => ({ action: `${CM}.${a}`, subject, conditions: [IS_CREATOR] }))),
+      ...AUTHORED.flatMap((subject) =>
+        ['create', 'read', 'update'].map((a) => ({ action: `${CM}.${a}`, subject, conditions: [IS_CREATOR] })),
+      ),
       ...REFERENCED.map((subject) => ({ action: `${CM}.read`, subject })),
     ] as Permission[],
     uploads: UPLOADS([IS_CREATOR]),
@@ -52,7 +58,9 @@ export const ROLES = {
     name: 'Editor',
     description: 'Editors edit, schedule, publish, correct and withdraw everything, and answer the public’s requests.',
     grants: [
-      ...EDITED.flatMap((subject) => ['create', 'read', 'update', 'delete', 'publish'].map((a) => ({ action: `${CM}.${a}`, subject }))),
+      ...EDITED.flatMap((subject) =>
+        ['create', 'read', 'update', 'delete', 'publish'].map((a) => ({ action: `${CM}.${a}`, subject })),
+      ),
       { action: `${CM}.read`, subject: T.retiredPage.uid },
       { action: `${CM}.update`, subject: T.retiredPage.uid },
       { action: `${CM}.read`, subject: T.documentRequest.uid, properties: { fields: REQUEST_WITHOUT_REQUESTER } },
@@ -63,8 +71,11 @@ export const ROLES = {
   requestsOfficer: {
     code: 'newsroom-requests-officer',
     name: 'Requests officer',
-    description: 'Requests officers see and answer requests for documents, journalists’ questions and messages to the office, and publish answered requests in the disclosure log. Nothing else.',
-    grants: SUBMITTED.flatMap((subject) => ['read', 'update'].map((a) => ({ action: `${CM}.${a}`, subject }))) as Permission[],
+    description:
+      'Requests officers see and answer requests for documents, journalists’ questions and messages to the office, and publish answered requests in the disclosure log. Nothing else.',
+    grants: SUBMITTED.flatMap((subject) =>
+      ['read', 'update'].map((a) => ({ action: `${CM}.${a}`, subject })),
+    ) as Permission[],
     uploads: UPLOADS([IS_CREATOR]),
   },
 } as const;
@@ -79,16 +90,27 @@ export async function ensureRoles(strapi: Core.Strapi) {
   const permissions = strapi.service('admin::permission') as any;
   const withFields = strapi.service('admin::content-type') as any;
   const superAdmin = await roles.getSuperAdmin();
-  if (superAdmin && superAdmin.name !== 'Administrator') await roles.update({ id: superAdmin.id }, { name: 'Administrator' });
+  if (superAdmin && superAdmin.name !== 'Administrator')
+    await roles.update({ id: superAdmin.id }, { name: 'Administrator' });
   for (const role of Object.values(ROLES)) {
-    const existing = (await roles.findOne({ code: role.code })) ?? (await roles.create({ name: role.name, code: role.code, description: role.description }));
-    if (existing.name !== role.name || existing.description !== role.description) await roles.update({ id: existing.id }, { name: role.name, description: role.description });
+    const existing =
+      (await roles.findOne({ code: role.code })) ??
+      (await roles.create({ name: role.name, code: role.code, description: role.description }));
+    if (existing.name !== role.name || existing.description !== role.description)
+      await roles.update({ id: existing.id }, { name: role.name, description: role.description });
     const complete: Permission[] = [];
     for (const grant of role.grants) {
       const action = permissions.actionProvider.get(grant.action);
-      const [full] = withFields.getPermissionsWithNestedFields([{ ...action, subjects: [grant.subject] }]) as Permission[];
-      const localized = (strapi.getModel(grant.subject as never) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized;
-      complete.push({ ...grant, properties: { ...full.properties, ...grant.properties, ...(localized ? { locales: [...LOCALE_CODES] } : {}) } });
+      const [full] = withFields.getPermissionsWithNestedFields([
+        { ...action, subjects: [grant.subject] },
+      ]) as Permission[];
+      const localized = (
+        strapi.getModel(grant.subject as never) as { pluginOptions?: { i18n?: { localized?: boolean } } }
+      ).pluginOptions?.i18n?.localized;
+      complete.push({
+        ...grant,
+        properties: { ...full.properties, ...grant.properties, ...(localized ? { locales: [...LOCALE_CODES] } : {}) },
+      });
     }
     await roles.assignPermissions(existing.id, [...complete, ...role.uploads]);
   }

@@ -34,7 +34,10 @@ interface WebhookRunner {
  * created or changed here is also handed to the runner, or it would not fire until the
  * next restart.
  */
-export async function ensureBuilderWebhook(strapi: Core.Strapi, env: Pick<Env, 'BUILDER_WEBHOOK_URL' | 'BUILDER_WEBHOOK_SECRET'>) {
+export async function ensureBuilderWebhook(
+  strapi: Core.Strapi,
+  env: Pick<Env, 'BUILDER_WEBHOOK_URL' | 'BUILDER_WEBHOOK_SECRET'>,
+) {
   if (!env.BUILDER_WEBHOOK_URL) return;
   const store = strapi.get('webhookStore') as WebhookStore;
   const runner = strapi.get('webhookRunner') as WebhookRunner;
@@ -59,7 +62,11 @@ export async function ensureBuilderWebhook(strapi: Core.Strapi, env: Pick<Env, '
 }
 
 function sameWebhook(a: Omit<Webhook, 'id'>, b: Omit<Webhook, 'id'>): boolean {
-  return a.name === b.name && a.url === b.url && a.isEnabled === b.isEnabled
-    && JSON.stringify(a.headers) === JSON.stringify(b.headers)
-    && [...a.events].sort().join() === [...b.events].sort().join();
+  return (
+    a.name === b.name &&
+    a.url === b.url &&
+    a.isEnabled === b.isEnabled &&
+    JSON.stringify(a.headers) === JSON.stringify(b.headers) &&
+    [...a.events].sort().join() === [...b.events].sort().join()
+  );
 }

@@ -23,12 +23,21 @@ const ensureLeases = (strapi: Core.Strapi) =>
 export type LeaseRun<T> = { ran: true; value: T } | { ran: false };
 
 /** Runs `work` if this instance can take the lease `name` (held at most `ttlMs`), else does nothing. */
-export async function withLease<T>(strapi: Core.Strapi, name: string, ttlMs: number, work: () => Promise<T>, holder = HOLDER): Promise<LeaseRun<T>> {
+export async function withLease<T>(
+  strapi: Core.Strapi,
+  name: string,
+  ttlMs: number,
+  work: () => Promise<T>,
+  holder = HOLDER,
+): Promise<LeaseRun<T>> {
   const knex = strapi.db.connection;
   await ensureLeases(strapi);
   const now = Date.now();
   await knex(TABLE).insert({ name, holder: '', expires_at: 0 }).onConflict('name').ignore();
-  const taken = await knex(TABLE).where('name', name).andWhere('expires_at', '<', now).update({ holder, expires_at: now + ttlMs });
+  const taken = await knex(TABLE)
+    .where('name', name)
+    .andWhere('expires_at', '<', now)
+    .update({ holder, expires_at: now + ttlMs });
   if (taken !== 1) return { ran: false };
   try {
     return { ran: true, value: await work() };

@@ -18,7 +18,11 @@ async function create(knex: Connection, name: string, columns: (table: Knex.Crea
  * A table of our own beside Strapi's (leases, the mail outbox, the intake's counters), made
  * on first use by whichever instance comes first, once per connection.
  */
-export function ensureTable(knex: Connection, name: string, columns: (table: Knex.CreateTableBuilder) => void): Promise<void> {
+export function ensureTable(
+  knex: Connection,
+  name: string,
+  columns: (table: Knex.CreateTableBuilder) => void,
+): Promise<void> {
   const tables = made.get(knex) ?? new Map<string, Promise<void>>();
   made.set(knex, tables);
   let promise = tables.get(name);

@@ -37,12 +37,16 @@ beforeAll(async () => {
   };
   app = await startStrapi({ listen: true, env });
   // startStrapi put this instance's database, secrets and settings into the environment: the other shares them.
-  other = spawn(process.execPath, [path.join(__dirname, '..', '..', 'test', 'instance.cjs')], { env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  other = spawn(process.execPath, [path.join(__dirname, '..', '..', 'test', 'instance.cjs')], {
+    env: { ...process.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   other.stdout!.on('data', (d) => (otherLog += d));
   other.stderr!.on('data', (d) => (otherLog += d));
   const deadline = Date.now() + 120_000;
   while (!otherLog.includes('instance ready')) {
-    if (other.exitCode !== null || Date.now() > deadline) throw new Error(`the second instance did not start:\n${otherLog}`);
+    if (other.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the second instance did not start:\n${otherLog}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 });
@@ -54,7 +58,8 @@ afterAll(async () => {
   }
   await app?.stop();
   sink.close();
-  for (const key of ['CRON_ENABLED', 'SCHEDULE_EVERY_SECONDS', 'BUILDER_WEBHOOK_URL', 'BUILDER_WEBHOOK_SECRET']) delete process.env[key];
+  for (const key of ['CRON_ENABLED', 'SCHEDULE_EVERY_SECONDS', 'BUILDER_WEBHOOK_URL', 'BUILDER_WEBHOOK_SECRET'])
+    delete process.env[key];
 });
 
 const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 30_000) => {
@@ -69,9 +74,16 @@ describe('two CMS instances on one database', () => {
   it('publish a release scheduled once exactly once, with one webhook per language', async () => {
     for (let round = 0; round < 3; round += 1) {
       const publishAt = new Date(Date.now() + 1500).toISOString();
-      const documentId = await createRelease(app.strapi, { sq: `Planifikuar një herë ${round}`, en: `Scheduled once ${round}` }, [], { publishAt });
+      const documentId = await createRelease(
+        app.strapi,
+        { sq: `Planifikuar një herë ${round}`, en: `Scheduled once ${round}` },
+        [],
+        { publishAt },
+      );
       await until(async () => {
-        const live = await app.strapi.db.query('api::release.release').findMany({ where: { documentId, publishedAt: { $notNull: true } } });
+        const live = await app.strapi.db
+          .query('api::release.release')
+          .findMany({ where: { documentId, publishedAt: { $notNull: true } } });
         return live.length === 2;
       }, 'the scheduled release to be published');
       // Both crons had several ticks after the time: a second publish would have sent more.
@@ -82,10 +94,17 @@ describe('two CMS instances on one database', () => {
     expect(otherLog).not.toMatch(/Scheduled publishing failed/);
   });
 
-  it('keep the desk\'s errors in the database, whichever instance met them', async () => {
-    const documentId = await createRelease(app.strapi, { sq: 'Pa përmbledhje' }, [], { publishAt: new Date(Date.now() - 60_000).toISOString() });
-    await app.strapi.documents('api::release.release').update({ documentId, locale: 'sq', data: { summary: null } as never });
-    await until(async () => (await scheduleErrors(app.strapi)).has(`${documentId}:sq`), 'the publish error to be recorded');
+  it("keep the desk's errors in the database, whichever instance met them", async () => {
+    const documentId = await createRelease(app.strapi, { sq: 'Pa përmbledhje' }, [], {
+      publishAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    await app.strapi
+      .documents('api::release.release')
+      .update({ documentId, locale: 'sq', data: { summary: null } as never });
+    await until(
+      async () => (await scheduleErrors(app.strapi)).has(`${documentId}:sq`),
+      'the publish error to be recorded',
+    );
     expect((await scheduleErrors(app.strapi)).get(`${documentId}:sq`)).toMatch(/summary/i);
   });
 });
@@ -100,17 +119,24 @@ describe('a lease', () => {
       await new Promise((r) => setTimeout(r, 300));
       running -= 1;
     };
-    const runs = await Promise.all(['a', 'b', 'c'].map((holder) => withLease(app.strapi, 'test-lease', 60_000, work, holder)));
+    const runs = await Promise.all(
+      ['a', 'b', 'c'].map((holder) => withLease(app.strapi, 'test-lease', 60_000, work, holder)),
+    );
     expect(runs.filter((r) => r.ran)).toHaveLength(1);
     expect(most).toBe(1);
-    expect((await withLease(app.strapi, 'test-lease', 60_000, async () => 'again', 'b'))).toEqual({ ran: true, value: 'again' });
+    expect(await withLease(app.strapi, 'test-lease', 60_000, async () => 'again', 'b')).toEqual({
+      ran: true,
+      value: 'again',
+    });
   });
 
   it('is taken over when a holder died holding it, once its time is up', async () => {
     const knex = app.strapi.db.connection;
     await knex('newsroom_leases').insert({ name: 'crashed', holder: 'gone', expires_at: Date.now() + 60_000 });
     expect((await withLease(app.strapi, 'crashed', 1000, async () => 1, 'b')).ran).toBe(false);
-    await knex('newsroom_leases').where({ name: 'crashed' }).update({ expires_at: Date.now() - 1 });
+    await knex('newsroom_leases')
+      .where({ name: 'crashed' })
+      .update({ expires_at: Date.now() - 1 });
     expect((await withLease(app.strapi, 'crashed', 1000, async () => 1, 'b')).ran).toBe(true);
   });
 });

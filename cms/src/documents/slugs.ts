@@ -35,7 +35,9 @@ async function assignSlug(strapi: Core.Strapi, uid: string, source: string, para
   const data = params.data ?? {};
   const locale = params.locale ?? DEFAULT_LOCALE;
   const versions: VersionRow[] = params.documentId
-    ? await strapi.db.query(uid as never).findMany({ where: { documentId: params.documentId, locale }, select: ['slug', 'publishedAt'] })
+    ? await strapi.db
+        .query(uid as never)
+        .findMany({ where: { documentId: params.documentId, locale }, select: ['slug', 'publishedAt'] })
     : [];
   const published = versions.find((v) => v.publishedAt);
   const current = published?.slug ?? versions.find((v) => v.slug)?.slug ?? null;

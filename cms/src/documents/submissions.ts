@@ -14,9 +14,21 @@ const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** The date each kind of submission must be answered by (the office's calendar date). */
 const SUBMISSIONS: Record<string, { kind: SubmissionKind; prefix: string; dueDate: (registeredAt: Date) => string }> = {
-  [CONTENT_TYPES.documentRequest.uid]: { kind: 'documentRequest', prefix: 'DR', dueDate: (at) => officeDate(decisionDue({ registeredAt: at })) },
-  [CONTENT_TYPES.mediaInquiry.uid]: { kind: 'mediaInquiry', prefix: 'MI', dueDate: (at) => addWorkingDays(officeDate(at), MEDIA_INQUIRY_WORKING_DAYS) },
-  [CONTENT_TYPES.officeMessage.uid]: { kind: 'officeMessage', prefix: 'OM', dueDate: (at) => addWorkingDays(officeDate(at), OFFICE_MESSAGE_WORKING_DAYS) },
+  [CONTENT_TYPES.documentRequest.uid]: {
+    kind: 'documentRequest',
+    prefix: 'DR',
+    dueDate: (at) => officeDate(decisionDue({ registeredAt: at })),
+  },
+  [CONTENT_TYPES.mediaInquiry.uid]: {
+    kind: 'mediaInquiry',
+    prefix: 'MI',
+    dueDate: (at) => addWorkingDays(officeDate(at), MEDIA_INQUIRY_WORKING_DAYS),
+  },
+  [CONTENT_TYPES.officeMessage.uid]: {
+    kind: 'officeMessage',
+    prefix: 'OM',
+    dueDate: (at) => addWorkingDays(officeDate(at), OFFICE_MESSAGE_WORKING_DAYS),
+  },
 };
 
 export function makeReference(prefix: string, now: Date): string {
@@ -41,11 +53,28 @@ export function submissionMiddleware(strapi: Core.Strapi) {
         reference = makeReference(rule.prefix, now);
       }
       const dueDate = rule.dueDate(now);
-      params.data = { ...params.data, reference, status: 'received', dueDate, dueAt: endOfOfficeDay(dueDate), answeredAt: null };
+      params.data = {
+        ...params.data,
+        reference,
+        status: 'received',
+        dueDate,
+        dueAt: endOfOfficeDay(dueDate),
+        answeredAt: null,
+      };
       // The acknowledgements and the first line of its history are written with the submission, in one transaction: all or none.
       return strapi.db.transaction(async ({ trx }) => {
         const created = (await next()) as Parameters<typeof acknowledgements>[1];
-        await record(strapi.db.connection, trx, { uid: context.uid, documentId: created.documentId, reference, action: INTAKE.action, from: 'received', to: 'received', actor: INTAKE.actor, reason: null, at: now });
+        await record(strapi.db.connection, trx, {
+          uid: context.uid,
+          documentId: created.documentId,
+          reference,
+          action: INTAKE.action,
+          from: 'received',
+          to: 'received',
+          actor: INTAKE.actor,
+          reason: null,
+          at: now,
+        });
         await enqueue(strapi, acknowledgements(rule.kind, created, now, loadEnv()), trx);
         return created;
       });

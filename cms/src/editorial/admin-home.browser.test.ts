@@ -21,10 +21,14 @@ const consoleErrors: string[] = [];
 function watch(page: Page, label: string) {
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${label}: ${message.text()}`));
   page.on('pageerror', (error) => consoleErrors.push(`${label}: ${error.message}`));
-  page.on('response', (response) => response.status() >= 400 && consoleErrors.push(`${label}: ${response.status()} ${response.url()}`));
+  page.on(
+    'response',
+    (response) => response.status() >= 400 && consoleErrors.push(`${label}: ${response.status()} ${response.url()}`),
+  );
 }
 
-const signIn = (email: string, language?: string): Promise<Page> => signInToAdmin(browser, app, email, { language, watch: (page) => watch(page, email) });
+const signIn = (email: string, language?: string): Promise<Page> =>
+  signInToAdmin(browser, app, email, { language, watch: (page) => watch(page, email) });
 
 let SCREENSHOTS: string;
 
@@ -37,9 +41,14 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
     await adminAs(app, 'home-admin@example.org', null);
     await adminAs(app, 'home-author@example.org', ROLES.author.code);
     // Strapi allows a user five logins in a few minutes: the editor who publishes is another one per language.
-    for (const code of Object.keys(WORDS)) await adminAs(app, `publisher-${code.toLowerCase()}@example.org`, ROLES.editor.code);
-    await createRelease(app.strapi, { sq: 'E planifikuar për nesër' }, [], { publishAt: new Date(Date.now() + 86_400_000).toISOString() });
-    await createRelease(app.strapi, { sq: 'E vonuar' }, [], { publishAt: new Date(Date.now() - 3_600_000).toISOString() });
+    for (const code of Object.keys(WORDS))
+      await adminAs(app, `publisher-${code.toLowerCase()}@example.org`, ROLES.editor.code);
+    await createRelease(app.strapi, { sq: 'E planifikuar për nesër' }, [], {
+      publishAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await createRelease(app.strapi, { sq: 'E vonuar' }, [], {
+      publishAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
     browser = await launchChromium();
   });
 
@@ -59,7 +68,9 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
     expect(await line('scheduled').textContent()).toBe(`Scheduled${report.scheduled.length}`);
     expect(report.scheduled.length).toBeGreaterThan(0);
     expect(await line('embargoed').textContent()).toBe(`Under embargo${report.embargoed.length}`);
-    const missing = (Object.values(report.translations.missing) as number[]).reduce((a, b) => a + b, 0) + (Object.values(report.translations.outdated) as number[]).reduce((a, b) => a + b, 0);
+    const missing =
+      (Object.values(report.translations.missing) as number[]).reduce((a, b) => a + b, 0) +
+      (Object.values(report.translations.outdated) as number[]).reduce((a, b) => a + b, 0);
     expect(await line('translations').textContent()).toBe(`Translations to do${missing}`);
     expect(await page.getByRole('link', { name: 'Open the desk' }).getAttribute('href')).toMatch(/editorial-desk$/);
     expect(await page.getByText('Project statistics').count()).toBe(0);
@@ -69,13 +80,65 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
 
   /** What an editor reads first in each language: the login, the home, the content manager and an edit view's labels and hints. */
   const WORDS = {
-    sq: { name: 'Albanian', login: 'Hyr', hello: 'Përshëndetje', overdue: 'Me vonesë', collection: 'Komunikatat', create: 'Krijo një hyrje të re', title: 'Titulli', publishAt: 'Publiko më', hint: 'Ruajeni draftin pa e publikuar', desk: 'Tryeza editoriale', issuedAt: 'Lëshuar më', save: 'Ruaj', saved: 'Dokumenti u ruajt', publish: 'Publiko', published: 'Dokumenti u publikua' },
-    'sr-Latn': { name: 'Serbian', login: 'Prijavi se', hello: 'Zdravo', overdue: 'Zakasnelo', collection: 'Saopštenja', create: 'Napravi novi unos', title: 'Naslov', publishAt: 'Objavi u', hint: 'Sačuvajte nacrt bez objavljivanja', desk: 'Urednički pult', issuedAt: 'Izdato', save: 'Sačuvaj', saved: 'Dokument je sačuvan', publish: 'Objavi', published: 'Dokument je objavljen' },
-    en: { name: 'English', login: 'Login', hello: 'Hello', overdue: 'Overdue', collection: 'Press release', create: 'Create new entry', title: 'Title', publishAt: 'Publish at', hint: 'Save the draft without publishing', desk: 'Editorial desk', issuedAt: 'Issued at', save: 'Save', saved: 'Saved document', publish: 'Publish', published: 'Published document' },
+    sq: {
+      name: 'Albanian',
+      login: 'Hyr',
+      hello: 'Përshëndetje',
+      overdue: 'Me vonesë',
+      collection: 'Komunikatat',
+      create: 'Krijo një hyrje të re',
+      title: 'Titulli',
+      publishAt: 'Publiko më',
+      hint: 'Ruajeni draftin pa e publikuar',
+      desk: 'Tryeza editoriale',
+      issuedAt: 'Lëshuar më',
+      save: 'Ruaj',
+      saved: 'Dokumenti u ruajt',
+      publish: 'Publiko',
+      published: 'Dokumenti u publikua',
+    },
+    'sr-Latn': {
+      name: 'Serbian',
+      login: 'Prijavi se',
+      hello: 'Zdravo',
+      overdue: 'Zakasnelo',
+      collection: 'Saopštenja',
+      create: 'Napravi novi unos',
+      title: 'Naslov',
+      publishAt: 'Objavi u',
+      hint: 'Sačuvajte nacrt bez objavljivanja',
+      desk: 'Urednički pult',
+      issuedAt: 'Izdato',
+      save: 'Sačuvaj',
+      saved: 'Dokument je sačuvan',
+      publish: 'Objavi',
+      published: 'Dokument je objavljen',
+    },
+    en: {
+      name: 'English',
+      login: 'Login',
+      hello: 'Hello',
+      overdue: 'Overdue',
+      collection: 'Press release',
+      create: 'Create new entry',
+      title: 'Title',
+      publishAt: 'Publish at',
+      hint: 'Save the draft without publishing',
+      desk: 'Editorial desk',
+      issuedAt: 'Issued at',
+      save: 'Save',
+      saved: 'Saved document',
+      publish: 'Publish',
+      published: 'Published document',
+    },
   } as const;
 
   /** Fills a release's words in the edit view that is open, saves and publishes it. */
-  async function writeAndPublish(page: Page, words: (typeof WORDS)[keyof typeof WORDS], text: { title: string; summary: string; body: string }) {
+  async function writeAndPublish(
+    page: Page,
+    words: (typeof WORDS)[keyof typeof WORDS],
+    text: { title: string; summary: string; body: string },
+  ) {
     await page.locator('input[name="title"]').fill(text.title);
     await page.locator('textarea[name="summary"]').fill(text.summary);
     await page.locator('[contenteditable="true"]').first().click();
@@ -99,7 +162,9 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, `admin-login-${code}.png`) });
       await fillAdminLogin(page, 'home-editor@example.org');
       await page.getByRole('heading', { name: new RegExp(`^${words.hello}`) }).waitFor();
-      expect(await page.locator('[data-line="newsroom.home.overdue"]').textContent()).toMatch(new RegExp(`^${words.overdue}\\d+$`));
+      expect(await page.locator('[data-line="newsroom.home.overdue"]').textContent()).toMatch(
+        new RegExp(`^${words.overdue}\\d+$`),
+      );
       expect(await page.getByRole('link', { name: words.desk }).count()).toBeGreaterThan(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, `admin-home-${code}.png`) });
       await page.goto(`${app.url}/admin/content-manager/collection-types/api::release.release`);
@@ -108,7 +173,8 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
       await page.getByRole('link', { name: words.create }).first().click();
       await page.getByText(words.publishAt, { exact: true }).first().waitFor();
       // The hint under it too, and no other language's.
-      for (const [other, theirs] of Object.entries(WORDS)) expect(await page.getByText(theirs.hint).count(), other).toBe(other === code ? 1 : 0);
+      for (const [other, theirs] of Object.entries(WORDS))
+        expect(await page.getByText(theirs.hint).count(), other).toBe(other === code ? 1 : 0);
       await page.getByText(words.hint).scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SCREENSHOTS, `admin-edit-hints-${code}.png`) });
       // A required field's label ends in an asterisk.
@@ -128,16 +194,26 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
   for (const [code, words] of Object.entries(WORDS)) {
     it(`lets the Editor create a release in Albanian, translate it into English and publish both, with the admin in ${words.name}`, async () => {
       const page = await signIn(`publisher-${code.toLowerCase()}@example.org`, code);
-      await page.goto(`${app.url}/admin/content-manager/collection-types/api::release.release/create?plugins[i18n][locale]=sq`);
+      await page.goto(
+        `${app.url}/admin/content-manager/collection-types/api::release.release/create?plugins[i18n][locale]=sq`,
+      );
       const issued = page.getByRole('group', { name: new RegExp(words.issuedAt) });
       // The 15th of this month, picked in the calendar as an editor does, whatever the language's date order.
       await issued.locator('input').first().click();
       await page.locator('[role="grid"] td').filter({ hasText: /^15$/ }).first().click();
       await issued.locator('input').nth(1).fill('09:00');
       await issued.locator('input').nth(1).press('Enter');
-      await writeAndPublish(page, words, { title: `Qeveria miraton planin për ujin (${code})`, summary: 'Plani sjell ujë të pijshëm në 40 fshatra.', body: 'Qeveria miratoi sot planin kombëtar për ujin.' });
+      await writeAndPublish(page, words, {
+        title: `Qeveria miraton planin për ujin (${code})`,
+        summary: 'Plani sjell ujë të pijshëm në 40 fshatra.',
+        body: 'Qeveria miratoi sot planin kombëtar për ujin.',
+      });
       const documents = app.strapi.documents(CONTENT_TYPES.release.uid);
-      const [sq] = (await documents.findMany({ locale: 'sq', status: 'published', filters: { title: `Qeveria miraton planin për ujin (${code})` } } as never)) as Array<{ documentId: string; issuedAt: string; body: unknown }>;
+      const [sq] = (await documents.findMany({
+        locale: 'sq',
+        status: 'published',
+        filters: { title: `Qeveria miraton planin për ujin (${code})` },
+      } as never)) as Array<{ documentId: string; issuedAt: string; body: unknown }>;
       expect(sq, 'published in Albanian').toBeTruthy();
       expect(JSON.stringify(sq.body)).toContain('Qeveria miratoi sot planin kombëtar për ujin.');
       expect(new Date(sq.issuedAt).getUTCDate()).toBe(15);
@@ -145,9 +221,17 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
       await page.getByRole('combobox').filter({ hasText: 'Shqip (sq)' }).click();
       await page.getByRole('option').filter({ hasText: 'English (en)' }).click();
       await page.waitForURL(/locale(\]|%5D)=en/);
-      await writeAndPublish(page, words, { title: `The Government adopts the water plan (${code})`, summary: 'The plan brings drinking water to 40 villages.', body: 'The Government today adopted the national water plan.' });
+      await writeAndPublish(page, words, {
+        title: `The Government adopts the water plan (${code})`,
+        summary: 'The plan brings drinking water to 40 villages.',
+        body: 'The Government today adopted the national water plan.',
+      });
       await page.screenshot({ path: path.join(SCREENSHOTS, `admin-published-translation-${code}.png`) });
-      const en = (await documents.findOne({ documentId: sq.documentId, locale: 'en', status: 'published' } as never)) as { title: string; issuedAt: string; body: unknown } | null;
+      const en = (await documents.findOne({
+        documentId: sq.documentId,
+        locale: 'en',
+        status: 'published',
+      } as never)) as { title: string; issuedAt: string; body: unknown } | null;
       expect(en).toMatchObject({ title: `The Government adopts the water plan (${code})`, issuedAt: sq.issuedAt });
       expect(JSON.stringify(en!.body)).toContain('The Government today adopted the national water plan.');
       await page.close();
@@ -159,8 +243,12 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
     await page.getByRole('heading', { name: 'Editorial desk' }).waitFor();
     const links = await page.locator('nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links.some((href) => href.includes('content-manager'))).toBe(true);
-    expect(links.filter((href) => href.includes('content-type-builder') || href.includes('market.strapi.io'))).toEqual([]);
-    const kept = await app.strapi.db.query('admin::permission').count({ where: { action: { $in: DEVELOPMENT_ONLY_ACTIONS } } });
+    expect(links.filter((href) => href.includes('content-type-builder') || href.includes('market.strapi.io'))).toEqual(
+      [],
+    );
+    const kept = await app.strapi.db
+      .query('admin::permission')
+      .count({ where: { action: { $in: DEVELOPMENT_ONLY_ACTIONS } } });
     expect(kept).toBe(0);
     await page.close();
   });

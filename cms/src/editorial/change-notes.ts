@@ -23,6 +23,8 @@ export function checkChangeNotes(locale: string, draft: Note[], published: Note[
   }
   const future = draft.find((n) => String(n.date).slice(0, 10) > today);
   if (future) {
-    throw new errors.ValidationError(`A change note cannot be dated in the future (${locale}: ${String(future.date).slice(0, 10)}).`);
+    throw new errors.ValidationError(
+      `A change note cannot be dated in the future (${locale}: ${String(future.date).slice(0, 10)}).`,
+    );
   }
 }

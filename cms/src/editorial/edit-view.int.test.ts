@@ -5,7 +5,8 @@ import { ROLES } from '../bootstrap/roles';
 
 let app: TestStrapi;
 let editor: Awaited<ReturnType<typeof adminAs>>;
-const configuration = async (uid: string) => (await editor('GET', `/content-manager/content-types/${uid}/configuration`)).body.data.contentType;
+const configuration = async (uid: string) =>
+  (await editor('GET', `/content-manager/content-types/${uid}/configuration`)).body.data.contentType;
 
 beforeAll(async () => {
   app = await startStrapi({ listen: true });
@@ -17,9 +18,12 @@ afterAll(async () => {
 });
 
 describe('the edit views', () => {
-  it('use the office\'s words, with a hint where a rule applies', async () => {
+  it("use the office's words, with a hint where a rule applies", async () => {
     const release = await configuration('api::release.release');
-    expect(release.metadatas.publishAt.edit).toMatchObject({ label: 'Publish at', description: expect.stringContaining('Europe/Belgrade') });
+    expect(release.metadatas.publishAt.edit).toMatchObject({
+      label: 'Publish at',
+      description: expect.stringContaining('Europe/Belgrade'),
+    });
     expect(release.metadatas.embargoUntil.edit.label).toBe('Embargo until');
     expect(release.metadatas.changeNotes.edit.description).toContain('A typo needs none');
     expect(release.metadatas.withdrawal.edit.description).toContain('unpublished instead');

@@ -12,7 +12,10 @@ import words from '../admin/translations/en.json';
 const HINTED = ['issuedAt', 'publishAt', 'embargoUntil', 'changeNotes', 'withdrawal', 'leadImageAlt'] as const;
 type Id = keyof typeof words;
 export const FIELD_WORDS: Record<string, { label: string; description: string }> = Object.fromEntries(
-  HINTED.map((field) => [field, { label: words[`newsroom.field.${field}` as Id], description: words[`newsroom.hint.${field}` as Id] }]),
+  HINTED.map((field) => [
+    field,
+    { label: words[`newsroom.field.${field}` as Id], description: words[`newsroom.hint.${field}` as Id] },
+  ]),
 );
 
 /** Set by the CMS itself (the first publication's time): never by hand. */
@@ -24,7 +27,10 @@ interface Configuration {
   layouts?: { edit?: Cell[][]; list?: string[] };
   [key: string]: unknown;
 }
-type ContentTypesService = { findConfiguration(ct: { uid: string }): Promise<Configuration>; updateConfiguration(ct: { uid: string }, c: Configuration): Promise<unknown> };
+type ContentTypesService = {
+  findConfiguration(ct: { uid: string }): Promise<Configuration>;
+  updateConfiguration(ct: { uid: string }, c: Configuration): Promise<unknown>;
+};
 
 /** One type's configuration with the office's words and without the hidden fields. */
 export function officeEditView(config: Configuration, fields: string[]): Configuration {
@@ -40,7 +46,9 @@ export function officeEditView(config: Configuration, fields: string[]): Configu
       list: { ...current.list, ...(words ? { label: words.label } : {}) },
     };
   }
-  const edit = (config.layouts?.edit ?? []).map((row) => row.filter((cell) => !HIDDEN_FIELDS.includes(cell.name))).filter((row) => row.length > 0);
+  const edit = (config.layouts?.edit ?? [])
+    .map((row) => row.filter((cell) => !HIDDEN_FIELDS.includes(cell.name)))
+    .filter((row) => row.length > 0);
   return { ...config, metadatas, layouts: { ...config.layouts, edit } };
 }
 
@@ -49,7 +57,10 @@ export async function ensureEditViews(strapi: Core.Strapi) {
   for (const { uid } of Object.values(CONTENT_TYPES)) {
     const config = await service.findConfiguration({ uid });
     if (!config?.metadatas) continue;
-    const wanted = officeEditView(config, Object.keys((strapi.getModel(uid as never) as { attributes: object }).attributes));
+    const wanted = officeEditView(
+      config,
+      Object.keys((strapi.getModel(uid as never) as { attributes: object }).attributes),
+    );
     if (JSON.stringify(wanted) !== JSON.stringify(config)) await service.updateConfiguration({ uid }, wanted);
   }
 }

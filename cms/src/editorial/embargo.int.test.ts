@@ -23,17 +23,29 @@ const get = async (path: string) => {
 beforeAll(async () => {
   app = await startStrapi({ listen: true });
   // Published by mistake before its embargo: the public must not see it.
-  embargoed = await createRelease(app.strapi, { sq: 'EMBARGO shqip', en: 'EMBARGO english' }, ['sq', 'en'], { embargoUntil: tomorrow });
-  lifted = await createRelease(app.strapi, { sq: 'Embargo e kaluar', en: 'Embargo over' }, ['sq', 'en'], { embargoUntil: new Date(Date.now() - 60_000).toISOString() });
+  embargoed = await createRelease(app.strapi, { sq: 'EMBARGO shqip', en: 'EMBARGO english' }, ['sq', 'en'], {
+    embargoUntil: tomorrow,
+  });
+  lifted = await createRelease(app.strapi, { sq: 'Embargo e kaluar', en: 'Embargo over' }, ['sq', 'en'], {
+    embargoUntil: new Date(Date.now() - 60_000).toISOString(),
+  });
   const created = await app.strapi.documents('api::campaign.campaign').create({
     locale: 'en',
-    data: { title: 'Campaign', tagline: 'Tagline', kind: 'awareness', startsOn: '2026-11-01', relatedReleases: [embargoed, lifted] } as never,
+    data: {
+      title: 'Campaign',
+      tagline: 'Tagline',
+      kind: 'awareness',
+      startsOn: '2026-11-01',
+      relatedReleases: [embargoed, lifted],
+    } as never,
   });
   campaign = created.documentId;
   await app.strapi.documents('api::campaign.campaign').publish({ documentId: campaign, locale: 'en' });
   // A published person whose pending draft says something the public must not read yet.
   const people = app.strapi.documents('api::person.person');
-  person = (await people.create({ locale: 'en', data: { name: 'Ana Public', role: 'Minister', kind: 'minister' } as never })).documentId;
+  person = (
+    await people.create({ locale: 'en', data: { name: 'Ana Public', role: 'Minister', kind: 'minister' } as never })
+  ).documentId;
   await people.publish({ documentId: person, locale: 'en' });
   await people.update({ documentId: person, locale: 'en', data: { name: 'SECRETNAME Person' } as never });
   await app.strapi.documents(RELEASE).update({ documentId: lifted, locale: 'en', data: { people: [person] } as never });
@@ -78,7 +90,13 @@ describe('an embargo', () => {
   });
 
   it('leaves it out of relations populated from another item', async () => {
-    for (const populate of ['populate=*', 'populate=relatedReleases', 'populate[0]=relatedReleases', 'populate[relatedReleases][fields][0]=title', '']) {
+    for (const populate of [
+      'populate=*',
+      'populate=relatedReleases',
+      'populate[0]=relatedReleases',
+      'populate[relatedReleases][fields][0]=title',
+      '',
+    ]) {
       const { status, body } = await get(`/api/campaigns/${campaign}?locale=en&${populate}`);
       expect(status, populate).toBe(200);
       const related = (body.data.relatedReleases ?? []).map((r: { documentId: string }) => r.documentId);
@@ -110,22 +128,34 @@ describe('an embargo', () => {
     }
     // Only the embargoed release is titled "… english"; the lifted one is "Embargo over".
     // The same filters find what the public may see, so the guard does not just empty every answer.
-    expect(ids((await get('/api/campaigns?locale=en&filters[relatedReleases][title][$containsi]=over')).body)).toEqual([campaign]);
-    expect(ids((await get(`/api/campaigns?locale=en&filters[relatedReleases][documentId][$eq]=${lifted}`)).body)).toEqual([campaign]);
+    expect(ids((await get('/api/campaigns?locale=en&filters[relatedReleases][title][$containsi]=over')).body)).toEqual([
+      campaign,
+    ]);
+    expect(
+      ids((await get(`/api/campaigns?locale=en&filters[relatedReleases][documentId][$eq]=${lifted}`)).body),
+    ).toEqual([campaign]);
     // "No linked release titled EMBARGO": true of what the public sees.
-    expect(ids((await get('/api/campaigns?locale=en&filters[$not][relatedReleases][title][$containsi]=english')).body)).toEqual([campaign]);
+    expect(
+      ids((await get('/api/campaigns?locale=en&filters[$not][relatedReleases][title][$containsi]=english')).body),
+    ).toEqual([campaign]);
   });
 
   it('answers no question through a relation inside a populate either', async () => {
-    const { body } = await get(`/api/campaigns?locale=en&populate[relatedReleases][filters][people][name][$containsi]=SECRETNAME`);
+    const { body } = await get(
+      `/api/campaigns?locale=en&populate[relatedReleases][filters][people][name][$containsi]=SECRETNAME`,
+    );
     expect(JSON.stringify(body)).not.toContain('EMBARGO');
     expect(body.data[0].relatedReleases).toEqual([]);
   });
 
   it('never matches a draft of a linked item, from releases to their people', async () => {
     for (const prefix of ['/api', '/API']) {
-      expect(ids((await get(`${prefix}/releases?locale=en&filters[people][name][$containsi]=SECRETNAME`)).body)).toEqual([]);
-      expect(ids((await get(`${prefix}/releases?locale=en&filters[people][name][$containsi]=SECRETNAME&status=draft`)).body)).toEqual([]);
+      expect(
+        ids((await get(`${prefix}/releases?locale=en&filters[people][name][$containsi]=SECRETNAME`)).body),
+      ).toEqual([]);
+      expect(
+        ids((await get(`${prefix}/releases?locale=en&filters[people][name][$containsi]=SECRETNAME&status=draft`)).body),
+      ).toEqual([]);
     }
     expect(ids((await get('/api/releases?locale=en&filters[people][name][$containsi]=Ana')).body)).toEqual([lifted]);
     // People link to nothing in return: a filter from a person to releases is refused, not answered.
@@ -134,7 +164,13 @@ describe('an embargo', () => {
   });
 
   it('refuses what cannot be limited to visible rows: an operator on the relation, a sort by a linked field', async () => {
-    for (const probe of ['filters[relatedReleases][$null]=true', 'filters[relatedReleases][$notNull]=true', 'sort=relatedReleases.title:asc', 'sort[0]=relatedReleases.title', 'sort[relatedReleases][title]=asc']) {
+    for (const probe of [
+      'filters[relatedReleases][$null]=true',
+      'filters[relatedReleases][$notNull]=true',
+      'sort=relatedReleases.title:asc',
+      'sort[0]=relatedReleases.title',
+      'sort[relatedReleases][title]=asc',
+    ]) {
       const { status, body } = await get(`/api/campaigns?locale=en&${probe}`);
       expect(status, probe).toBe(400);
       expect(body.error.message, probe).toMatch(/linked item/);
@@ -151,7 +187,13 @@ describe('an embargo', () => {
     expect(run.embargoesLifted.map((l) => l.documentId)).toContain(embargoed);
     expect(sent.filter((p) => p.uid === RELEASE).map((p) => p.entry.documentId)).toContain(embargoed);
     // Published rows with the embargo in the past are served: re-publish with the time passed.
-    await app.strapi.documents(RELEASE).update({ documentId: embargoed, locale: 'en', data: { embargoUntil: new Date(Date.now() - 1000).toISOString() } as never });
+    await app.strapi
+      .documents(RELEASE)
+      .update({
+        documentId: embargoed,
+        locale: 'en',
+        data: { embargoUntil: new Date(Date.now() - 1000).toISOString() } as never,
+      });
     await app.strapi.documents(RELEASE).publish({ documentId: embargoed, locale: 'en' });
     expect((await get(`/api/releases/${embargoed}?locale=en`)).status).toBe(200);
   });

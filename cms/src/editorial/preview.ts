@@ -6,7 +6,8 @@ import { typeKeyOf } from './versions';
 /** A preview link works for an hour: long enough to read, short enough if it is forwarded. */
 const LINK_LIFETIME_S = 3600;
 
-const hasPages = (type: ContentTypeKey | undefined): type is ContentTypeKey => Boolean(type && 'sections' in CONTENT_TYPES[type]);
+const hasPages = (type: ContentTypeKey | undefined): type is ContentTypeKey =>
+  Boolean(type && 'sections' in CONTENT_TYPES[type]);
 
 /**
  * Strapi 5's free Preview button: for a signed-in editor, a link to the builder's preview
@@ -21,7 +22,10 @@ export function previewConfig(env: Pick<Env, 'PREVIEW_URL' | 'PREVIEW_SECRET'>) 
     config: {
       allowedOrigins: [new URL(base).origin],
       // Drafts only: the published version is on the site itself.
-      async handler(uid: string, { documentId, locale, status }: { documentId: string; locale?: string; status?: string }) {
+      async handler(
+        uid: string,
+        { documentId, locale, status }: { documentId: string; locale?: string; status?: string },
+      ) {
         const type = typeKeyOf(uid);
         if (!hasPages(type) || !locale || status === 'published') return null;
         const target = { type, documentId, locale, expires: Math.floor(Date.now() / 1000) + LINK_LIFETIME_S };
@@ -35,7 +39,8 @@ export function previewConfig(env: Pick<Env, 'PREVIEW_URL' | 'PREVIEW_SECRET'>) 
 /** The populate a type's public pages use, taken from its own route middleware. */
 async function pagePopulate(strapi: Core.Strapi, type: ContentTypeKey) {
   const name = CONTENT_TYPES[type].uid.split('.')[0].replace('api::', '');
-  const middleware = strapi.middleware(`api::${name}.populate`) as (() => (ctx: { query: Record<string, unknown> }, next: () => Promise<void>) => Promise<void>) | undefined;
+  const middleware = strapi.middleware(`api::${name}.populate`) as
+    (() => (ctx: { query: Record<string, unknown> }, next: () => Promise<void>) => Promise<void>) | undefined;
   const ctx = { query: {} as Record<string, unknown> };
   if (middleware) await middleware()(ctx, async () => {});
   return ctx.query.populate ?? '*';
@@ -51,13 +56,30 @@ export function previewDraftHandler(strapi: Core.Strapi, secret: string | undefi
   return async (ctx: Ctx) => {
     const { type, documentId, locale } = ctx.params;
     const target = { type, documentId, locale, expires: Number(ctx.query.expires) };
-    if (!secret || !hasPages(type as ContentTypeKey) || !(await verifyPreview(secret, target, String(ctx.query.token ?? '')))) {
+    if (
+      !secret ||
+      !hasPages(type as ContentTypeKey) ||
+      !(await verifyPreview(secret, target, String(ctx.query.token ?? '')))
+    ) {
       ctx.status = 403;
-      ctx.body = { error: { status: 403, name: 'ForbiddenError', message: 'This preview link is not valid or has expired. Open the preview again from the admin.' } };
+      ctx.body = {
+        error: {
+          status: 403,
+          name: 'ForbiddenError',
+          message: 'This preview link is not valid or has expired. Open the preview again from the admin.',
+        },
+      };
       return;
     }
     const uid = CONTENT_TYPES[type as ContentTypeKey].uid;
-    const draft = await strapi.documents(uid as never).findOne({ documentId, locale, status: 'draft', populate: (await pagePopulate(strapi, type as ContentTypeKey)) as never });
+    const draft = await strapi
+      .documents(uid as never)
+      .findOne({
+        documentId,
+        locale,
+        status: 'draft',
+        populate: (await pagePopulate(strapi, type as ContentTypeKey)) as never,
+      });
     if (!draft) {
       ctx.status = 404;
       ctx.body = { error: { status: 404, name: 'NotFoundError', message: `No ${type} ${documentId} in ${locale}.` } };

@@ -7,7 +7,8 @@ const RETIRED = 'api::retired-page.retired-page';
 let app: TestStrapi;
 
 const docs = () => app.strapi.documents(RELEASE);
-const retiredFor = (documentId: string) => app.strapi.db.query(RETIRED).findMany({ where: { itemDocumentId: documentId } }) as Promise<any[]>;
+const retiredFor = (documentId: string) =>
+  app.strapi.db.query(RETIRED).findMany({ where: { itemDocumentId: documentId } }) as Promise<any[]>;
 const note = (date: string, text: string) => ({ date, text });
 
 beforeAll(async () => {
@@ -22,27 +23,55 @@ describe('corrections in public', () => {
   it('publishes a change note with a major change, and keeps the first publication date', async () => {
     const id = await createRelease(app.strapi, { en: 'Budget figures' }, ['en']);
     const [first] = await docs().findMany({ filters: { documentId: id }, locale: 'en', status: 'published' });
-    await docs().update({ documentId: id, locale: 'en', data: { summary: 'Corrected figure: 4.2%', changeNotes: [note('2026-11-21', 'Corrected the growth figure.')] } as never });
+    await docs().update({
+      documentId: id,
+      locale: 'en',
+      data: {
+        summary: 'Corrected figure: 4.2%',
+        changeNotes: [note('2026-11-21', 'Corrected the growth figure.')],
+      } as never,
+    });
     await docs().publish({ documentId: id, locale: 'en' });
-    const [second] = await docs().findMany({ filters: { documentId: id }, locale: 'en', status: 'published', populate: ['changeNotes'] });
+    const [second] = await docs().findMany({
+      filters: { documentId: id },
+      locale: 'en',
+      status: 'published',
+      populate: ['changeNotes'],
+    });
     expect(second.firstPublishedAt).toBe(first.firstPublishedAt);
     expect(second.changeNotes.map((n: { text: string }) => n.text)).toEqual(['Corrected the growth figure.']);
   });
 
   it('refuses to publish when a published change note was removed or reworded', async () => {
     const id = await createRelease(app.strapi, { en: 'Noted' }, []);
-    await docs().update({ documentId: id, locale: 'en', data: { changeNotes: [note('2026-11-20', 'First correction.')] } as never });
+    await docs().update({
+      documentId: id,
+      locale: 'en',
+      data: { changeNotes: [note('2026-11-20', 'First correction.')] } as never,
+    });
     await docs().publish({ documentId: id, locale: 'en' });
-    await docs().update({ documentId: id, locale: 'en', data: { changeNotes: [note('2026-11-20', 'Quietly reworded.')] } as never });
-    await expect(docs().publish({ documentId: id, locale: 'en' })).rejects.toThrow(/published change note cannot be removed or edited \(en, 2026-11-20: "First correction\."\)/);
+    await docs().update({
+      documentId: id,
+      locale: 'en',
+      data: { changeNotes: [note('2026-11-20', 'Quietly reworded.')] } as never,
+    });
+    await expect(docs().publish({ documentId: id, locale: 'en' })).rejects.toThrow(
+      /published change note cannot be removed or edited \(en, 2026-11-20: "First correction\."\)/,
+    );
     await docs().update({ documentId: id, locale: 'en', data: { changeNotes: [] } as never });
     await expect(docs().publish({ documentId: id, locale: 'en' })).rejects.toThrow(/cannot be removed/);
   });
 
   it('refuses a change note dated in the future', async () => {
     const id = await createRelease(app.strapi, { en: 'From the future' }, []);
-    await docs().update({ documentId: id, locale: 'en', data: { changeNotes: [note('2999-01-01', 'Not yet.')] } as never });
-    await expect(docs().publish({ documentId: id, locale: 'en' })).rejects.toThrow(/cannot be dated in the future \(en: 2999-01-01\)/);
+    await docs().update({
+      documentId: id,
+      locale: 'en',
+      data: { changeNotes: [note('2999-01-01', 'Not yet.')] } as never,
+    });
+    await expect(docs().publish({ documentId: id, locale: 'en' })).rejects.toThrow(
+      /cannot be dated in the future \(en: 2999-01-01\)/,
+    );
   });
 });
 
@@ -52,8 +81,18 @@ describe('unpublishing and retired pages', () => {
     await docs().unpublish({ documentId: id, locale: 'en' });
     const rows = await retiredFor(id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ contentType: 'release', pageLocale: 'en', slug: 'published-in-error', reason: 'published-in-error', redirectTo: null });
-    const { body } = await (await fetch(`${app.url}/api/retired-pages?filters[itemDocumentId][$eq]=${id}`)).json().then((b) => ({ body: b as any }));
+    expect(rows[0]).toMatchObject({
+      contentType: 'release',
+      pageLocale: 'en',
+      slug: 'published-in-error',
+      reason: 'published-in-error',
+      redirectTo: null,
+    });
+    const { body } = await (
+      await fetch(`${app.url}/api/retired-pages?filters[itemDocumentId][$eq]=${id}`)
+    )
+      .json()
+      .then((b) => ({ body: b as any }));
     expect(body.data.map((r: { slug: string }) => r.slug)).toEqual(['published-in-error']);
   });
 
@@ -76,12 +115,38 @@ describe('unpublishing and retired pages', () => {
     await docs().unpublish({ documentId: id, locale: 'en' });
     const [row] = await retiredFor(id);
     const retired = app.strapi.documents(RETIRED);
-    await expect(retired.update({ documentId: row.documentId, data: { reason: 'consolidated' } as never })).rejects.toThrow(/needs "redirectTo"/);
-    const serverConfiguration = ['/en/press-releases/$host/', '/en/a"b/', '/en/a;b/', '/en/a\nreturn 200 x;/', '/en/a{b}/', '/en/a b/', `/en/${'x'.repeat(320)}/`];
-    for (const bad of ['https://evil.example/', '//evil.example/x', '/de/x/', '/en/../admin', 'en/x/', ...serverConfiguration]) {
-      await expect(retired.update({ documentId: row.documentId, data: { reason: 'consolidated', redirectTo: bad } as never }), bad).rejects.toThrow(/must be an address on this site/);
+    await expect(
+      retired.update({ documentId: row.documentId, data: { reason: 'consolidated' } as never }),
+    ).rejects.toThrow(/needs "redirectTo"/);
+    const serverConfiguration = [
+      '/en/press-releases/$host/',
+      '/en/a"b/',
+      '/en/a;b/',
+      '/en/a\nreturn 200 x;/',
+      '/en/a{b}/',
+      '/en/a b/',
+      `/en/${'x'.repeat(320)}/`,
+    ];
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/de/x/',
+      '/en/../admin',
+      'en/x/',
+      ...serverConfiguration,
+    ]) {
+      await expect(
+        retired.update({ documentId: row.documentId, data: { reason: 'consolidated', redirectTo: bad } as never }),
+        bad,
+      ).rejects.toThrow(/must be an address on this site/);
     }
-    await retired.update({ documentId: row.documentId, data: { reason: 'consolidated', redirectTo: '/en/press-releases/the-merged-one/' } as never });
-    expect((await retiredFor(id))[0]).toMatchObject({ reason: 'consolidated', redirectTo: '/en/press-releases/the-merged-one/' });
+    await retired.update({
+      documentId: row.documentId,
+      data: { reason: 'consolidated', redirectTo: '/en/press-releases/the-merged-one/' } as never,
+    });
+    expect((await retiredFor(id))[0]).toMatchObject({
+      reason: 'consolidated',
+      redirectTo: '/en/press-releases/the-merged-one/',
+    });
   });
 });

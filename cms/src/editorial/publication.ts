@@ -4,7 +4,11 @@ import { checkChangeNotes } from './change-notes';
 import { checkRedirect, retire, RETIRED_UID, unretire } from './retired-pages';
 import { localesOf, typeKeyOf, versions } from './versions';
 
-type Context = { uid: string; action: string; params: { documentId?: string; locale?: unknown; data?: Record<string, unknown> } };
+type Context = {
+  uid: string;
+  action: string;
+  params: { documentId?: string; locale?: unknown; data?: Record<string, unknown> };
+};
 
 const officeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE }).format(new Date());
 
@@ -19,7 +23,9 @@ export function publicationMiddleware(strapi: Core.Strapi) {
   return async (context: Context, next: () => Promise<unknown>) => {
     const { uid, action, params } = context;
     if (uid === RETIRED_UID && (action === 'create' || action === 'update') && params.data) {
-      const current = params.documentId ? await strapi.db.query(RETIRED_UID).findOne({ where: { documentId: params.documentId } }) : null;
+      const current = params.documentId
+        ? await strapi.db.query(RETIRED_UID).findOne({ where: { documentId: params.documentId } })
+        : null;
       checkRedirect({ ...(current ?? {}), ...params.data } as never);
       return next();
     }
@@ -52,9 +58,16 @@ async function beforePublish(strapi: Core.Strapi, uid: string, documentId: strin
     if (draft.firstPublishedAt !== first) {
       // Straight to the row: the query engine would move updatedAt, and stamping is not an
       // edit (translations are compared with their source by updatedAt).
-      const meta = strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: { firstPublishedAt: { columnName: string } } };
+      const meta = strapi.db.metadata.get(uid) as unknown as {
+        tableName: string;
+        attributes: { firstPublishedAt: { columnName: string } };
+      };
       // Inside the caller's transaction when there is one: SQLite would otherwise wait on it.
-      await strapi.db.transaction(({ trx }) => trx(meta.tableName).where('id', draft.id).update({ [meta.attributes.firstPublishedAt.columnName]: new Date(first) }));
+      await strapi.db.transaction(({ trx }) =>
+        trx(meta.tableName)
+          .where('id', draft.id)
+          .update({ [meta.attributes.firstPublishedAt.columnName]: new Date(first) }),
+      );
     }
   }
 }

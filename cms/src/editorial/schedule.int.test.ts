@@ -8,7 +8,13 @@ const RELEASE = 'api::release.release';
 let app: TestStrapi;
 
 const publishedLocales = async (documentId: string) =>
-  ((await app.strapi.db.query(RELEASE).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] })) as Array<{ locale: string }>)
+  (
+    (await app.strapi.db
+      .query(RELEASE)
+      .findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] })) as Array<{
+      locale: string;
+    }>
+  )
     .map((r) => r.locale)
     .sort();
 
@@ -40,13 +46,24 @@ describe('scheduled publishing', () => {
 
   it('publishes a release prepared tonight at 09:00 tomorrow, in every locale that is ready, not before', async () => {
     const nine = wallTimeToInstant('2026-12-01T09:00');
-    const id = await createRelease(app.strapi, { sq: 'Nesër në nëntë', en: 'Tomorrow at nine' }, [], { publishAt: nine.toISOString() });
+    const id = await createRelease(app.strapi, { sq: 'Nesër në nëntë', en: 'Tomorrow at nine' }, [], {
+      publishAt: nine.toISOString(),
+    });
     await runAt(at(nine, -1000));
     expect(await publishedLocales(id)).toEqual([]);
     const run = await runAt(at(nine, 1000));
     expect(await publishedLocales(id)).toEqual(['en', 'sq']);
-    expect(run.published.filter((p) => p.documentId === id).map((p) => p.locale).sort()).toEqual(['en', 'sq']);
-    const { body } = await (await fetch(`${app.url}/api/releases/${id}?locale=en`)).json().then((b) => ({ body: b as any }));
+    expect(
+      run.published
+        .filter((p) => p.documentId === id)
+        .map((p) => p.locale)
+        .sort(),
+    ).toEqual(['en', 'sq']);
+    const { body } = await (
+      await fetch(`${app.url}/api/releases/${id}?locale=en`)
+    )
+      .json()
+      .then((b) => ({ body: b as any }));
     expect(body.data.title).toBe('Tomorrow at nine');
     expect(body.data.firstPublishedAt).toBeTruthy();
   });
@@ -54,7 +71,9 @@ describe('scheduled publishing', () => {
   it('publishes 02:30 on the spring-forward night at 03:30 summer time (01:30 UTC)', async () => {
     const publishAt = wallTimeToInstant('2027-03-28T02:30');
     expect(publishAt.toISOString()).toBe('2027-03-28T01:30:00.000Z');
-    const id = await createRelease(app.strapi, { sq: 'Ndryshimi i orës në pranverë' }, [], { publishAt: publishAt.toISOString() });
+    const id = await createRelease(app.strapi, { sq: 'Ndryshimi i orës në pranverë' }, [], {
+      publishAt: publishAt.toISOString(),
+    });
     await runAt(new Date('2027-03-28T01:29:45Z'));
     expect(await publishedLocales(id)).toEqual([]);
     await runAt(new Date('2027-03-28T01:30:00Z'));
@@ -64,14 +83,20 @@ describe('scheduled publishing', () => {
   it('publishes 02:30 in the repeated autumn hour at its first occurrence, once', async () => {
     const publishAt = wallTimeToInstant('2027-10-31T02:30');
     expect(publishAt.toISOString()).toBe('2027-10-31T00:30:00.000Z');
-    const id = await createRelease(app.strapi, { sq: 'Ndryshimi i orës në vjeshtë' }, [], { publishAt: publishAt.toISOString() });
+    const id = await createRelease(app.strapi, { sq: 'Ndryshimi i orës në vjeshtë' }, [], {
+      publishAt: publishAt.toISOString(),
+    });
     await runAt(new Date('2027-10-31T00:30:10Z'));
     expect(await publishedLocales(id)).toEqual(['sq']);
-    const [{ publishedAt }] = await app.strapi.db.query(RELEASE).findMany({ where: { documentId: id, publishedAt: { $notNull: true } } });
+    const [{ publishedAt }] = await app.strapi.db
+      .query(RELEASE)
+      .findMany({ where: { documentId: id, publishedAt: { $notNull: true } } });
     // The second 02:30 (01:30 UTC) publishes nothing again.
     const second = await runAt(new Date('2027-10-31T01:30:10Z'));
     expect(second.published.map((p) => p.documentId)).not.toContain(id);
-    const [after] = await app.strapi.db.query(RELEASE).findMany({ where: { documentId: id, publishedAt: { $notNull: true } } });
+    const [after] = await app.strapi.db
+      .query(RELEASE)
+      .findMany({ where: { documentId: id, publishedAt: { $notNull: true } } });
     expect(after.publishedAt).toEqual(publishedAt);
   });
 
@@ -85,7 +110,9 @@ describe('scheduled publishing', () => {
 
   it('does not publish again what an editor unpublished after its time', async () => {
     const publishAt = new Date(Date.now() - 60_000);
-    const id = await createRelease(app.strapi, { sq: 'E tërhequr nga redaktori' }, [], { publishAt: publishAt.toISOString() });
+    const id = await createRelease(app.strapi, { sq: 'E tërhequr nga redaktori' }, [], {
+      publishAt: publishAt.toISOString(),
+    });
     await runSchedule(app.strapi, new Date());
     expect(await publishedLocales(id)).toEqual(['sq']);
     await app.strapi.documents(RELEASE).unpublish({ documentId: id, locale: 'sq' });
@@ -97,7 +124,13 @@ describe('scheduled publishing', () => {
     const publishAt = new Date(Date.now() - 10 * 60_000);
     const id = await createRelease(app.strapi, { sq: 'Gati në shqip' }, [], { publishAt: publishAt.toISOString() });
     // The English translation is missing its summary: it cannot be published.
-    await app.strapi.documents(RELEASE).update({ documentId: id, locale: 'en', data: { ...releaseData('Not ready'), summary: null, publishAt: publishAt.toISOString() } as never });
+    await app.strapi
+      .documents(RELEASE)
+      .update({
+        documentId: id,
+        locale: 'en',
+        data: { ...releaseData('Not ready'), summary: null, publishAt: publishAt.toISOString() } as never,
+      });
     const warn = vi.spyOn(app.strapi.log, 'warn');
     const run = await runSchedule(app.strapi, new Date());
     expect(await publishedLocales(id)).toEqual(['sq']);

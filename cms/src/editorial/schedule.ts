@@ -23,7 +23,16 @@ export interface ScheduleRun {
   embargoesLifted: Array<{ uid: string; documentId: string; locale: string }>;
 }
 
-type Row = { id: number; documentId: string; locale: string; title?: string; name?: string; publishAt: string; firstPublishedAt: string | null; publishedAt: string | null };
+type Row = {
+  id: number;
+  documentId: string;
+  locale: string;
+  title?: string;
+  name?: string;
+  publishAt: string;
+  firstPublishedAt: string | null;
+  publishedAt: string | null;
+};
 
 const ms = (d: string | null | undefined) => (d ? new Date(d).getTime() : -Infinity);
 const STORE = { type: 'plugin', name: 'newsroom', key: 'schedule' } as const;
@@ -58,8 +67,17 @@ export async function dueVersions(strapi: Core.Strapi, uid: string, now: Date): 
   })) as Row[];
   const lastPublished = new Map(live.map((r) => [`${r.documentId}:${r.locale}`, r.publishedAt]));
   return drafts
-    .filter((d) => Math.max(ms(d.firstPublishedAt), ms(lastPublished.get(`${d.documentId}:${d.locale}`))) < ms(d.publishAt))
-    .map((d) => ({ uid, type: typeKeyOf(uid) ?? uid, documentId: d.documentId, locale: d.locale, title: String(d.title ?? d.name ?? ''), publishAt: new Date(d.publishAt).toISOString() }));
+    .filter(
+      (d) => Math.max(ms(d.firstPublishedAt), ms(lastPublished.get(`${d.documentId}:${d.locale}`))) < ms(d.publishAt),
+    )
+    .map((d) => ({
+      uid,
+      type: typeKeyOf(uid) ?? uid,
+      documentId: d.documentId,
+      locale: d.locale,
+      title: String(d.title ?? d.name ?? ''),
+      publishAt: new Date(d.publishAt).toISOString(),
+    }));
 }
 
 /**
@@ -77,16 +95,22 @@ export async function runSchedule(strapi: Core.Strapi, now: Date = new Date()): 
         await strapi.documents(uid as never).publish({ documentId: due.documentId, locale: due.locale } as never);
         run.published.push(due);
         errors.delete(`${due.documentId}:${due.locale}`);
-        strapi.log.info(`Scheduled publish: ${due.type} "${due.title}" (${due.locale}), due ${formatOfficeTime(due.publishAt)}`);
+        strapi.log.info(
+          `Scheduled publish: ${due.type} "${due.title}" (${due.locale}), due ${formatOfficeTime(due.publishAt)}`,
+        );
       } catch (error) {
         errors.set(`${due.documentId}:${due.locale}`, (error as Error).message);
-        if (now.getTime() - ms(due.publishAt) > OVERDUE_AFTER_MS) run.overdue.push({ ...due, error: (error as Error).message });
+        if (now.getTime() - ms(due.publishAt) > OVERDUE_AFTER_MS)
+          run.overdue.push({ ...due, error: (error as Error).message });
       }
     }
   }
-  if (JSON.stringify([...errors]) !== errorsBefore) await strapi.store(ERRORS).set({ value: Object.fromEntries(errors) });
+  if (JSON.stringify([...errors]) !== errorsBefore)
+    await strapi.store(ERRORS).set({ value: Object.fromEntries(errors) });
   for (const o of run.overdue) {
-    strapi.log.warn(`OVERDUE: ${o.type} "${o.title}" (${o.locale}) was due ${formatOfficeTime(o.publishAt)} and is not published: ${o.error}`);
+    strapi.log.warn(
+      `OVERDUE: ${o.type} "${o.title}" (${o.locale}) was due ${formatOfficeTime(o.publishAt)} and is not published: ${o.error}`,
+    );
   }
   run.embargoesLifted = await liftEmbargoes(strapi, now);
   return run;
@@ -106,9 +130,14 @@ async function liftEmbargoes(strapi: Core.Strapi, now: Date) {
     for (const row of rows) {
       lifted.push({ uid, documentId: row.documentId, locale: row.locale });
       const model = strapi.getModel(uid as never) as { info: { singularName: string } };
-      strapi.eventHub.emit('entry.publish', { model: model.info.singularName, uid, entry: { id: row.id, documentId: row.documentId, locale: row.locale } });
+      strapi.eventHub.emit('entry.publish', {
+        model: model.info.singularName,
+        uid,
+        entry: { id: row.id, documentId: row.documentId, locale: row.locale },
+      });
     }
   }
-  if (ms(state.embargoCheckedAt) < now.getTime()) await store.set({ value: { ...state, embargoCheckedAt: now.toISOString() } });
+  if (ms(state.embargoCheckedAt) < now.getTime())
+    await store.set({ value: { ...state, embargoCheckedAt: now.toISOString() } });
   return lifted;
 }

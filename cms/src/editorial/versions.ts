@@ -26,6 +26,16 @@ export interface VersionRow {
 }
 
 /** The draft and published rows of a document in some locales, read without the document service. */
-export function versions(strapi: Core.Strapi, uid: string, documentId: string, locales: string[], populate?: Record<string, true>) {
-  return strapi.db.query(uid as never).findMany({ where: { documentId, locale: { $in: locales } }, ...(populate ? { populate } : {}) }) as Promise<VersionRow[]>;
+export function versions(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  locales: string[],
+  populate?: Record<string, true>,
+) {
+  return strapi.db
+    .query(uid as never)
+    .findMany({ where: { documentId, locale: { $in: locales } }, ...(populate ? { populate } : {}) }) as Promise<
+    VersionRow[]
+  >;
 }

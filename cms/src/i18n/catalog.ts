@@ -26,7 +26,11 @@ export function catalog(messages: Messages) {
 
 /** The keys and the {{placeholders}} of each language, to compare with the others in a test. */
 export function shapeOf(messages: Messages, locale: Locale): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(messages[locale]).sort().map(([key, text]) => [key, [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()]));
+  return Object.fromEntries(
+    Object.entries(messages[locale])
+      .sort()
+      .map(([key, text]) => [key, [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()]),
+  );
 }
 
 export const isLocale = (value: unknown): value is Locale => (LOCALE_CODES as readonly unknown[]).includes(value);

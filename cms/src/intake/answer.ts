@@ -9,7 +9,14 @@ import srLatn from './messages/sr-Latn.json';
 export const MESSAGES: Messages = { sq, 'sr-Latn': srLatn, en };
 export const t = catalog(MESSAGES);
 
-type Ctx = { status: number; body: unknown; type: string; set(field: string, value: string): void; redirect(url: string): void; accepts(...types: string[]): string | false };
+type Ctx = {
+  status: number;
+  body: unknown;
+  type: string;
+  set(field: string, value: string): void;
+  redirect(url: string): void;
+  accepts(...types: string[]): string | false;
+};
 
 /**
  * How the intake answers, in the form's language: a script asking for JSON gets JSON; a
@@ -34,13 +41,21 @@ export function answerer(ctx: Ctx, kind: FormKind, locale: Locale, siteUrl: stri
       ctx.redirect(`${siteUrl}${thanksPath(kind, locale)}?ref=${encodeURIComponent(reference)}`);
     },
     invalid(errors: FieldErrors) {
-      const messages = Object.fromEntries(Object.entries(errors).map(([field, e]) => [field, t(locale, e.key, e.values)]));
+      const messages = Object.fromEntries(
+        Object.entries(errors).map(([field, e]) => [field, t(locale, e.key, e.values)]),
+      );
       if (json) {
         ctx.status = 400;
         ctx.body = { errors: messages };
         return;
       }
-      page(400, t(locale, 'page.errorsTitle'), Object.entries(messages).map(([field, message]) => `<strong>${escapeHtml(label(locale, field))}</strong>: ${escapeHtml(message)}`));
+      page(
+        400,
+        t(locale, 'page.errorsTitle'),
+        Object.entries(messages).map(
+          ([field, message]) => `<strong>${escapeHtml(label(locale, field))}</strong>: ${escapeHtml(message)}`,
+        ),
+      );
     },
     tooMany(seconds: number) {
       ctx.set('Retry-After', String(seconds));
@@ -55,4 +70,5 @@ export function answerer(ctx: Ctx, kind: FormKind, locale: Locale, siteUrl: stri
   };
 }
 
-const label = (locale: Locale, field: string) => (`field.${field}` in MESSAGES[locale] ? t(locale, `field.${field}`) : t(locale, 'field.form'));
+const label = (locale: Locale, field: string) =>
+  `field.${field}` in MESSAGES[locale] ? t(locale, `field.${field}`) : t(locale, 'field.form');

@@ -4,7 +4,7 @@ import { shapeOf } from '../i18n/catalog';
 import { MESSAGES } from './answer';
 import { FIELDS } from './fields';
 
-describe('the intake\'s texts', () => {
+describe("the intake's texts", () => {
   it('have every key in every language, and the same placeholders', () => {
     for (const locale of LOCALE_CODES) expect(shapeOf(MESSAGES, locale), locale).toEqual(shapeOf(MESSAGES, 'en'));
   });

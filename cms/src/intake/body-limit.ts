@@ -8,10 +8,20 @@ export function isIntakePath(path: string): boolean {
   } catch {
     // A malformed escape is compared as it came.
   }
-  return decoded.toLowerCase().replace(/\/{2,}/g, '/').startsWith(INTAKE_PREFIX);
+  return decoded
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .startsWith(INTAKE_PREFIX);
 }
 
-type Ctx = { path: string; method: string; get(name: string): string; status: number; body: unknown; set(name: string, value: string): void };
+type Ctx = {
+  path: string;
+  method: string;
+  get(name: string): string;
+  status: number;
+  body: unknown;
+  set(name: string, value: string): void;
+};
 
 /**
  * Runs before Strapi's body parser, whose limits suit the editors' media library, not the

@@ -7,9 +7,25 @@ import { wallTimeToInstant, type FormKind } from '@newsroom/shared-types';
  * form's language.
  */
 const text = (max: number, min = 1) =>
-  z.string({ error: 'error.required' }).trim().min(1, 'error.required').min(min, `error.tooShort:${min}`).max(max, `error.tooLong:${max}`);
-const optionalText = (max: number) => z.string().trim().max(max, `error.tooLong:${max}`).optional().transform((v) => v || undefined);
-const email = z.string({ error: 'error.required' }).trim().min(1, 'error.required').max(254, 'error.tooLong:254').pipe(z.email('error.email'));
+  z
+    .string({ error: 'error.required' })
+    .trim()
+    .min(1, 'error.required')
+    .min(min, `error.tooShort:${min}`)
+    .max(max, `error.tooLong:${max}`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `error.tooLong:${max}`)
+    .optional()
+    .transform((v) => v || undefined);
+const email = z
+  .string({ error: 'error.required' })
+  .trim()
+  .min(1, 'error.required')
+  .max(254, 'error.tooLong:254')
+  .pipe(z.email('error.email'));
 
 /** A deadline as the form's `datetime-local` gives it, in office time. */
 const deadline = z
@@ -56,7 +72,10 @@ export const FIELDS = {
 export type FieldErrors = Record<string, { key: string; values: Record<string, string> }>;
 
 /** The valid data, or each field's first problem as a message key. */
-export function validate(kind: FormKind, body: Record<string, unknown>): { data: Record<string, unknown> } | { errors: FieldErrors } {
+export function validate(
+  kind: FormKind,
+  body: Record<string, unknown>,
+): { data: Record<string, unknown> } | { errors: FieldErrors } {
   const result = FIELDS[kind].safeParse(body);
   if (result.success) return { data: result.data };
   const errors: FieldErrors = {};

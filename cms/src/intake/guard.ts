@@ -34,13 +34,23 @@ export async function ensureIntakeTables(knex: Knex) {
 }
 
 /** Counts this request against a limit; the seconds to wait when it is over, else null. */
-export async function overLimit(knex: Knex, key: string, limit: { max: number; windowMs: number }, now = Date.now()): Promise<number | null> {
+export async function overLimit(
+  knex: Knex,
+  key: string,
+  limit: { max: number; windowMs: number },
+  now = Date.now(),
+): Promise<number | null> {
   const since = now - limit.windowMs;
-  const hits = (await knex(HITS).where('key', key).andWhere('at', '>', since).orderBy('at').select('at')) as Array<{ at: number | string }>;
-  if (hits.length >= limit.max) return Math.max(1, Math.ceil((Number(hits[hits.length - limit.max].at) + limit.windowMs - now) / 1000));
+  const hits = (await knex(HITS).where('key', key).andWhere('at', '>', since).orderBy('at').select('at')) as Array<{
+    at: number | string;
+  }>;
+  if (hits.length >= limit.max)
+    return Math.max(1, Math.ceil((Number(hits[hits.length - limit.max].at) + limit.windowMs - now) / 1000));
   await knex(HITS).insert({ key, at: now });
   // Old hits are of no use to any limit.
-  await knex(HITS).where('at', '<', now - LIMITS.perEmail.windowMs).del();
+  await knex(HITS)
+    .where('at', '<', now - LIMITS.perEmail.windowMs)
+    .del();
   return null;
 }
 
@@ -51,12 +61,17 @@ export async function overLimit(knex: Knex, key: string, limit: { max: number; w
  */
 export function idempotencyKey(kind: string, given: unknown, data: Record<string, unknown>): string {
   if (typeof given === 'string' && /^[A-Za-z0-9-]{16,100}$/.test(given)) return `given:${kind}:${given}`;
-  const content = JSON.stringify(Object.keys(data).sort().map((k) => [k, data[k]]));
+  const content = JSON.stringify(
+    Object.keys(data)
+      .sort()
+      .map((k) => [k, data[k]]),
+  );
   return `content:${kind}:${createHash('sha256').update(content).digest('hex')}`;
 }
 
 export async function knownReference(knex: Knex, key: string, now = Date.now()): Promise<string | null> {
-  const row = (await knex(KEYS).where('key', key).first('reference', 'created_at')) as { reference: string; created_at: number | string } | undefined;
+  const row = (await knex(KEYS).where('key', key).first('reference', 'created_at')) as
+    { reference: string; created_at: number | string } | undefined;
   if (!row) return null;
   if (key.startsWith('content:') && Number(row.created_at) < now - SAME_CONTENT_MS) {
     await knex(KEYS).where('key', key).del();

@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { ATTACHMENT_MAX_BYTES, CONTENT_TYPES, DEFAULT_LOCALE, FORMS, INTAKE_PREFIX, type FormKind } from '@newsroom/shared-types';
+import {
+  ATTACHMENT_MAX_BYTES,
+  CONTENT_TYPES,
+  DEFAULT_LOCALE,
+  FORMS,
+  INTAKE_PREFIX,
+  type FormKind,
+} from '@newsroom/shared-types';
 import { loadEnv } from '../env';
 import { isLocale } from '../i18n/catalog';
 import { answerer } from './answer';
@@ -8,19 +15,25 @@ import { idempotencyKey, KEYS, knownReference, LIMITS, overLimit } from './guard
 import { attachmentProblem, keepAttachment, privateDir, type IncomingFile } from '../requests/attachments';
 import fs from 'node:fs/promises';
 
-
 /** A person takes longer than this to fill in a form; a script that posts at once is not one. */
 export const MIN_FILL_MS = 3000;
 
-type Ctx = Parameters<typeof answerer>[0] & { request: { body?: unknown; ip: string; files?: Record<string, IncomingFile | IncomingFile[]> } };
+type Ctx = Parameters<typeof answerer>[0] & {
+  request: { body?: unknown; ip: string; files?: Record<string, IncomingFile | IncomingFile[]> };
+};
 
 /** The one file sent as `attachment` (an empty file input sends a nameless, empty part: no file), or why it cannot be taken. */
-function attachmentOf(kind: FormKind, files: Ctx['request']['files']): { file?: IncomingFile; error?: { key: string; values: Record<string, string> } } {
+function attachmentOf(
+  kind: FormKind,
+  files: Ctx['request']['files'],
+): { file?: IncomingFile; error?: { key: string; values: Record<string, string> } } {
   const given = [files?.attachment ?? []].flat().filter((f) => f.size > 0 || f.originalFilename);
   if (given.length === 0 || !FORMS[kind].attachment) return {};
   if (given.length > 1) return { error: { key: 'error.oneFile', values: {} } };
   const problem = attachmentProblem(given[0]);
-  return problem ? { error: { key: problem, values: { max: `${ATTACHMENT_MAX_BYTES / 1_000_000} MB` } } } : { file: given[0] };
+  return problem
+    ? { error: { key: problem, values: { max: `${ATTACHMENT_MAX_BYTES / 1_000_000} MB` } } }
+    : { file: given[0] };
 }
 
 /**
@@ -40,7 +53,10 @@ function intake(strapi: Core.Strapi, kind: FormKind) {
   };
 
   async function take(ctx: Ctx) {
-    const body = (typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {}) as Record<string, unknown>;
+    const body = (typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {}) as Record<
+      string,
+      unknown
+    >;
     const locale = isLocale(body.language) ? body.language : DEFAULT_LOCALE;
     const answer = answerer(ctx, kind, locale, loadEnv().SITE_URL);
     const knex = strapi.db.connection;
@@ -48,13 +64,19 @@ function intake(strapi: Core.Strapi, kind: FormKind) {
 
     const addressWait = await overLimit(knex, `address:${ctx.request.ip}`, LIMITS.perAddress, now);
     if (addressWait) return answer.tooMany(addressWait);
-    if (typeof body.website === 'string' && body.website !== '') return answer.invalid({ form: { key: 'error.notAccepted', values: {} } });
+    if (typeof body.website === 'string' && body.website !== '')
+      return answer.invalid({ form: { key: 'error.notAccepted', values: {} } });
     const started = Number(body.started);
-    if (Number.isFinite(started) && started > 0 && now - started < MIN_FILL_MS) return answer.invalid({ form: { key: 'error.tooFast', values: {} } });
+    if (Number.isFinite(started) && started > 0 && now - started < MIN_FILL_MS)
+      return answer.invalid({ form: { key: 'error.tooFast', values: {} } });
 
     const result = validate(kind, body);
     const attachment = attachmentOf(kind, ctx.request.files);
-    if ('errors' in result || attachment.error) return answer.invalid({ ...('errors' in result ? result.errors : {}), ...(attachment.error ? { attachment: attachment.error } : {}) });
+    if ('errors' in result || attachment.error)
+      return answer.invalid({
+        ...('errors' in result ? result.errors : {}),
+        ...(attachment.error ? { attachment: attachment.error } : {}),
+      });
     const key = idempotencyKey(kind, body.idempotencyKey, result.data);
     const known = await knownReference(knex, key, now);
     if (known) return answer.accepted(known, false);
@@ -63,7 +85,12 @@ function intake(strapi: Core.Strapi, kind: FormKind) {
 
     try {
       const reference = await strapi.db.transaction(async ({ trx }) => {
-        const created = (await strapi.documents(CONTENT_TYPES[kind].uid as never).create({ data: { ...result.data, language: locale } as never })) as unknown as { reference: string; documentId: string };
+        const created = (await strapi
+          .documents(CONTENT_TYPES[kind].uid as never)
+          .create({ data: { ...result.data, language: locale } as never })) as unknown as {
+          reference: string;
+          documentId: string;
+        };
         if (attachment.file) await keepAttachment(knex, trx, privateDir(), created.documentId, attachment.file);
         await knex(KEYS).transacting(trx).insert({ key, reference: created.reference, created_at: now });
         return created.reference;

@@ -14,9 +14,14 @@ const get = async (path: string) => {
 
 beforeAll(async () => {
   app = await startStrapi({ listen: true });
-  published = await createRelease(app.strapi, { sq: 'Listuar shqip', en: 'Listed english', 'sr-Latn': 'Nacrt' }, ['sq', 'en']);
+  published = await createRelease(app.strapi, { sq: 'Listuar shqip', en: 'Listed english', 'sr-Latn': 'Nacrt' }, [
+    'sq',
+    'en',
+  ]);
   draftOnly = await createRelease(app.strapi, { sq: 'Vetëm draft' });
-  embargoed = await createRelease(app.strapi, { en: 'Embargoed' }, ['en'], { embargoUntil: new Date(Date.now() + 86_400_000).toISOString() });
+  embargoed = await createRelease(app.strapi, { en: 'Embargoed' }, ['en'], {
+    embargoUntil: new Date(Date.now() + 86_400_000).toISOString(),
+  });
 });
 
 afterAll(async () => {

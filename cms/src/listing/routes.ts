@@ -43,7 +43,10 @@ export function registerListingRoutes(strapi: Core.Strapi) {
           if (answer) ctx.body = answer;
           else {
             ctx.status = 404;
-            ctx.body = { data: null, error: { status: 404, name: 'NotFoundError', message: `No public content type "${ctx.params.plural}"` } };
+            ctx.body = {
+              data: null,
+              error: { status: 404, name: 'NotFoundError', message: `No public content type "${ctx.params.plural}"` },
+            };
           }
         },
         config: { auth: false },

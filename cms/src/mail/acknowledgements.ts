@@ -15,20 +15,35 @@ interface Submission {
   dueDate: string;
 }
 
-const localeOf = (language: string | null | undefined): Locale => (LOCALE_CODES as readonly string[]).includes(language ?? '') ? (language as Locale) : DEFAULT_LOCALE;
+const localeOf = (language: string | null | undefined): Locale =>
+  (LOCALE_CODES as readonly string[]).includes(language ?? '') ? (language as Locale) : DEFAULT_LOCALE;
 
 /**
  * The mail a new submission sends: the acknowledgement to the sender, in their language,
  * with the reference, the legal deadline and what happens next; and a notice to the office
  * (OFFICE_EMAIL), in the office's language. One of each per reference, however often asked.
  */
-export function acknowledgements(kind: SubmissionKind, entry: Submission, registeredAt: Date, env: Pick<Env, 'OFFICE_EMAIL' | 'PUBLIC_URL' | 'HOST' | 'PORT'>): OutgoingMail[] {
+export function acknowledgements(
+  kind: SubmissionKind,
+  entry: Submission,
+  registeredAt: Date,
+  env: Pick<Env, 'OFFICE_EMAIL' | 'PUBLIC_URL' | 'HOST' | 'PORT'>,
+): OutgoingMail[] {
   const mails: OutgoingMail[] = [];
   const due = endOfOfficeDay(entry.dueDate);
   const locale = localeOf(entry.language);
   if (entry.email) {
-    const values = { name: entry.name ?? '', reference: entry.reference, registeredAt: formatDate(locale, registeredAt), dueDate: formatDate(locale, due) };
-    mails.push({ key: `${entry.reference}:acknowledgement`, to: entry.email, ...render(locale, `${kind}.subject`, `${kind}.body`, values) });
+    const values = {
+      name: entry.name ?? '',
+      reference: entry.reference,
+      registeredAt: formatDate(locale, registeredAt),
+      dueDate: formatDate(locale, due),
+    };
+    mails.push({
+      key: `${entry.reference}:acknowledgement`,
+      to: entry.email,
+      ...render(locale, `${kind}.subject`, `${kind}.body`, values),
+    });
   }
   if (env.OFFICE_EMAIL) {
     const office = DEFAULT_LOCALE;
@@ -42,7 +57,11 @@ export function acknowledgements(kind: SubmissionKind, entry: Submission, regist
       language: locale,
       adminUrl: `${admin}/admin/content-manager/collection-types/${uid}/${entry.documentId}`,
     };
-    mails.push({ key: `${entry.reference}:office-notice`, to: env.OFFICE_EMAIL, ...render(office, 'officeNotice.subject', 'officeNotice.body', values) });
+    mails.push({
+      key: `${entry.reference}:office-notice`,
+      to: env.OFFICE_EMAIL,
+      ...render(office, 'officeNotice.subject', 'officeNotice.body', values),
+    });
   }
   return mails;
 }

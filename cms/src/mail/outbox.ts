@@ -61,7 +61,10 @@ export async function enqueue(strapi: Core.Strapi, mails: OutgoingMail[], trx?: 
   const now = Date.now();
   const query = strapi.db.connection(OUTBOX);
   if (trx) query.transacting(trx);
-  await query.insert(mails.map((m) => ({ ...m, state: 'pending', attempts: 0, next_attempt_at: now, created_at: now }))).onConflict('key').ignore();
+  await query
+    .insert(mails.map((m) => ({ ...m, state: 'pending', attempts: 0, next_attempt_at: now, created_at: now })))
+    .onConflict('key')
+    .ignore();
 }
 
 /** How long a claimed message is this instance's to send before another may try. */
@@ -71,19 +74,33 @@ const CLAIM_MS = 2 * 60_000;
 export async function claim(strapi: Core.Strapi, now: number, limit = 20, holder = HOLDER): Promise<OutboxRow[]> {
   await ensureOutbox(strapi);
   const knex = strapi.db.connection;
-  const due = (await knex(OUTBOX).where('state', 'pending').andWhere('next_attempt_at', '<=', now)
-    .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now)).orderBy('id').limit(limit).select('id')) as Array<{ id: number }>;
+  const due = (await knex(OUTBOX)
+    .where('state', 'pending')
+    .andWhere('next_attempt_at', '<=', now)
+    .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+    .orderBy('id')
+    .limit(limit)
+    .select('id')) as Array<{ id: number }>;
   const claimed: OutboxRow[] = [];
   for (const { id } of due) {
-    const taken = await knex(OUTBOX).where({ id, state: 'pending' }).andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+    const taken = await knex(OUTBOX)
+      .where({ id, state: 'pending' })
+      .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
       .update({ claimed_by: holder, claimed_until: now + CLAIM_MS });
     if (taken === 1) claimed.push((await knex(OUTBOX).where({ id }).first()) as OutboxRow);
   }
-  return claimed.map((row) => ({ ...row, next_attempt_at: Number(row.next_attempt_at), created_at: Number(row.created_at) }));
+  return claimed.map((row) => ({
+    ...row,
+    next_attempt_at: Number(row.next_attempt_at),
+    created_at: Number(row.created_at),
+  }));
 }
 
 export async function markSent(strapi: Core.Strapi, id: number, now: number) {
-  await strapi.db.connection(OUTBOX).where({ id }).update({ state: 'sent', sent_at: now, claimed_by: null, claimed_until: null, last_error: null });
+  await strapi.db
+    .connection(OUTBOX)
+    .where({ id })
+    .update({ state: 'sent', sent_at: now, claimed_by: null, claimed_until: null, last_error: null });
 }
 
 /** After this many attempts (about a day with the backoff below) a message is given up and shown on the desk. */
@@ -91,10 +108,26 @@ export const MAX_ATTEMPTS = 12;
 const backoff = (attempts: number) => Math.min(60 * 60_000, 15_000 * 2 ** (attempts - 1));
 
 /** A failed attempt: tried again later, or given up when the server said the address is wrong (5xx) or after MAX_ATTEMPTS. */
-export async function markFailed(strapi: Core.Strapi, row: OutboxRow, error: string, permanent: boolean, now: number): Promise<'retry' | 'failed'> {
+export async function markFailed(
+  strapi: Core.Strapi,
+  row: OutboxRow,
+  error: string,
+  permanent: boolean,
+  now: number,
+): Promise<'retry' | 'failed'> {
   const attempts = row.attempts + 1;
   const state = permanent || attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-  await strapi.db.connection(OUTBOX).where({ id: row.id }).update({ state, attempts, next_attempt_at: now + backoff(attempts), last_error: error.slice(0, 1000), claimed_by: null, claimed_until: null });
+  await strapi.db
+    .connection(OUTBOX)
+    .where({ id: row.id })
+    .update({
+      state,
+      attempts,
+      next_attempt_at: now + backoff(attempts),
+      last_error: error.slice(0, 1000),
+      claimed_by: null,
+      claimed_until: null,
+    });
   return state === 'failed' ? 'failed' : 'retry';
 }
 
@@ -102,8 +135,19 @@ export async function markFailed(strapi: Core.Strapi, row: OutboxRow, error: str
 export async function outboxReport(strapi: Core.Strapi) {
   await ensureOutbox(strapi);
   const knex = strapi.db.connection;
-  const [{ n: pending }] = (await knex(OUTBOX).where('state', 'pending').count({ n: '*' })) as Array<{ n: number | string }>;
-  const failed = (await knex(OUTBOX).where('state', 'failed').orderBy('id', 'desc').limit(20).select('id', 'to', 'subject', 'attempts', 'last_error', 'created_at')) as Array<Record<string, unknown>>;
-  const oldest = (await knex(OUTBOX).where('state', 'pending').orderBy('created_at').first('created_at')) as { created_at: number | string } | undefined;
-  return { pending: Number(pending), oldestPendingAt: oldest ? new Date(Number(oldest.created_at)).toISOString() : null, failed };
+  const [{ n: pending }] = (await knex(OUTBOX).where('state', 'pending').count({ n: '*' })) as Array<{
+    n: number | string;
+  }>;
+  const failed = (await knex(OUTBOX)
+    .where('state', 'failed')
+    .orderBy('id', 'desc')
+    .limit(20)
+    .select('id', 'to', 'subject', 'attempts', 'last_error', 'created_at')) as Array<Record<string, unknown>>;
+  const oldest = (await knex(OUTBOX).where('state', 'pending').orderBy('created_at').first('created_at')) as
+    { created_at: number | string } | undefined;
+  return {
+    pending: Number(pending),
+    oldestPendingAt: oldest ? new Date(Number(oldest.created_at)).toISOString() : null,
+    failed,
+  };
 }

@@ -12,7 +12,8 @@ export const translate = catalog(MESSAGES);
 const DATE_LOCALE: Record<Locale, string> = { sq: 'sq', 'sr-Latn': 'sr-Latn', en: 'en-GB' };
 
 /** "7 December 2026" in the reader's language and the office's calendar. */
-export const formatDate = (locale: Locale, date: Date) => new Intl.DateTimeFormat(DATE_LOCALE[locale], { timeZone: OFFICE_TIME_ZONE, dateStyle: 'long' }).format(date);
+export const formatDate = (locale: Locale, date: Date) =>
+  new Intl.DateTimeFormat(DATE_LOCALE[locale], { timeZone: OFFICE_TIME_ZONE, dateStyle: 'long' }).format(date);
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -25,6 +26,9 @@ const oneFinalPeriod = (text: string) => text.replace(/(\d)\.\.(?!\.)/g, '$1.');
 /** A message's text, and the same as HTML: paragraphs of escaped text, nothing the sender wrote is markup. */
 export function render(locale: Locale, subjectKey: string, bodyKey: string, values: Record<string, string>) {
   const text = oneFinalPeriod(`${translate(locale, bodyKey, values)}\n\n${translate(locale, 'signature')}`);
-  const html = `<!doctype html><html lang="${locale}"><body>${text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('')}</body></html>`;
+  const html = `<!doctype html><html lang="${locale}"><body>${text
+    .split('\n\n')
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('')}</body></html>`;
   return { subject: oneFinalPeriod(translate(locale, subjectKey, values)), text, html };
 }

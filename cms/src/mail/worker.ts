@@ -31,25 +31,49 @@ interface Worker {
 
 /** The worker lives in Strapi's container, so every copy of this module (the app's, a test's) finds the one of this instance. */
 const SERVICE = 'newsroom-mail-worker';
-const workerOf = (strapi: Core.Strapi): Worker | undefined => (strapi.has(SERVICE) ? (strapi.get(SERVICE) as Worker) : undefined);
+const workerOf = (strapi: Core.Strapi): Worker | undefined =>
+  strapi.has(SERVICE) ? (strapi.get(SERVICE) as Worker) : undefined;
 
 export function startMailWorker(strapi: Core.Strapi, env: MailEnv) {
   if (strapi.has(SERVICE)) return;
-  strapi.add(SERVICE, { transport: mailTransport(env), from: env.MAIL_FROM, logOnly: !env.SMTP_HOST, stopping: false, inFlight: new Set() } satisfies Worker);
+  strapi.add(SERVICE, {
+    transport: mailTransport(env),
+    from: env.MAIL_FROM,
+    logOnly: !env.SMTP_HOST,
+    stopping: false,
+    inFlight: new Set(),
+  } satisfies Worker);
 }
 
 /** 5xx: the server refused the message or the address for good (a bounce at the door); anything else is tried again. */
-const isPermanent = (error: { responseCode?: number }) => typeof error.responseCode === 'number' && error.responseCode >= 500 && error.responseCode < 600;
+const isPermanent = (error: { responseCode?: number }) =>
+  typeof error.responseCode === 'number' && error.responseCode >= 500 && error.responseCode < 600;
 
 async function deliver(strapi: Core.Strapi, worker: Worker, row: OutboxRow) {
   try {
-    await worker.transport.sendMail({ from: worker.from, to: row.to, subject: row.subject, text: row.text, html: row.html, messageId: `<outbox-${row.id}-${row.key.replace(/[^\w.-]/g, '.')}@newsroom>` });
-    if (worker.logOnly) strapi.log.info(`Mail to ${row.to} written here, not sent (set SMTP_HOST to send it): ${row.subject}\n${row.text}`);
+    await worker.transport.sendMail({
+      from: worker.from,
+      to: row.to,
+      subject: row.subject,
+      text: row.text,
+      html: row.html,
+      messageId: `<outbox-${row.id}-${row.key.replace(/[^\w.-]/g, '.')}@newsroom>`,
+    });
+    if (worker.logOnly)
+      strapi.log.info(
+        `Mail to ${row.to} written here, not sent (set SMTP_HOST to send it): ${row.subject}\n${row.text}`,
+      );
     await markSent(strapi, row.id, Date.now());
     return 'sent' as const;
   } catch (error) {
     const failure = error as Error & { responseCode?: number; response?: string };
-    const outcome = await markFailed(strapi, row, failure.response ?? failure.message, isPermanent(failure), Date.now());
+    const outcome = await markFailed(
+      strapi,
+      row,
+      failure.response ?? failure.message,
+      isPermanent(failure),
+      Date.now(),
+    );
     const message = `Mail to ${row.to} ("${row.subject}") ${outcome === 'failed' ? 'given up' : 'will be tried again'}: ${failure.response ?? failure.message}`;
     if (outcome === 'failed') strapi.log.error(message);
     else strapi.log.warn(message);
@@ -58,7 +82,11 @@ async function deliver(strapi: Core.Strapi, worker: Worker, row: OutboxRow) {
 }
 
 /** One round of the outbox: claims what is due, one message at a time, and sends it; returns what happened to each. */
-export async function sendOutbox(strapi: Core.Strapi, now = Date.now(), limit = 50): Promise<Array<'sent' | 'retry' | 'failed'>> {
+export async function sendOutbox(
+  strapi: Core.Strapi,
+  now = Date.now(),
+  limit = 50,
+): Promise<Array<'sent' | 'retry' | 'failed'>> {
   const worker = workerOf(strapi);
   if (!worker) return [];
   const outcomes: Array<'sent' | 'retry' | 'failed'> = [];

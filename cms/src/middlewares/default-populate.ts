@@ -5,11 +5,10 @@
  * nothing more.
  */
 export function defaultPopulate(populate: Record<string, unknown>) {
-  return () =>
-    async (ctx: { query: Record<string, unknown> }, next: () => Promise<void>) => {
-      if (ctx.query.populate === undefined && ctx.query.fields === undefined) ctx.query = { ...ctx.query, populate };
-      await next();
-    };
+  return () => async (ctx: { query: Record<string, unknown> }, next: () => Promise<void>) => {
+    if (ctx.query.populate === undefined && ctx.query.fields === undefined) ctx.query = { ...ctx.query, populate };
+    await next();
+  };
 }
 
 export const personSummary = { fields: ['name', 'slug', 'role', 'kind'], populate: { portrait: true } };

@@ -17,7 +17,8 @@ export function publicModel(strapi: Core.Strapi): PublicModel {
 
 /** The content-API route that is being served, whatever spelling of its path reached it. */
 const isContentApi = (strapi: Core.Strapi) =>
-  (strapi.requestContext.get() as { state?: { route?: { info?: { type?: string } } } } | undefined)?.state?.route?.info?.type === 'content-api';
+  (strapi.requestContext.get() as { state?: { route?: { info?: { type?: string } } } } | undefined)?.state?.route?.info
+    ?.type === 'content-api';
 
 /**
  * The public reads published entries whose embargo is over, and nothing else. Enforced in
@@ -28,7 +29,8 @@ const isContentApi = (strapi: Core.Strapi) =>
 export function publicReadsMiddleware(strapi: Core.Strapi) {
   const model = publicModel(strapi);
   return async (context: { uid: string; action: string; params: Params }, next: () => Promise<unknown>) => {
-    if (READS.has(context.action) && isContentApi(strapi)) context.params = guardParams(model, context.uid, context.params ?? {}, new Date());
+    if (READS.has(context.action) && isContentApi(strapi))
+      context.params = guardParams(model, context.uid, context.params ?? {}, new Date());
     return next();
   };
 }

@@ -20,15 +20,29 @@ const json = async (path: string) => {
 
 beforeAll(async () => {
   app = await startStrapi({ listen: true });
-  published = await createRelease(app.strapi, { sq: 'Lajm i publikuar', 'sr-Latn': 'Objavljena vest', en: 'Published news' }, ['sq', 'sr-Latn', 'en']);
+  published = await createRelease(
+    app.strapi,
+    { sq: 'Lajm i publikuar', 'sr-Latn': 'Objavljena vest', en: 'Published news' },
+    ['sq', 'sr-Latn', 'en'],
+  );
   draftOnly = await createRelease(app.strapi, { sq: 'SEKRET draft', en: 'SECRET draft' });
-  partlyPublished = await createRelease(app.strapi, { sq: 'Vetëm shqip e publikuar', en: 'SECRET English draft' }, ['sq']);
+  partlyPublished = await createRelease(app.strapi, { sq: 'Vetëm shqip e publikuar', en: 'SECRET English draft' }, [
+    'sq',
+  ]);
   // A published entry with unpublished changes: the public must keep seeing the published text.
-  await app.strapi.documents('api::release.release').update({ documentId: published, locale: 'en', data: { title: 'SECRET pending edit' } as never });
+  await app.strapi
+    .documents('api::release.release')
+    .update({ documentId: published, locale: 'en', data: { title: 'SECRET pending edit' } as never });
   // A draft campaign linking a draft release: populate from another type must not reach either.
   await app.strapi.documents('api::campaign.campaign').create({
     locale: 'en',
-    data: { title: 'SECRET campaign', tagline: 'SECRET tagline', kind: 'awareness', startsOn: '2026-11-01', relatedReleases: [draftOnly] } as never,
+    data: {
+      title: 'SECRET campaign',
+      tagline: 'SECRET tagline',
+      kind: 'awareness',
+      startsOn: '2026-11-01',
+      relatedReleases: [draftOnly],
+    } as never,
   });
 });
 
@@ -113,7 +127,10 @@ describe('the public REST API', () => {
           expect(text, path).not.toMatch(/"publishedAt":null/);
           if (res.status === 200 && path.includes('/campaigns?')) expect(JSON.parse(text).data, path).toEqual([]);
         }
-        for (const path of [`${prefix}/releases/${draftOnly}?status=draft`, `${prefix}/releases/${partlyPublished}?status=draft&locale=en`]) {
+        for (const path of [
+          `${prefix}/releases/${draftOnly}?status=draft`,
+          `${prefix}/releases/${partlyPublished}?status=draft&locale=en`,
+        ]) {
           // 404, or 400 for `//api`, which the router does not take for a path: anything but the draft.
           expect([400, 404], `HEAD ${path}`).toContain((await get(path, { method: 'HEAD' })).status);
         }
@@ -132,24 +149,39 @@ describe('the public REST API', () => {
   it('serves uploads with a long cache, since their names change with their content', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-upload-'));
     const filepath = path.join(dir, 'pixel.png');
-    await sharp({ create: { width: 4, height: 4, channels: 3, background: '#123456' } }).png().toFile(filepath);
-    const [file] = await app.strapi.plugin('upload').service('upload').upload({
-      data: { fileInfo: { name: 'pixel.png' } },
-      files: { filepath, originalFilename: 'pixel.png', mimetype: 'image/png', size: fs.statSync(filepath).size },
-    });
+    await sharp({ create: { width: 4, height: 4, channels: 3, background: '#123456' } })
+      .png()
+      .toFile(filepath);
+    const [file] = await app.strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name: 'pixel.png' } },
+        files: { filepath, originalFilename: 'pixel.png', mimetype: 'image/png', size: fs.statSync(filepath).size },
+      });
     const res = await get(file.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('max-age=31536000');
   });
 
   it('refuses writes', async () => {
-    const body = JSON.stringify({ data: { title: 'Injected', summary: 'x', body: [], issuedAt: '2026-11-20T10:00:00.000Z' } });
+    const body = JSON.stringify({
+      data: { title: 'Injected', summary: 'x', body: [], issuedAt: '2026-11-20T10:00:00.000Z' },
+    });
     const headers = { 'Content-Type': 'application/json' };
     expect((await get('/api/releases', { method: 'POST', body, headers })).status).toBe(403);
     expect((await get(`/api/releases/${published}`, { method: 'PUT', body, headers })).status).toBe(403);
     expect((await get(`/api/releases/${published}`, { method: 'DELETE' })).status).toBe(403);
     expect((await get('/api/document-requests')).status).toBe(403);
-    expect((await get('/api/auth/local/register', { method: 'POST', headers, body: JSON.stringify({ username: 'x', email: 'x@example.org', password: 'secret123' }) })).status).toBe(403);
+    expect(
+      (
+        await get('/api/auth/local/register', {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ username: 'x', email: 'x@example.org', password: 'secret123' }),
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('refuses listing users and uploads', async () => {
@@ -158,24 +190,43 @@ describe('the public REST API', () => {
   });
 
   it('answers a missing required field with a validation error naming it', async () => {
-    const { accessKey } = await app.strapi.service('admin::api-token').create({ name: 'test writer', type: 'full-access', lifespan: null, description: '' });
+    const { accessKey } = await app.strapi
+      .service('admin::api-token')
+      .create({ name: 'test writer', type: 'full-access', lifespan: null, description: '' });
     const res = await get('/api/releases?locale=en', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessKey}` },
-      body: JSON.stringify({ data: { summary: 'No title', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }], issuedAt: '2026-11-20T10:00:00.000Z' } }),
+      body: JSON.stringify({
+        data: {
+          summary: 'No title',
+          body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }],
+          issuedAt: '2026-11-20T10:00:00.000Z',
+        },
+      }),
     });
     expect(res.status).toBe(400);
-    const { error } = (await res.json()) as { error: { name: string; message: string; details: { errors: Array<{ path: string[] }> } } };
+    const { error } = (await res.json()) as {
+      error: { name: string; message: string; details: { errors: Array<{ path: string[] }> } };
+    };
     expect(error.name).toBe('ValidationError');
     expect(error.details.errors.map((e) => e.path.join('.'))).toContain('title');
   });
 
   it('answers a title over its maximum length with a validation error', async () => {
-    const { accessKey } = await app.strapi.service('admin::api-token').create({ name: 'test writer 2', type: 'full-access', lifespan: null, description: '' });
+    const { accessKey } = await app.strapi
+      .service('admin::api-token')
+      .create({ name: 'test writer 2', type: 'full-access', lifespan: null, description: '' });
     const res = await get('/api/releases?locale=en', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessKey}` },
-      body: JSON.stringify({ data: { title: 'x'.repeat(201), summary: 's', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }], issuedAt: '2026-11-20T10:00:00.000Z' } }),
+      body: JSON.stringify({
+        data: {
+          title: 'x'.repeat(201),
+          summary: 's',
+          body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }],
+          issuedAt: '2026-11-20T10:00:00.000Z',
+        },
+      }),
     });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toMatch(/title must be at most 200 characters/);

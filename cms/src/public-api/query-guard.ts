@@ -19,10 +19,13 @@ export interface PublicModel {
 }
 
 const LOGICAL = new Set(['$and', '$or', '$not']);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Entries whose embargo is over or never was. */
-export const liftedBy = (now: Date) => ({ $or: [{ embargoUntil: { $null: true } }, { embargoUntil: { $lte: now.toISOString() } }] });
+export const liftedBy = (now: Date) => ({
+  $or: [{ embargoUntil: { $null: true } }, { embargoUntil: { $lte: now.toISOString() } }],
+});
 
 /** The conditions a row of `uid` meets when the public may see it. */
 export function visibleRows(model: PublicModel, uid: string, now: Date): Record<string, unknown>[] {
@@ -44,8 +47,10 @@ export function guardFilters(model: PublicModel, uid: string, filters: unknown, 
   for (const [key, value] of Object.entries(filters)) {
     const attribute = attributes[key];
     if (LOGICAL.has(key)) guarded[key] = guardFilters(model, uid, value, now);
-    else if (attribute?.type === 'relation' && attribute.target) guarded[key] = guardRelationFilter(model, key, attribute.target, value, now);
-    else if (attribute?.type === 'component' && attribute.component) guarded[key] = guardFilters(model, attribute.component, value, now);
+    else if (attribute?.type === 'relation' && attribute.target)
+      guarded[key] = guardRelationFilter(model, key, attribute.target, value, now);
+    else if (attribute?.type === 'component' && attribute.component)
+      guarded[key] = guardFilters(model, attribute.component, value, now);
     else guarded[key] = value;
   }
   return guarded;
@@ -55,7 +60,9 @@ function guardRelationFilter(model: PublicModel, name: string, target: string, v
   // An operator on the relation itself (`[people][$null]`) asks whether any row is linked,
   // hidden ones included; only conditions on the linked rows' fields can be limited to the visible ones.
   if (!isObject(value) || Object.keys(value).some((k) => k.startsWith('$') && !LOGICAL.has(k))) {
-    throw new errors.ValidationError(`Filter "${name}" by a field of the linked item, e.g. filters[${name}][documentId][$eq]=…`);
+    throw new errors.ValidationError(
+      `Filter "${name}" by a field of the linked item, e.g. filters[${name}][documentId][$eq]=…`,
+    );
   }
   return withConditions(guardFilters(model, target, value, now), visibleRows(model, target, now));
 }
@@ -64,7 +71,8 @@ function guardRelationFilter(model: PublicModel, name: string, target: string, v
 function sortPaths(sort: unknown, prefix: string[] = []): string[][] {
   if (typeof sort === 'string') return sort.split(',').map((s) => [...prefix, ...s.trim().split(':')[0].split('.')]);
   if (Array.isArray(sort)) return sort.flatMap((s) => sortPaths(s, prefix));
-  if (isObject(sort)) return Object.entries(sort).flatMap(([k, v]) => (isObject(v) ? sortPaths(v, [...prefix, k]) : [[...prefix, k]]));
+  if (isObject(sort))
+    return Object.entries(sort).flatMap(([k, v]) => (isObject(v) ? sortPaths(v, [...prefix, k]) : [[...prefix, k]]));
   return [];
 }
 
@@ -74,7 +82,8 @@ export function guardSort(model: PublicModel, uid: string, sort: unknown): void 
     let attributes = model.attributes(uid);
     for (const name of path.slice(0, -1)) {
       const attribute = attributes[name];
-      if (attribute?.type === 'relation') throw new errors.ValidationError(`Sorting by a field of a linked item ("${path.join('.')}") is not available`);
+      if (attribute?.type === 'relation')
+        throw new errors.ValidationError(`Sorting by a field of a linked item ("${path.join('.')}") is not available`);
       attributes = attribute?.type === 'component' && attribute.component ? model.attributes(attribute.component) : {};
     }
   }
@@ -85,7 +94,10 @@ function asObject(model: PublicModel, uid: string, populate: Populate): Record<s
   if (populate === undefined || populate === false) return {};
   if (populate === '*' || populate === true) {
     const populatable = Object.entries(model.attributes(uid)).filter(
-      ([, a]) => ['relation', 'media', 'component', 'dynamiczone'].includes(a.type) && !a.private && !a.target?.startsWith('admin::'),
+      ([, a]) =>
+        ['relation', 'media', 'component', 'dynamiczone'].includes(a.type) &&
+        !a.private &&
+        !a.target?.startsWith('admin::'),
     );
     return Object.fromEntries(populatable.map(([n]) => [n, true]));
   }

@@ -18,11 +18,21 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 32), Bu
 
 function multipart(fields: Record<string, string>, files: Array<{ name: string; type: string; bytes: Buffer }> = []) {
   const body = new FormData();
-  for (const [k, v] of Object.entries({ language: 'en', name: 'Agim Hoxha', email: 'agim@example.org', description: 'The annual report on public procurement', preferredFormat: 'electronic', website: '', ...fields })) body.append(k, v);
+  for (const [k, v] of Object.entries({
+    language: 'en',
+    name: 'Agim Hoxha',
+    email: 'agim@example.org',
+    description: 'The annual report on public procurement',
+    preferredFormat: 'electronic',
+    website: '',
+    ...fields,
+  }))
+    body.append(k, v);
   for (const f of files) body.append('attachment', new Blob([f.bytes], { type: f.type }), f.name);
   return body;
 }
-const send = (body: FormData, path = '/intake/document-request') => fetch(`${app.url}${path}`, { method: 'POST', body, headers: { Accept: 'application/json' } });
+const send = (body: FormData, path = '/intake/document-request') =>
+  fetch(`${app.url}${path}`, { method: 'POST', body, headers: { Accept: 'application/json' } });
 
 beforeAll(async () => {
   privateFiles = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-private-'));
@@ -43,10 +53,14 @@ beforeEach(async () => {
 
 describe('a file attached to a request', () => {
   it('is kept outside the public uploads and given only to the requests desk', async () => {
-    const res = await send(multipart({ email: 'with-file@example.org' }, [{ name: 'scan.pdf', type: 'application/pdf', bytes: PDF }]));
+    const res = await send(
+      multipart({ email: 'with-file@example.org' }, [{ name: 'scan.pdf', type: 'application/pdf', bytes: PDF }]),
+    );
     expect(res.status).toBe(201);
     const { reference } = (await res.json()) as { reference: string };
-    const request = (await app.strapi.db.query(CONTENT_TYPES.documentRequest.uid as never).findOne({ where: { reference } })) as { documentId: string };
+    const request = (await app.strapi.db
+      .query(CONTENT_TYPES.documentRequest.uid as never)
+      .findOne({ where: { reference } })) as { documentId: string };
     const [row] = await app.strapi.db.connection(ATTACHMENTS).where('document_id', request.documentId);
     expect(row).toMatchObject({ name: 'scan.pdf', mime: 'application/pdf', size: PDF.length });
     expect(await fs.readFile(path.join(privateFiles, row.stored_as))).toEqual(PDF);
@@ -59,26 +73,59 @@ describe('a file attached to a request', () => {
 
     const detail = (await officer('GET', `/newsroom/requests/documentRequest/${request.documentId}`)).body;
     expect(detail.attachments).toEqual([{ id: row.id, name: 'scan.pdf', mime: 'application/pdf', size: PDF.length }]);
-    expect((await author('GET', `/newsroom/requests/documentRequest/${request.documentId}/attachments/${row.id}`)).status).toBe(403);
-    expect((await fetch(`${app.url}/newsroom/requests/documentRequest/${request.documentId}/attachments/${row.id}`)).status).toBe(401);
+    expect(
+      (await author('GET', `/newsroom/requests/documentRequest/${request.documentId}/attachments/${row.id}`)).status,
+    ).toBe(403);
+    expect(
+      (await fetch(`${app.url}/newsroom/requests/documentRequest/${request.documentId}/attachments/${row.id}`)).status,
+    ).toBe(401);
   });
 
-  it('may be a PDF, ODT, DOCX, JPEG, PNG or text file of at most 1.5 MB, and is refused by field in the form\'s language otherwise', async () => {
-    const page = await send(multipart({ language: 'sq', email: 'html@example.org' }, [{ name: 'page.html', type: 'text/html', bytes: Buffer.from('<script>alert(1)</script>') }]));
+  it("may be a PDF, ODT, DOCX, JPEG, PNG or text file of at most 1.5 MB, and is refused by field in the form's language otherwise", async () => {
+    const page = await send(
+      multipart({ language: 'sq', email: 'html@example.org' }, [
+        { name: 'page.html', type: 'text/html', bytes: Buffer.from('<script>alert(1)</script>') },
+      ]),
+    );
     expect(page.status).toBe(400);
-    expect(((await page.json()) as any).errors).toEqual({ attachment: 'Ju lutemi bashkëngjitni një skedar PDF, ODT, DOCX, JPEG, PNG ose tekst të thjeshtë.' });
-    const disguised = await send(multipart({ email: 'disguised@example.org' }, [{ name: 'scan.pdf.exe', type: 'application/pdf', bytes: PDF }]));
+    expect(((await page.json()) as any).errors).toEqual({
+      attachment: 'Ju lutemi bashkëngjitni një skedar PDF, ODT, DOCX, JPEG, PNG ose tekst të thjeshtë.',
+    });
+    const disguised = await send(
+      multipart({ email: 'disguised@example.org' }, [{ name: 'scan.pdf.exe', type: 'application/pdf', bytes: PDF }]),
+    );
     expect(((await disguised.json()) as any).errors).toHaveProperty('attachment');
-    const big = await send(multipart({ email: 'big@example.org' }, [{ name: 'big.pdf', type: 'application/pdf', bytes: Buffer.alloc(1_700_000, 1) }]));
+    const big = await send(
+      multipart({ email: 'big@example.org' }, [
+        { name: 'big.pdf', type: 'application/pdf', bytes: Buffer.alloc(1_700_000, 1) },
+      ]),
+    );
     expect(big.status).toBe(400);
     expect(((await big.json()) as any).errors).toEqual({ attachment: 'The file is too large: at most 1.5 MB.' });
-    const two = await send(multipart({ email: 'two@example.org' }, [{ name: 'a.pdf', type: 'application/pdf', bytes: PDF }, { name: 'b.pdf', type: 'application/pdf', bytes: PDF }]));
+    const two = await send(
+      multipart({ email: 'two@example.org' }, [
+        { name: 'a.pdf', type: 'application/pdf', bytes: PDF },
+        { name: 'b.pdf', type: 'application/pdf', bytes: PDF },
+      ]),
+    );
     expect(((await two.json()) as any).errors).toEqual({ attachment: 'Please attach one file only.' });
-    expect(await app.strapi.db.query(CONTENT_TYPES.documentRequest.uid as never).count({ where: { email: { $in: ['html@example.org', 'disguised@example.org', 'big@example.org', 'two@example.org'] } } })).toBe(0);
+    expect(
+      await app.strapi.db
+        .query(CONTENT_TYPES.documentRequest.uid as never)
+        .count({
+          where: {
+            email: { $in: ['html@example.org', 'disguised@example.org', 'big@example.org', 'two@example.org'] },
+          },
+        }),
+    ).toBe(0);
   });
 
   it('takes an empty file input as no file', async () => {
-    const res = await send(multipart({ email: 'no-file@example.org' }, [{ name: '', type: 'application/octet-stream', bytes: Buffer.alloc(0) }]));
+    const res = await send(
+      multipart({ email: 'no-file@example.org' }, [
+        { name: '', type: 'application/octet-stream', bytes: Buffer.alloc(0) },
+      ]),
+    );
     expect(res.status).toBe(201);
   });
 
@@ -86,14 +133,24 @@ describe('a file attached to a request', () => {
     // Only the headers are sent: the answer must come without the body being read.
     const answer = (path: string, headers: Record<string, string>) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.request(`${app.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=x', ...headers } }, (res) => {
-          res.resume();
-          resolve(res.statusCode!);
-        });
+        const req = http.request(
+          `${app.url}${path}`,
+          { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=x', ...headers } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
         req.on('error', reject);
         req.flushHeaders();
       });
-    for (const spelling of ['/intake/document-request', '/INTAKE/document-request', '/%69ntake/document-request', '//intake/document-request', '/intake//media-inquiry']) {
+    for (const spelling of [
+      '/intake/document-request',
+      '/INTAKE/document-request',
+      '/%69ntake/document-request',
+      '//intake/document-request',
+      '/intake//media-inquiry',
+    ]) {
       expect(await answer(spelling, { 'Content-Length': '2100000' }), spelling).toBe(413);
     }
     expect(await answer('/intake/document-request', { 'Transfer-Encoding': 'chunked' })).toBe(411);

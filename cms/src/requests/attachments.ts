@@ -48,25 +48,46 @@ export function attachmentProblem(file: IncomingFile): string | null {
 const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-200) || 'file';
 
 /** Copies the upload into the private folder and records it in `trx` (after a rollback the copy is an orphan no row names, so nothing serves it). */
-export async function keepAttachment(knex: Knex, trx: Transaction, dir: string, documentId: string, file: IncomingFile): Promise<void> {
+export async function keepAttachment(
+  knex: Knex,
+  trx: Transaction,
+  dir: string,
+  documentId: string,
+  file: IncomingFile,
+): Promise<void> {
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const storedAs = randomUUID();
   await fs.copyFile(file.filepath, path.join(dir, storedAs));
-  await knex(ATTACHMENTS).transacting(trx).insert({ document_id: documentId, name: safeName(file.originalFilename ?? 'file'), mime: file.mimetype, size: file.size, stored_as: storedAs, created_at: Date.now() });
+  await knex(ATTACHMENTS)
+    .transacting(trx)
+    .insert({
+      document_id: documentId,
+      name: safeName(file.originalFilename ?? 'file'),
+      mime: file.mimetype,
+      size: file.size,
+      stored_as: storedAs,
+      created_at: Date.now(),
+    });
 }
 
 export async function attachmentsOf(knex: Knex, documentId: string) {
-  return (await knex(ATTACHMENTS).where('document_id', documentId).orderBy('id').select('id', 'name', 'mime', 'size')) as Array<{ id: number; name: string; mime: string; size: number }>;
+  return (await knex(ATTACHMENTS)
+    .where('document_id', documentId)
+    .orderBy('id')
+    .select('id', 'name', 'mime', 'size')) as Array<{ id: number; name: string; mime: string; size: number }>;
 }
 
 export async function readAttachment(knex: Knex, documentId: string, id: number, dir = privateDir()) {
-  const row = (await knex(ATTACHMENTS).where({ document_id: documentId, id }).first()) as { name: string; stored_as: string } | undefined;
+  const row = (await knex(ATTACHMENTS).where({ document_id: documentId, id }).first()) as
+    { name: string; stored_as: string } | undefined;
   return row ? { name: row.name, stream: createReadStream(path.join(dir, row.stored_as)) } : null;
 }
 
 /** Deletes a submission's files and their rows (retention). */
 export async function dropAttachments(knex: Knex, documentId: string, dir = privateDir()) {
-  const rows = (await knex(ATTACHMENTS).where('document_id', documentId).select('stored_as')) as Array<{ stored_as: string }>;
+  const rows = (await knex(ATTACHMENTS).where('document_id', documentId).select('stored_as')) as Array<{
+    stored_as: string;
+  }>;
   for (const row of rows) await fs.rm(path.join(dir, row.stored_as), { force: true });
   await knex(ATTACHMENTS).where('document_id', documentId).del();
   return rows.length;

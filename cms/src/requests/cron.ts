@@ -10,7 +10,9 @@ export const retentionCronTasks = (env: Pick<Env, 'RETENTION_MONTHS'>) => ({
       try {
         await eraseExpired(strapi, env.RETENTION_MONTHS);
       } catch (error) {
-        strapi.log.error(`Retention failed, personal data past its time is still kept: ${(error as Error).stack ?? error}`);
+        strapi.log.error(
+          `Retention failed, personal data past its time is still kept: ${(error as Error).stack ?? error}`,
+        );
       }
     },
     options: { rule: '0 15 3 * * *', tz: OFFICE_TIME_ZONE },

@@ -6,10 +6,16 @@ const DAY = 86_400_000;
 
 /** The office's calendar date (`YYYY-MM-DD`) of an instant. */
 export function officeDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: OFFICE_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export function isWorkingDay(date: string): boolean {
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
@@ -25,7 +31,7 @@ export function onWorkingDay(date: string): string {
 
 export function addWorkingDays(date: string, days: number): string {
   let d = date;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     d = addDays(d, 1);
     if (isWorkingDay(d)) left -= 1;
   }
@@ -59,7 +65,8 @@ export function decisionDue(clock: AccessClock): Date {
   const start = clock.clarifiedAt ?? clock.registeredAt;
   if (clock.urgent) return new Date(start.getTime() + ACCESS_PERIODS.urgentHours * 3_600_000);
   const extension = clock.extensionDays ?? 0;
-  if (extension < 0 || extension > ACCESS_PERIODS.maxExtensionDays) throw new Error(`An extension is at most ${ACCESS_PERIODS.maxExtensionDays} days (got ${extension})`);
+  if (extension < 0 || extension > ACCESS_PERIODS.maxExtensionDays)
+    throw new Error(`An extension is at most ${ACCESS_PERIODS.maxExtensionDays} days (got ${extension})`);
   return endOfOfficeDay(onWorkingDay(addDays(officeDate(start), ACCESS_PERIODS.decisionDays + extension)));
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, clockState, complaintUntil, decisionDue, endOfOfficeDay, officeDate, referralDue } from './deadlines';
+import {
+  addWorkingDays,
+  clockState,
+  complaintUntil,
+  decisionDue,
+  endOfOfficeDay,
+  officeDate,
+  referralDue,
+} from './deadlines';
 import { isHoliday } from './holidays';
 
 /** Office wall-clock time (Europe/Belgrade) as an instant. */
@@ -22,7 +30,7 @@ describe('the decision on a request for access to documents', () => {
     expect(officeDate(decisionDue({ registeredAt: at('2026-02-10T10:00:00Z') }))).toBe('2026-02-18');
   });
 
-  it('counts from the office\'s date, not UTC\'s, around midnight', () => {
+  it("counts from the office's date, not UTC's, around midnight", () => {
     // 00:30 on Sunday 25 October 2026 in Belgrade is still 24 October in UTC.
     expect(officeDate(at('2026-10-24T22:30:00Z'))).toBe('2026-10-25');
     expect(officeDate(decisionDue({ registeredAt: at('2026-10-24T22:30:00Z') }))).toBe('2026-11-02');
@@ -40,15 +48,21 @@ describe('the decision on a request for access to documents', () => {
 
   it('can be extended once, by at most 15 days', () => {
     expect(officeDate(decisionDue({ registeredAt: at('2026-11-30T09:00:00Z'), extensionDays: 15 }))).toBe('2026-12-22');
-    expect(() => decisionDue({ registeredAt: at('2026-11-30T09:00:00Z'), extensionDays: 16 })).toThrow(/at most 15 days/);
+    expect(() => decisionDue({ registeredAt: at('2026-11-30T09:00:00Z'), extensionDays: 16 })).toThrow(
+      /at most 15 days/,
+    );
   });
 
-  it('runs again from the requester\'s clarification', () => {
-    expect(officeDate(decisionDue({ registeredAt: at('2026-11-02T09:00:00Z'), clarifiedAt: at('2026-11-20T09:00:00Z') }))).toBe('2026-11-27');
+  it("runs again from the requester's clarification", () => {
+    expect(
+      officeDate(decisionDue({ registeredAt: at('2026-11-02T09:00:00Z'), clarifiedAt: at('2026-11-20T09:00:00Z') })),
+    ).toBe('2026-11-27');
   });
 
-  it('is due in 48 hours, to the minute and weekends included, when a person\'s life or liberty depends on it', () => {
-    expect(decisionDue({ registeredAt: at('2026-12-26T08:15:00Z'), urgent: true }).toISOString()).toBe('2026-12-28T08:15:00.000Z');
+  it("is due in 48 hours, to the minute and weekends included, when a person's life or liberty depends on it", () => {
+    expect(decisionDue({ registeredAt: at('2026-12-26T08:15:00Z'), urgent: true }).toISOString()).toBe(
+      '2026-12-28T08:15:00.000Z',
+    );
   });
 });
 
@@ -67,9 +81,21 @@ describe('a refusal', () => {
   });
 });
 
-describe('Kosovo\'s public holidays', () => {
+describe("Kosovo's public holidays", () => {
   it('include the fixed and the movable ones, and a Monday after a holiday on a Sunday', () => {
-    for (const day of ['2026-01-01', '2026-01-07', '2026-02-17', '2026-04-09', '2026-04-06', '2026-04-13', '2026-05-01', '2026-05-09', '2026-12-25', '2026-03-20', '2026-05-27']) {
+    for (const day of [
+      '2026-01-01',
+      '2026-01-07',
+      '2026-02-17',
+      '2026-04-09',
+      '2026-04-06',
+      '2026-04-13',
+      '2026-05-01',
+      '2026-05-09',
+      '2026-12-25',
+      '2026-03-20',
+      '2026-05-27',
+    ]) {
       expect(isHoliday(day), day).toBe(true);
     }
     // Europe Day 2027 is a Sunday: observed on Monday 10 May.
@@ -82,7 +108,7 @@ describe('Kosovo\'s public holidays', () => {
   });
 });
 
-describe('the desk\'s clock', () => {
+describe("the desk's clock", () => {
   const due = decisionDue({ registeredAt: at('2026-11-30T09:00:00Z') });
   it('says running, due today, overdue, answered in time or late', () => {
     expect(clockState(due, at('2026-12-01T09:00:00Z'))).toBe('running');

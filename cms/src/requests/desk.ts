@@ -7,18 +7,31 @@ import { historyOf, record } from './history';
 import { actionsFor, CLOSED, step, type Action, type Case, type StepInput } from './process';
 
 export const KINDS = Object.keys(FORMS) as FormKind[];
-export const isKind = (value: unknown): value is FormKind => typeof value === 'string' && (KINDS as string[]).includes(value);
+export const isKind = (value: unknown): value is FormKind =>
+  typeof value === 'string' && (KINDS as string[]).includes(value);
 export const uidOf = (kind: FormKind) => CONTENT_TYPES[kind].uid;
 
-type Entry = Record<string, unknown> & { id: number; documentId: string; reference: string; status: string; createdAt: string | Date };
+type Entry = Record<string, unknown> & {
+  id: number;
+  documentId: string;
+  reference: string;
+  status: string;
+  createdAt: string | Date;
+};
 
 /** The instant a submission is due: set by its steps, or the end of its due day for one from before they were. */
-export const dueAtOf = (entry: Entry) => (entry.dueAt ? new Date(entry.dueAt as string) : endOfOfficeDay(String(entry.dueDate)));
+export const dueAtOf = (entry: Entry) =>
+  entry.dueAt ? new Date(entry.dueAt as string) : endOfOfficeDay(String(entry.dueDate));
 
 export function caseOf(kind: FormKind, entry: Entry): Case {
   return {
-    kind, status: entry.status, registeredAt: new Date(entry.createdAt), dueAt: dueAtOf(entry),
-    urgent: entry.urgent as boolean | null, clarifiedAt: entry.clarifiedAt ? new Date(entry.clarifiedAt as string) : null, extensionDays: entry.extensionDays as number | null,
+    kind,
+    status: entry.status,
+    registeredAt: new Date(entry.createdAt),
+    dueAt: dueAtOf(entry),
+    urgent: entry.urgent as boolean | null,
+    clarifiedAt: entry.clarifiedAt ? new Date(entry.clarifiedAt as string) : null,
+    extensionDays: entry.extensionDays as number | null,
   };
 }
 
@@ -26,30 +39,56 @@ export function caseOf(kind: FormKind, entry: Entry): Case {
 export function deskRow(kind: FormKind, entry: Entry, now: Date) {
   const current = caseOf(kind, entry);
   const answeredAt = entry.answeredAt ? new Date(entry.answeredAt as string) : null;
-  const clock: ClockState = entry.status === 'clarification-requested' ? 'running' : clockState(current.dueAt, now, CLOSED.includes(entry.status) ? answeredAt ?? now : null);
+  const clock: ClockState =
+    entry.status === 'clarification-requested'
+      ? 'running'
+      : clockState(current.dueAt, now, CLOSED.includes(entry.status) ? (answeredAt ?? now) : null);
   return { kind, entry, dueAt: current.dueAt.toISOString(), clock, actions: actionsFor(current, now) };
 }
 
-export type StepOutcome = { ok: true; status: string } | { ok: false; status: 404 | 409 | 400; problems: Record<string, string> };
-
+export type StepOutcome =
+  { ok: true; status: string } | { ok: false; status: 404 | 409 | 400; problems: Record<string, string> };
 
 /**
  * Takes one step of the legal process: the request's new state, its history row (who, when,
  * why) and the letter to the requester in their language go in one transaction, so a step
  * is never recorded without its letter or sent without its record.
  */
-export async function takeStep(strapi: Core.Strapi, kind: FormKind, documentId: string, action: Action, input: StepInput, actor: string, now = new Date()): Promise<StepOutcome> {
+export async function takeStep(
+  strapi: Core.Strapi,
+  kind: FormKind,
+  documentId: string,
+  action: Action,
+  input: StepInput,
+  actor: string,
+  now = new Date(),
+): Promise<StepOutcome> {
   const uid = uidOf(kind);
   const entry = (await strapi.db.query(uid as never).findOne({ where: { documentId } })) as Entry | null;
   if (!entry || entry.erasedAt) return { ok: false, status: 404, problems: { request: 'not-found' } };
   const result = step(action, caseOf(kind, entry), input, now);
   if ('problems' in result) return { ok: false, status: result.problems.action ? 409 : 400, problems: result.problems };
-  const changes = { ...result.changes, ...(result.changes.dueAt ? { dueDate: officeDate(result.changes.dueAt as Date) } : {}) };
+  const changes = {
+    ...result.changes,
+    ...(result.changes.dueAt ? { dueDate: officeDate(result.changes.dueAt as Date) } : {}),
+  };
   await strapi.db.transaction(async ({ trx }) => {
     await strapi.db.query(uid as never).update({ where: { id: entry.id }, data: changes as never });
-    const reason = [input.reason, input.referredTo, input.answer].find((t) => typeof t === 'string' && t.trim() !== '') ?? null;
-    const eventId = await record(strapi.db.connection, trx, { uid, documentId, reference: entry.reference, action, from: entry.status, to: result.status, actor, reason, at: now });
-    if (result.letter && entry.email) await enqueue(strapi, [letter(result.letter, { ...entry, ...changes } as Entry, eventId, now)], trx);
+    const reason =
+      [input.reason, input.referredTo, input.answer].find((t) => typeof t === 'string' && t.trim() !== '') ?? null;
+    const eventId = await record(strapi.db.connection, trx, {
+      uid,
+      documentId,
+      reference: entry.reference,
+      action,
+      from: entry.status,
+      to: result.status,
+      actor,
+      reason,
+      at: now,
+    });
+    if (result.letter && entry.email)
+      await enqueue(strapi, [letter(result.letter, { ...entry, ...changes } as Entry, eventId, now)], trx);
   });
   // The disclosure log and the statistics on the site follow the request: the builder hears of it as of any update (without its data, site-sync/deliveries.ts).
   await strapi.eventHub.emit('entry.update', { model: uid.split('.')[1], uid, entry: { documentId } });
@@ -58,23 +97,53 @@ export async function takeStep(strapi: Core.Strapi, kind: FormKind, documentId: 
 
 /** A letter of the process, from the office's templates in the requester's language. */
 function letter(name: string, entry: Entry, eventId: number, now: Date) {
-  const locale: Locale = (LOCALE_CODES as readonly string[]).includes(String(entry.language)) ? (entry.language as Locale) : DEFAULT_LOCALE;
+  const locale: Locale = (LOCALE_CODES as readonly string[]).includes(String(entry.language))
+    ? (entry.language as Locale)
+    : DEFAULT_LOCALE;
   const text = (key: string) => (typeof entry[key] === 'string' ? (entry[key] as string) : '');
   const values = {
-    name: text('name'), reference: entry.reference, answer: text('answer'), reason: text('reason'), legalGround: text('legalGround'), referredTo: text('referredTo'),
-    extensionDays: String(entry.extensionDays ?? ''), dueDate: formatDate(locale, dueAtOf(entry)), complaintUntil: formatDate(locale, complaintUntil(now)),
+    name: text('name'),
+    reference: entry.reference,
+    answer: text('answer'),
+    reason: text('reason'),
+    legalGround: text('legalGround'),
+    referredTo: text('referredTo'),
+    extensionDays: String(entry.extensionDays ?? ''),
+    dueDate: formatDate(locale, dueAtOf(entry)),
+    complaintUntil: formatDate(locale, complaintUntil(now)),
   };
-  return { key: `${entry.reference}:${name}:${eventId}`, to: String(entry.email), ...render(locale, `letter.${name}.subject`, `letter.${name}.body`, values) };
+  return {
+    key: `${entry.reference}:${name}:${eventId}`,
+    to: String(entry.email),
+    ...render(locale, `letter.${name}.subject`, `letter.${name}.body`, values),
+  };
 }
 
 /** Gives a submission to an officer (or back to nobody), recorded in its history. */
-export async function assign(strapi: Core.Strapi, kind: FormKind, documentId: string, assignee: string | null, actor: string, now = new Date()): Promise<boolean> {
+export async function assign(
+  strapi: Core.Strapi,
+  kind: FormKind,
+  documentId: string,
+  assignee: string | null,
+  actor: string,
+  now = new Date(),
+): Promise<boolean> {
   const uid = uidOf(kind);
   const entry = (await strapi.db.query(uid as never).findOne({ where: { documentId } })) as Entry | null;
   if (!entry || entry.erasedAt) return false;
   await strapi.db.transaction(async ({ trx }) => {
     await strapi.db.query(uid as never).update({ where: { id: entry.id }, data: { assignee } as never });
-    await record(strapi.db.connection, trx, { uid, documentId, reference: entry.reference, action: 'assign', from: entry.status, to: entry.status, actor, reason: assignee, at: now });
+    await record(strapi.db.connection, trx, {
+      uid,
+      documentId,
+      reference: entry.reference,
+      action: 'assign',
+      from: entry.status,
+      to: entry.status,
+      actor,
+      reason: assignee,
+      at: now,
+    });
   });
   return true;
 }
@@ -97,8 +166,14 @@ export async function deskList(strapi: Core.Strapi, kinds: FormKind[], filters: 
     if (filters.status) where.status = filters.status;
     if (filters.assignee) where.assignee = filters.assignee === '-' ? { $null: true } : filters.assignee;
     // Every open submission, however old (an old overdue one matters most), and the latest answered ones.
-    const query = (extra: object, limit?: number) => strapi.db.query(CONTENT_TYPES[kind].uid as never).findMany({ where: { $and: [where, extra] }, orderBy: { createdAt: 'desc' }, limit }) as Promise<Entry[]>;
-    const entries = [...(await query({ status: { $notIn: CLOSED } })), ...(await query({ status: { $in: CLOSED } }, ANSWERED_SHOWN))];
+    const query = (extra: object, limit?: number) =>
+      strapi.db
+        .query(CONTENT_TYPES[kind].uid as never)
+        .findMany({ where: { $and: [where, extra] }, orderBy: { createdAt: 'desc' }, limit }) as Promise<Entry[]>;
+    const entries = [
+      ...(await query({ status: { $notIn: CLOSED } })),
+      ...(await query({ status: { $in: CLOSED } }, ANSWERED_SHOWN)),
+    ];
     rows.push(...entries.map((e) => deskRow(kind, e, now)).filter((r) => !filters.clock || r.clock === filters.clock));
   }
   return rows.sort((a, b) => a.dueAt.localeCompare(b.dueAt));

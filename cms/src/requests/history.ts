@@ -39,17 +39,36 @@ export function ensureHistory(knex: Knex): Promise<void> {
 
 /** Records a step inside the transaction that took it; returns its id (the key of the letter it sends). */
 export async function record(knex: Knex, trx: Transaction, event: RequestEvent): Promise<number> {
-  const [row] = (await knex(EVENTS).transacting(trx).insert({
-    uid: event.uid, document_id: event.documentId, reference: event.reference, action: event.action,
-    from_state: event.from, to_state: event.to, actor: event.actor, reason: event.reason, at: event.at.getTime(),
-  }).returning('id')) as Array<{ id: number } | number>;
+  const [row] = (await knex(EVENTS)
+    .transacting(trx)
+    .insert({
+      uid: event.uid,
+      document_id: event.documentId,
+      reference: event.reference,
+      action: event.action,
+      from_state: event.from,
+      to_state: event.to,
+      actor: event.actor,
+      reason: event.reason,
+      at: event.at.getTime(),
+    })
+    .returning('id')) as Array<{ id: number } | number>;
   return typeof row === 'number' ? row : row.id;
 }
 
 export async function historyOf(knex: Knex, documentId: string): Promise<RequestEvent[]> {
-  const rows = (await knex(EVENTS).where('document_id', documentId).orderBy('id')) as Array<Record<string, string | number | null>>;
+  const rows = (await knex(EVENTS).where('document_id', documentId).orderBy('id')) as Array<
+    Record<string, string | number | null>
+  >;
   return rows.map((r) => ({
-    uid: String(r.uid), documentId: String(r.document_id), reference: String(r.reference), action: String(r.action),
-    from: String(r.from_state), to: String(r.to_state), actor: String(r.actor), reason: r.reason === null ? null : String(r.reason), at: new Date(Number(r.at)),
+    uid: String(r.uid),
+    documentId: String(r.document_id),
+    reference: String(r.reference),
+    action: String(r.action),
+    from: String(r.from_state),
+    to: String(r.to_state),
+    actor: String(r.actor),
+    reason: r.reason === null ? null : String(r.reason),
+    at: new Date(Number(r.at)),
   }));
 }

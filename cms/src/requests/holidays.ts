@@ -23,7 +23,10 @@ const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
 const nextDay = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 function holidaysOf(year: number): Set<string> {
-  if (!MOVABLE[year]) throw new Error(`Kosovo's public holidays for ${year} are not in cms/src/requests/holidays.ts yet: add them from the government's decision`);
+  if (!MOVABLE[year])
+    throw new Error(
+      `Kosovo's public holidays for ${year} are not in cms/src/requests/holidays.ts yet: add them from the government's decision`,
+    );
   const days = [...FIXED, ...MOVABLE[year]].map((d) => `${year}-${d}`);
   const observed = days.filter((d) => weekday(d) === 0).map(nextDay);
   return new Set([...days, ...observed]);

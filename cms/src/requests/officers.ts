@@ -6,6 +6,12 @@ const ANSWERING = [ROLES.requestsOfficer.code, ROLES.editor.code, 'strapi-super-
 
 /** The active admin users a submission can be assigned to. */
 export async function officers(strapi: Core.Strapi): Promise<Array<{ email: string; name: string }>> {
-  const users = (await strapi.db.query('admin::user').findMany({ where: { isActive: true, roles: { code: { $in: ANSWERING } } }, orderBy: { email: 'asc' } })) as Array<{ email: string; firstname: string | null; lastname: string | null }>;
+  const users = (await strapi.db
+    .query('admin::user')
+    .findMany({ where: { isActive: true, roles: { code: { $in: ANSWERING } } }, orderBy: { email: 'asc' } })) as Array<{
+    email: string;
+    firstname: string | null;
+    lastname: string | null;
+  }>;
   return users.map((u) => ({ email: u.email, name: [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email }));
 }

@@ -13,7 +13,14 @@ export async function disclosureLog(strapi: Core.Strapi): Promise<DisclosureEntr
     select: ['reference', 'disclosureSummary', 'createdAt', 'answeredAt', 'outcome'],
     populate: { releasedFiles: { select: ['name', 'url', 'mime', 'ext', 'size'] } },
     orderBy: { answeredAt: 'desc' },
-  })) as Array<{ reference: string; disclosureSummary: string | null; createdAt: string; answeredAt: string; outcome: DisclosureEntry['outcome']; releasedFiles: File[] | null }>;
+  })) as Array<{
+    reference: string;
+    disclosureSummary: string | null;
+    createdAt: string;
+    answeredAt: string;
+    outcome: DisclosureEntry['outcome'];
+    releasedFiles: File[] | null;
+  }>;
   return rows.map((r) => ({
     reference: r.reference,
     summary: r.disclosureSummary ?? '',
@@ -25,8 +32,22 @@ export async function disclosureLog(strapi: Core.Strapi): Promise<DisclosureEntr
 }
 
 export async function requestStatistics(strapi: Core.Strapi): Promise<MonthStatistics[]> {
-  const rows = (await strapi.db.query(REQUESTS as never).findMany({ select: ['createdAt', 'answeredAt', 'answeredInTime', 'outcome'] })) as Array<{ createdAt: string; answeredAt: string | null; answeredInTime: boolean | null; outcome: string | null }>;
-  return monthlyStatistics(rows.map<CountedRequest>((r) => ({ createdAt: new Date(r.createdAt), answeredAt: r.answeredAt ? new Date(r.answeredAt) : null, answeredInTime: r.answeredInTime, outcome: r.outcome })));
+  const rows = (await strapi.db
+    .query(REQUESTS as never)
+    .findMany({ select: ['createdAt', 'answeredAt', 'answeredInTime', 'outcome'] })) as Array<{
+    createdAt: string;
+    answeredAt: string | null;
+    answeredInTime: boolean | null;
+    outcome: string | null;
+  }>;
+  return monthlyStatistics(
+    rows.map<CountedRequest>((r) => ({
+      createdAt: new Date(r.createdAt),
+      answeredAt: r.answeredAt ? new Date(r.answeredAt) : null,
+      answeredInTime: r.answeredInTime,
+      outcome: r.outcome,
+    })),
+  );
 }
 
 /** The public's view of the requests, for the site's build: the disclosure log and the monthly statistics. */
@@ -35,8 +56,18 @@ export function registerOpenDataRoutes(strapi: Core.Strapi) {
     type: 'content-api',
     prefix: '/newsroom',
     routes: [
-      { method: 'GET', path: '/disclosure-log', handler: async (ctx: { body: unknown }) => void (ctx.body = { data: await disclosureLog(strapi) }), config: { auth: false } },
-      { method: 'GET', path: '/request-statistics', handler: async (ctx: { body: unknown }) => void (ctx.body = { data: await requestStatistics(strapi) }), config: { auth: false } },
+      {
+        method: 'GET',
+        path: '/disclosure-log',
+        handler: async (ctx: { body: unknown }) => void (ctx.body = { data: await disclosureLog(strapi) }),
+        config: { auth: false },
+      },
+      {
+        method: 'GET',
+        path: '/request-statistics',
+        handler: async (ctx: { body: unknown }) => void (ctx.body = { data: await requestStatistics(strapi) }),
+        config: { auth: false },
+      },
     ],
   } as never);
 }

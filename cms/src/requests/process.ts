@@ -8,23 +8,105 @@ import type { FormKind } from '@newsroom/shared-types';
  * unit-tested; `desk.ts` applies a step to the database with its history and its mail.
  */
 export const ACTIONS = {
-  start: { kinds: ['documentRequest', 'mediaInquiry', 'officeMessage'], from: ['received'], to: 'in-progress', needs: [], letter: null },
-  'mark-urgent': { kinds: ['documentRequest'], from: ['received', 'in-progress'], to: null, needs: ['reason'], letter: 'urgent' },
-  'ask-clarification': { kinds: ['documentRequest'], from: ['received', 'in-progress'], to: 'clarification-requested', needs: ['reason'], letter: 'clarification' },
-  clarified: { kinds: ['documentRequest'], from: ['clarification-requested'], to: 'in-progress', needs: [], letter: 'clarified' },
-  extend: { kinds: ['documentRequest'], from: ['received', 'in-progress'], to: 'extended', needs: ['reason', 'extensionDays'], letter: 'extended' },
-  grant: { kinds: ['documentRequest'], from: ['received', 'in-progress', 'extended'], to: 'granted', needs: ['answer'], letter: 'granted' },
-  'partly-grant': { kinds: ['documentRequest'], from: ['received', 'in-progress', 'extended'], to: 'partly-granted', needs: ['answer', 'reason', 'legalGround'], letter: 'partly-granted' },
-  refuse: { kinds: ['documentRequest'], from: ['received', 'in-progress', 'extended'], to: 'refused', needs: ['answer', 'reason', 'legalGround'], letter: 'refused' },
-  'not-held': { kinds: ['documentRequest'], from: ['received', 'in-progress', 'extended'], to: 'not-held', needs: ['answer'], letter: 'not-held' },
-  refer: { kinds: ['documentRequest'], from: ['received', 'in-progress'], to: 'referred', needs: ['referredTo'], letter: 'referred' },
-  complaint: { kinds: ['documentRequest'], from: ['refused', 'partly-granted', 'not-held', 'received', 'in-progress', 'extended'], to: 'complaint', needs: ['reason'], letter: null },
-  answer: { kinds: ['mediaInquiry', 'officeMessage'], from: ['received', 'in-progress'], to: 'answered', needs: ['answer'], letter: 'answer' },
-} as const satisfies Record<string, { kinds: readonly FormKind[]; from: readonly string[]; to: string | null; needs: readonly Need[]; letter: string | null }>;
+  start: {
+    kinds: ['documentRequest', 'mediaInquiry', 'officeMessage'],
+    from: ['received'],
+    to: 'in-progress',
+    needs: [],
+    letter: null,
+  },
+  'mark-urgent': {
+    kinds: ['documentRequest'],
+    from: ['received', 'in-progress'],
+    to: null,
+    needs: ['reason'],
+    letter: 'urgent',
+  },
+  'ask-clarification': {
+    kinds: ['documentRequest'],
+    from: ['received', 'in-progress'],
+    to: 'clarification-requested',
+    needs: ['reason'],
+    letter: 'clarification',
+  },
+  clarified: {
+    kinds: ['documentRequest'],
+    from: ['clarification-requested'],
+    to: 'in-progress',
+    needs: [],
+    letter: 'clarified',
+  },
+  extend: {
+    kinds: ['documentRequest'],
+    from: ['received', 'in-progress'],
+    to: 'extended',
+    needs: ['reason', 'extensionDays'],
+    letter: 'extended',
+  },
+  grant: {
+    kinds: ['documentRequest'],
+    from: ['received', 'in-progress', 'extended'],
+    to: 'granted',
+    needs: ['answer'],
+    letter: 'granted',
+  },
+  'partly-grant': {
+    kinds: ['documentRequest'],
+    from: ['received', 'in-progress', 'extended'],
+    to: 'partly-granted',
+    needs: ['answer', 'reason', 'legalGround'],
+    letter: 'partly-granted',
+  },
+  refuse: {
+    kinds: ['documentRequest'],
+    from: ['received', 'in-progress', 'extended'],
+    to: 'refused',
+    needs: ['answer', 'reason', 'legalGround'],
+    letter: 'refused',
+  },
+  'not-held': {
+    kinds: ['documentRequest'],
+    from: ['received', 'in-progress', 'extended'],
+    to: 'not-held',
+    needs: ['answer'],
+    letter: 'not-held',
+  },
+  refer: {
+    kinds: ['documentRequest'],
+    from: ['received', 'in-progress'],
+    to: 'referred',
+    needs: ['referredTo'],
+    letter: 'referred',
+  },
+  complaint: {
+    kinds: ['documentRequest'],
+    from: ['refused', 'partly-granted', 'not-held', 'received', 'in-progress', 'extended'],
+    to: 'complaint',
+    needs: ['reason'],
+    letter: null,
+  },
+  answer: {
+    kinds: ['mediaInquiry', 'officeMessage'],
+    from: ['received', 'in-progress'],
+    to: 'answered',
+    needs: ['answer'],
+    letter: 'answer',
+  },
+} as const satisfies Record<
+  string,
+  {
+    kinds: readonly FormKind[];
+    from: readonly string[];
+    to: string | null;
+    needs: readonly Need[];
+    letter: string | null;
+  }
+>;
 
 export type Action = keyof typeof ACTIONS;
 export type Need = 'reason' | 'answer' | 'legalGround' | 'extensionDays' | 'referredTo';
-export const isAction = (value: unknown): value is Action => typeof value === 'string' && Object.prototype.hasOwnProperty.call(ACTIONS, value);
+export const isAction = (value: unknown): value is Action =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ACTIONS, value);
 
 /** States in which the office has given its answer: the clock has stopped. */
 export const CLOSED = ['granted', 'partly-granted', 'refused', 'not-held', 'referred', 'complaint', 'answered'];
@@ -53,29 +135,52 @@ export type Step =
   | { ok: true; status: string; changes: Record<string, unknown>; letter: string | null }
   | { ok: false; problems: Record<string, 'required' | 'not-allowed' | 'out-of-range' | 'once'> };
 
-const filled = (value: unknown) => (typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null);
+const filled = (value: unknown) =>
+  typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null;
 
 /** Checks an officer's step against the process and says what it changes. */
 export function step(action: Action, current: Case, input: StepInput, now: Date): Step {
   const rule = ACTIONS[action];
-  if (!(rule.kinds as readonly string[]).includes(current.kind) || !(rule.from as readonly string[]).includes(current.status)) return { ok: false, problems: { action: 'not-allowed' } };
+  if (
+    !(rule.kinds as readonly string[]).includes(current.kind) ||
+    !(rule.from as readonly string[]).includes(current.status)
+  )
+    return { ok: false, problems: { action: 'not-allowed' } };
   const problems: Extract<Step, { ok: false }>['problems'] = {};
   for (const need of rule.needs) if (!filled(input[need])) problems[need] = 'required';
   if (action === 'extend') {
     if ((current.extensionDays ?? 0) > 0) problems.action = 'once';
     const days = Number(input.extensionDays);
-    if (filled(input.extensionDays) && !(Number.isInteger(days) && days >= 1 && days <= ACCESS_PERIODS.maxExtensionDays)) problems.extensionDays = 'out-of-range';
+    if (
+      filled(input.extensionDays) &&
+      !(Number.isInteger(days) && days >= 1 && days <= ACCESS_PERIODS.maxExtensionDays)
+    )
+      problems.extensionDays = 'out-of-range';
   }
-  if (action === 'complaint' && !['refused', 'partly-granted', 'not-held'].includes(current.status) && now <= current.dueAt) problems.action = 'not-allowed';
+  if (
+    action === 'complaint' &&
+    !['refused', 'partly-granted', 'not-held'].includes(current.status) &&
+    now <= current.dueAt
+  )
+    problems.action = 'not-allowed';
   if (Object.keys(problems).length > 0) return { ok: false, problems };
 
   const status = rule.to ?? current.status;
   const changes: Record<string, unknown> = { status };
-  for (const need of rule.needs) changes[need] = need === 'extensionDays' ? Number(input.extensionDays) : String(input[need]).trim();
-  const clock = { registeredAt: current.registeredAt, clarifiedAt: current.clarifiedAt, urgent: current.urgent ?? false, extensionDays: current.extensionDays ?? 0 };
-  if (action === 'mark-urgent') Object.assign(changes, { urgent: true, dueAt: decisionDue({ ...clock, urgent: true, extensionDays: 0 }) });
-  if (action === 'clarified') Object.assign(changes, { clarifiedAt: now, dueAt: decisionDue({ ...clock, clarifiedAt: now }) });
-  if (action === 'extend') Object.assign(changes, { dueAt: decisionDue({ ...clock, extensionDays: Number(input.extensionDays) }) });
+  for (const need of rule.needs)
+    changes[need] = need === 'extensionDays' ? Number(input.extensionDays) : String(input[need]).trim();
+  const clock = {
+    registeredAt: current.registeredAt,
+    clarifiedAt: current.clarifiedAt,
+    urgent: current.urgent ?? false,
+    extensionDays: current.extensionDays ?? 0,
+  };
+  if (action === 'mark-urgent')
+    Object.assign(changes, { urgent: true, dueAt: decisionDue({ ...clock, urgent: true, extensionDays: 0 }) });
+  if (action === 'clarified')
+    Object.assign(changes, { clarifiedAt: now, dueAt: decisionDue({ ...clock, clarifiedAt: now }) });
+  if (action === 'extend')
+    Object.assign(changes, { dueAt: decisionDue({ ...clock, extensionDays: Number(input.extensionDays) }) });
   if (CLOSED.includes(status) && action !== 'complaint') {
     const due = action === 'refer' ? referralDue(current.registeredAt) : current.dueAt;
     changes.answeredAt = now;

@@ -32,14 +32,21 @@ export async function eraseExpired(strapi: Core.Strapi, months: number, now = ne
       select: ['id', 'documentId', 'reference'],
     })) as Array<{ id: number; documentId: string; reference: string }>;
     for (const entry of due) {
-      const blank = Object.fromEntries([...PERSONAL_FIELDS[kind], ...FREE_TEXT_FIELDS[kind]].map((field) => [field, null]));
-      await strapi.db.query(uid as never).update({ where: { id: entry.id }, data: { ...blank, erasedAt: now } as never });
+      const blank = Object.fromEntries(
+        [...PERSONAL_FIELDS[kind], ...FREE_TEXT_FIELDS[kind]].map((field) => [field, null]),
+      );
+      await strapi.db
+        .query(uid as never)
+        .update({ where: { id: entry.id }, data: { ...blank, erasedAt: now } as never });
       await knex(OUTBOX).where('key', 'like', `${entry.reference}:%`).del();
       await knex(KEYS).where('reference', entry.reference).del();
       await dropAttachments(knex, entry.documentId);
       erased += 1;
     }
   }
-  if (erased > 0) strapi.log.info(`Retention: erased the personal data of ${erased} submissions answered before ${before.toISOString().slice(0, 10)}`);
+  if (erased > 0)
+    strapi.log.info(
+      `Retention: erased the personal data of ${erased} submissions answered before ${before.toISOString().slice(0, 10)}`,
+    );
   return erased;
 }

@@ -10,7 +10,8 @@ export interface CountedRequest {
 }
 
 const DAY = 86_400_000;
-const daysBetween = (from: Date, to: Date) => Math.round((Date.parse(`${officeDate(to)}T00:00:00Z`) - Date.parse(`${officeDate(from)}T00:00:00Z`)) / DAY);
+const daysBetween = (from: Date, to: Date) =>
+  Math.round((Date.parse(`${officeDate(to)}T00:00:00Z`) - Date.parse(`${officeDate(from)}T00:00:00Z`)) / DAY);
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -34,7 +35,9 @@ export function monthlyStatistics(requests: CountedRequest[]): MonthStatistics[]
   return [...months.keys()].sort().map((month) => {
     const list = months.get(month)!;
     const answered = list.filter((r) => r.answeredAt);
-    const outcomes = Object.fromEntries(ACCESS_OUTCOMES.map((o) => [o, list.filter((r) => r.outcome === o).length])) as Record<AccessOutcome, number>;
+    const outcomes = Object.fromEntries(
+      ACCESS_OUTCOMES.map((o) => [o, list.filter((r) => r.outcome === o).length]),
+    ) as Record<AccessOutcome, number>;
     return {
       month,
       received: list.length,

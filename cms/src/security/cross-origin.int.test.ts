@@ -20,7 +20,10 @@ const request = (path: string, origin: string, init: RequestInit = {}) =>
   fetch(`${app.url}${path}`, { ...init, headers: { Origin: origin, ...(init.headers as Record<string, string>) } });
 
 const preflight = (path: string, origin: string, method: string) =>
-  request(path, origin, { method: 'OPTIONS', headers: { 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type' } });
+  request(path, origin, {
+    method: 'OPTIONS',
+    headers: { 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type' },
+  });
 
 describe('cross-origin access to the CMS', () => {
   it('gives a foreign or a sibling-subdomain origin no credentials, on the public API or the admin', async () => {
@@ -29,7 +32,11 @@ describe('cross-origin access to the CMS', () => {
         const res = await request(path, origin);
         expect(res.headers.get('access-control-allow-credentials'), `${origin} ${path}`).toBeNull();
       }
-      const login = await request('/admin/login', origin, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'a@b.example', password: 'wrong-password' }) });
+      const login = await request('/admin/login', origin, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'a@b.example', password: 'wrong-password' }),
+      });
       expect(login.headers.get('access-control-allow-origin'), origin).toBeNull();
       expect(login.headers.get('access-control-allow-credentials'), origin).toBeNull();
       // A browser asks first before it posts JSON across origins: the answer is no.

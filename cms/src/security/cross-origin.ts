@@ -23,12 +23,14 @@ export function corsConfig(env: Pick<Env, 'PUBLIC_URL'>) {
   };
   return {
     // Strapi's cors answers the request's own origin for a listed one, and nothing for an empty list.
-    origin: (ctx: Ctx) => (isTrusted(ctx) ? [ctx.get('Origin')] : isRead(ctx.method) || isPreflightForRead(ctx) ? ['*'] : []),
+    origin: (ctx: Ctx) =>
+      isTrusted(ctx) ? [ctx.get('Origin')] : isRead(ctx.method) || isPreflightForRead(ctx) ? ['*'] : [],
     credentials: (ctx: Ctx) => isTrusted(ctx),
   };
 }
 
-const isPreflightForRead = (ctx: Ctx) => ctx.method === 'OPTIONS' && isRead(ctx.get('Access-Control-Request-Method').toUpperCase());
+const isPreflightForRead = (ctx: Ctx) =>
+  ctx.method === 'OPTIONS' && isRead(ctx.get('Access-Control-Request-Method').toUpperCase());
 
 /**
  * `strapi::security`: Strapi's CSP without the marketplace's image host, which the office's

@@ -35,7 +35,11 @@ export async function seedDocuments(strapi: Core.Strapi, ledger: SeedLedger, uid
     if (locales[0] !== DEFAULT_LOCALE) throw new Error(`Seed item ${ledgerKey} lacks its ${DEFAULT_LOCALE} text`);
     let documentId = '';
     for (const locale of locales) {
-      const data = { ...item.shared, ...item.translations[locale], ...(await linkRelations(strapi, uid, item.relations, locale)) };
+      const data = {
+        ...item.shared,
+        ...item.translations[locale],
+        ...(await linkRelations(strapi, uid, item.relations, locale)),
+      };
       if (!documentId) {
         documentId = (await documents.create({ locale, data } as never)).documentId;
       } else {

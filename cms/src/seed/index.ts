@@ -31,9 +31,17 @@ async function seedMedia(strapi: Core.Strapi, ledger: SeedLedger) {
     spokesperson: await seedPhoto(strapi, ledger, 'portrait-spokesperson', 'Blerta Hoxha', 280),
   };
   const files: Record<string, number> = {
-    subsidyGuide: await seedPdf(strapi, ledger, 'winter-subsidy-guide', 'Udhëzues për subvencionin e energjisë / Energy subsidy guide', [
-      'Kush ka të drejtë / Who is eligible', 'Si të aplikoni / How to apply', 'Afati: 15 dhjetor / Deadline: 15 December',
-    ]),
+    subsidyGuide: await seedPdf(
+      strapi,
+      ledger,
+      'winter-subsidy-guide',
+      'Udhëzues për subvencionin e energjisë / Energy subsidy guide',
+      [
+        'Kush ka të drejtë / Who is eligible',
+        'Si të aplikoni / How to apply',
+        'Afati: 15 dhjetor / Deadline: 15 December',
+      ],
+    ),
   };
   for (const doc of decisionDocuments) files[doc.key] = await seedPdf(strapi, ledger, doc.key, doc.heading, doc.lines);
   return { photos, portraits, files };
@@ -56,9 +64,18 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   await seedDocuments(strapi, ledger, T.speech.uid, speeches(refs));
   await seedDocuments(strapi, ledger, T.statement.uid, statements(refs));
   const allDecisions = (earlier: Record<string, string>) => decisions(clock, files, tagIds, earlier);
-  const firstDecisions = await seedDocuments(strapi, ledger, T.decision.uid,
-    allDecisions({}).filter((d) => decisionKeysWithoutRelations.includes(d.key)));
-  await seedDocuments(strapi, ledger, T.decision.uid, allDecisions(firstDecisions).filter((d) => !decisionKeysWithoutRelations.includes(d.key)));
+  const firstDecisions = await seedDocuments(
+    strapi,
+    ledger,
+    T.decision.uid,
+    allDecisions({}).filter((d) => decisionKeysWithoutRelations.includes(d.key)),
+  );
+  await seedDocuments(
+    strapi,
+    ledger,
+    T.decision.uid,
+    allDecisions(firstDecisions).filter((d) => !decisionKeysWithoutRelations.includes(d.key)),
+  );
   await seedDocuments(strapi, ledger, T.gallery.uid, galleries(clock, photos, personIds, tagIds));
   await seedDocuments(strapi, ledger, T.campaign.uid, campaigns({ clock, photos, tags: tagIds, releases: releaseIds }));
   await seedDocuments(strapi, ledger, T.agendaItem.uid, agenda(clock, personIds));

@@ -14,7 +14,11 @@ interface UploadedFile {
   id: number;
 }
 
-async function upload(strapi: Core.Strapi, file: { filepath: string; name: string; mime: string }, info: Record<string, string>) {
+async function upload(
+  strapi: Core.Strapi,
+  file: { filepath: string; name: string; mime: string },
+  info: Record<string, string>,
+) {
   const { size } = await fs.stat(file.filepath);
   const [uploaded] = (await strapi
     .plugin('upload')
@@ -26,7 +30,11 @@ async function upload(strapi: Core.Strapi, file: { filepath: string; name: strin
   return uploaded.id;
 }
 
-async function withTempFile<T>(name: string, bytes: Buffer | Uint8Array, use: (filepath: string) => Promise<T>): Promise<T> {
+async function withTempFile<T>(
+  name: string,
+  bytes: Buffer | Uint8Array,
+  use: (filepath: string) => Promise<T>,
+): Promise<T> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-seed-'));
   const filepath = path.join(dir, name);
   try {
@@ -59,7 +67,9 @@ export function photoSvg(label: string, hue: number, width = 1600, height = 1067
 
 /** A 1600×1067 demo photo (JPEG) from `photoSvg`. */
 export function drawPhoto(label: string, hue: number, width = 1600, height = 1067): Promise<Buffer> {
-  return sharp(Buffer.from(photoSvg(label, hue, width, height))).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  return sharp(Buffer.from(photoSvg(label, hue, width, height)))
+    .jpeg({ quality: 82, mozjpeg: true })
+    .toBuffer();
 }
 
 /** A one-page official-looking PDF. Standard fonts cover Albanian (ë, ç) and English. */
@@ -70,12 +80,27 @@ export async function writeDocumentPdf(heading: string, lines: string[]): Promis
   const page = pdf.addPage([595, 842]);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const boldFont = await pdf.embedFont(StandardFonts.HelveticaBold);
-  page.drawText(heading, { x: 56, y: 770, size: 15, font: boldFont, color: rgb(0.1, 0.15, 0.3), maxWidth: 480, lineHeight: 19 });
+  page.drawText(heading, {
+    x: 56,
+    y: 770,
+    size: 15,
+    font: boldFont,
+    color: rgb(0.1, 0.15, 0.3),
+    maxWidth: 480,
+    lineHeight: 19,
+  });
   lines.forEach((line, i) => page.drawText(line, { x: 56, y: 700 - i * 22, size: 11, font: regular, maxWidth: 480 }));
   return pdf.save();
 }
 
-export async function seedPhoto(strapi: Core.Strapi, ledger: SeedLedger, key: string, label: string, hue: number, caption = label) {
+export async function seedPhoto(
+  strapi: Core.Strapi,
+  ledger: SeedLedger,
+  key: string,
+  label: string,
+  hue: number,
+  caption = label,
+) {
   const known = ledger.get(`media:${key}`);
   if (known) return Number(known);
   const name = `${key}.jpg`;

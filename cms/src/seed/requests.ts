@@ -11,27 +11,49 @@ import type { SeedLedger } from './store';
 export async function seedRequests(strapi: Core.Strapi, ledger: SeedLedger, releasedFile: number) {
   const make = async (key: string, uid: string, data: Record<string, unknown>) => {
     if (ledger.get(key)) return null;
-    const { documentId } = (await strapi.documents(uid as never).create({ data: data as never })) as unknown as { documentId: string };
+    const { documentId } = (await strapi.documents(uid as never).create({ data: data as never })) as unknown as {
+      documentId: string;
+    };
     await ledger.record(key, documentId);
     return documentId;
   };
   const answered = await make('request:subsidy-guide', T.documentRequest.uid, {
-    name: 'Demo Requester', email: 'requester@example.org', language: 'sq', preferredFormat: 'electronic',
+    name: 'Demo Requester',
+    email: 'requester@example.org',
+    language: 'sq',
+    preferredFormat: 'electronic',
     description: 'Udhëzuesi për subvencionin e energjisë dhe kriteret e përzgjedhjes.',
   });
   if (answered) {
-    await takeStep(strapi, 'documentRequest', answered, 'grant', { answer: 'Udhëzuesi është bashkëngjitur.' }, 'demo@newsroom.local');
+    await takeStep(
+      strapi,
+      'documentRequest',
+      answered,
+      'grant',
+      { answer: 'Udhëzuesi është bashkëngjitur.' },
+      'demo@newsroom.local',
+    );
     await strapi.documents(T.documentRequest.uid as never).update({
       documentId: answered,
-      data: { publishInLog: true, disclosureSummary: 'Udhëzuesi për subvencionin e energjisë, 2026', releasedFiles: [releasedFile] } as never,
+      data: {
+        publishInLog: true,
+        disclosureSummary: 'Udhëzuesi për subvencionin e energjisë, 2026',
+        releasedFiles: [releasedFile],
+      } as never,
     });
   }
   await make('request:travel-costs', T.documentRequest.uid, {
-    name: 'Demo Journalist', email: 'journalist@example.org', language: 'en', preferredFormat: 'electronic',
+    name: 'Demo Journalist',
+    email: 'journalist@example.org',
+    language: 'en',
+    preferredFormat: 'electronic',
     description: 'The travel costs of the Office of the Prime Minister in 2025, by trip.',
   });
   await make('question:press-centre', T.mediaInquiry.uid, {
-    name: 'Demo Reporter', email: 'reporter@example.org', outlet: 'Radio Demo', language: 'sr-Latn',
+    name: 'Demo Reporter',
+    email: 'reporter@example.org',
+    outlet: 'Radio Demo',
+    language: 'sr-Latn',
     question: 'Kada će novi pres centar biti otvoren za novinare?',
   });
 }

@@ -5,20 +5,28 @@ import { seedDemo } from './index';
 
 let app: TestStrapi;
 
-const uids = Object.values(CONTENT_TYPES).filter((t) => t.publicRead).map((t) => t.uid);
+const uids = Object.values(CONTENT_TYPES)
+  .filter((t) => t.publicRead)
+  .map((t) => t.uid);
 
 /** Every row of every public type and every file: what "changes nothing" is checked against. */
 async function snapshot() {
   const rows: Record<string, unknown[]> = {};
   for (const uid of uids) {
-    rows[uid] = await app.strapi.db.query(uid).findMany({ select: ['documentId', 'locale', 'publishedAt', 'updatedAt'], orderBy: { id: 'asc' } });
+    rows[uid] = await app.strapi.db
+      .query(uid)
+      .findMany({ select: ['documentId', 'locale', 'publishedAt', 'updatedAt'], orderBy: { id: 'asc' } });
   }
-  rows.files = await app.strapi.db.query('plugin::upload.file').findMany({ select: ['hash', 'updatedAt'], orderBy: { id: 'asc' } });
+  rows.files = await app.strapi.db
+    .query('plugin::upload.file')
+    .findMany({ select: ['hash', 'updatedAt'], orderBy: { id: 'asc' } });
   return rows;
 }
 
 const published = (uid: string, locale: Locale, populate?: unknown) =>
-  app.strapi.documents(uid as never).findMany({ locale, status: 'published', populate, limit: 500 } as never) as Promise<Array<Record<string, any>>>;
+  app.strapi
+    .documents(uid as never)
+    .findMany({ locale, status: 'published', populate, limit: 500 } as never) as Promise<Array<Record<string, any>>>;
 
 beforeAll(async () => {
   app = await startStrapi();
@@ -32,25 +40,37 @@ afterAll(async () => {
 describe('the demo seed', () => {
   it('publishes at least the promised content in Albanian', async () => {
     const minimum: Array<[string, number]> = [
-      [CONTENT_TYPES.release.uid, 12], [CONTENT_TYPES.speech.uid, 4], [CONTENT_TYPES.statement.uid, 4],
-      [CONTENT_TYPES.decision.uid, 8], [CONTENT_TYPES.gallery.uid, 3], [CONTENT_TYPES.campaign.uid, 2],
-      [CONTENT_TYPES.agendaItem.uid, 7], [CONTENT_TYPES.person.uid, 3], [CONTENT_TYPES.page.uid, 5],
+      [CONTENT_TYPES.release.uid, 12],
+      [CONTENT_TYPES.speech.uid, 4],
+      [CONTENT_TYPES.statement.uid, 4],
+      [CONTENT_TYPES.decision.uid, 8],
+      [CONTENT_TYPES.gallery.uid, 3],
+      [CONTENT_TYPES.campaign.uid, 2],
+      [CONTENT_TYPES.agendaItem.uid, 7],
+      [CONTENT_TYPES.person.uid, 3],
+      [CONTENT_TYPES.page.uid, 5],
     ];
     for (const [uid, count] of minimum) expect((await published(uid, 'sq')).length, uid).toBeGreaterThanOrEqual(count);
   });
 
   it('has content in all three languages, with a few translations missing', async () => {
-    const counts = Object.fromEntries(await Promise.all(LOCALE_CODES.map(async (l) => [l, (await published(CONTENT_TYPES.release.uid, l)).length])));
+    const counts = Object.fromEntries(
+      await Promise.all(LOCALE_CODES.map(async (l) => [l, (await published(CONTENT_TYPES.release.uid, l)).length])),
+    );
     for (const locale of LOCALE_CODES) expect(counts[locale], locale).toBeGreaterThanOrEqual(10);
     expect(counts['sr-Latn']).toBeLessThan(counts.sq);
     expect(counts.en).toBeLessThan(counts.sq);
   });
 
   it('leaves some entries and some translations as drafts', async () => {
-    const drafts = await app.strapi.documents(CONTENT_TYPES.release.uid).findMany({ locale: 'sq', status: 'draft', limit: 500 });
+    const drafts = await app.strapi
+      .documents(CONTENT_TYPES.release.uid)
+      .findMany({ locale: 'sq', status: 'draft', limit: 500 });
     const live = await published(CONTENT_TYPES.release.uid, 'sq');
     expect(drafts.length).toBeGreaterThan(live.length);
-    const draftOnlySr = await app.strapi.db.query(CONTENT_TYPES.release.uid).findMany({ where: { locale: 'sr-Latn' }, select: ['documentId', 'publishedAt'] });
+    const draftOnlySr = await app.strapi.db
+      .query(CONTENT_TYPES.release.uid)
+      .findMany({ where: { locale: 'sr-Latn' }, select: ['documentId', 'publishedAt'] });
     const srPublished = new Set(draftOnlySr.filter((r: any) => r.publishedAt).map((r: any) => r.documentId));
     const srDraftsOnly = draftOnlySr.filter((r: any) => !r.publishedAt && !srPublished.has(r.documentId));
     expect(srDraftsOnly.length).toBeGreaterThan(0);
@@ -60,7 +80,9 @@ describe('the demo seed', () => {
     for (const decision of await published(CONTENT_TYPES.decision.uid, 'sq', ['documents'])) {
       expect(decision.documents.map((d: { mime: string }) => d.mime)).toContain('application/pdf');
     }
-    const galleries = await published(CONTENT_TYPES.gallery.uid, 'en', { items: { on: { 'media.photo': { populate: ['image'] }, 'media.video': true } } });
+    const galleries = await published(CONTENT_TYPES.gallery.uid, 'en', {
+      items: { on: { 'media.photo': { populate: ['image'] }, 'media.video': true } },
+    });
     for (const gallery of galleries) {
       const photos = gallery.items.filter((i: { __component: string }) => i.__component === 'media.photo');
       expect(photos.length).toBeGreaterThanOrEqual(6);
@@ -92,7 +114,9 @@ describe('the demo seed', () => {
   });
 
   it('links relations to the same-locale translation', async () => {
-    const [release] = (await published(CONTENT_TYPES.release.uid, 'sr-Latn', ['people'])).filter((r) => r.people.length > 0);
+    const [release] = (await published(CONTENT_TYPES.release.uid, 'sr-Latn', ['people'])).filter(
+      (r) => r.people.length > 0,
+    );
     expect(release.people.every((p: { locale: string }) => p.locale === 'sr-Latn')).toBe(true);
   });
 

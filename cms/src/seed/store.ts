@@ -8,7 +8,10 @@ const KEY = { type: 'core', name: 'newsroom', key: 'demo-seed' } as const;
  * editor's later edits to demo content are never overwritten.
  */
 export class SeedLedger {
-  private constructor(private strapi: Core.Strapi, private entries: Record<string, string | number>) {}
+  private constructor(
+    private strapi: Core.Strapi,
+    private entries: Record<string, string | number>,
+  ) {}
 
   static async open(strapi: Core.Strapi): Promise<SeedLedger> {
     const stored = (await strapi.store.get(KEY)) as Record<string, string | number> | null;

@@ -4,7 +4,8 @@
  */
 export function makeClock(now = new Date()) {
   const base = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const at = (days: number, hour = 10, minute = 0) => new Date(base + days * 86_400_000 + (hour * 60 + minute) * 60_000).toISOString();
+  const at = (days: number, hour = 10, minute = 0) =>
+    new Date(base + days * 86_400_000 + (hour * 60 + minute) * 60_000).toISOString();
   return { at, day: (days: number) => at(days).slice(0, 10) };
 }
 

@@ -17,7 +17,13 @@ export async function deliveryState(strapi: Core.Strapi): Promise<DeliveryState>
 
 type Webhook = { name?: string; url: string };
 type Result = { statusCode: number; message?: string };
-type Runner = { run(webhook: Webhook, event: string, info?: { uid?: string; entry?: { documentId?: string; locale?: string } }): Promise<Result> };
+type Runner = {
+  run(
+    webhook: Webhook,
+    event: string,
+    info?: { uid?: string; entry?: { documentId?: string; locale?: string } },
+  ): Promise<Result>;
+};
 
 /**
  * Strapi's webhook runner drops a delivery's answer: a builder that refuses every webhook
@@ -38,17 +44,28 @@ export function watchDeliveries(strapi: Core.Strapi) {
     const ok = result.statusCode >= 200 && result.statusCode < 300;
     if (!ok) {
       const what = [event, info.uid, info.entry?.documentId, info.entry?.locale].filter(Boolean).join(' ');
-      strapi.log.error(`Webhook "${webhook.name ?? webhook.url}" failed with ${result.statusCode} for ${what}: ${result.message?.slice(0, 300) ?? ''}`);
+      strapi.log.error(
+        `Webhook "${webhook.name ?? webhook.url}" failed with ${result.statusCode} for ${what}: ${result.message?.slice(0, 300) ?? ''}`,
+      );
     }
-    if (webhook.name === BUILDER_WEBHOOK_NAME) await record(strapi, event, result, ok).catch((error: Error) => strapi.log.error(`Could not record a webhook delivery: ${error.message}`));
+    if (webhook.name === BUILDER_WEBHOOK_NAME)
+      await record(strapi, event, result, ok).catch((error: Error) =>
+        strapi.log.error(`Could not record a webhook delivery: ${error.message}`),
+      );
     return result;
   };
 }
 
 /** A webhook is a signal: what the public sent (a request, a question, a message) never leaves the CMS in one. */
-const SUBMISSIONS = new Set<string>([CONTENT_TYPES.documentRequest.uid, CONTENT_TYPES.mediaInquiry.uid, CONTENT_TYPES.officeMessage.uid]);
+const SUBMISSIONS = new Set<string>([
+  CONTENT_TYPES.documentRequest.uid,
+  CONTENT_TYPES.mediaInquiry.uid,
+  CONTENT_TYPES.officeMessage.uid,
+]);
 function withoutPersonalData<T extends { uid?: string; entry?: { documentId?: string } }>(info: T): T {
-  return info.uid && SUBMISSIONS.has(info.uid) && info.entry ? { ...info, entry: { documentId: info.entry.documentId } } : info;
+  return info.uid && SUBMISSIONS.has(info.uid) && info.entry
+    ? { ...info, entry: { documentId: info.entry.documentId } }
+    : info;
 }
 
 async function record(strapi: Core.Strapi, event: string, result: Result, ok: boolean) {

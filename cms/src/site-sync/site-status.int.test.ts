@@ -15,11 +15,21 @@ const builder = http.createServer((req, res) => {
   req.on('data', (d) => (body += d));
   req.on('end', () => {
     if (req.url === '/status') {
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ live: { id: '20260101T000000Z-live', startedAt: liveStartedAt }, running: null, queued: [] }));
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(
+          JSON.stringify({
+            live: { id: '20260101T000000Z-live', startedAt: liveStartedAt },
+            running: null,
+            queued: [],
+          }),
+        );
       return;
     }
     received.push(body);
-    res.writeHead(answer, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer === 401 ? { error: 'Wrong secret' } : { accepted: true }));
+    res
+      .writeHead(answer, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify(answer === 401 ? { error: 'Wrong secret' } : { accepted: true }));
   });
 });
 
@@ -41,14 +51,23 @@ beforeAll(async () => {
   webhookUrl = `http://127.0.0.1:${(builder.address() as AddressInfo).port}/webhook`;
   app = await startStrapi({
     listen: true,
-    env: { BUILDER_WEBHOOK_URL: webhookUrl, BUILDER_WEBHOOK_SECRET: 'a-secret-the-builder-does-not-know', ADMIN_EMAIL: 'sync@example.org', ADMIN_PASSWORD: 'Sync-password-1' },
+    env: {
+      BUILDER_WEBHOOK_URL: webhookUrl,
+      BUILDER_WEBHOOK_SECRET: 'a-secret-the-builder-does-not-know',
+      ADMIN_EMAIL: 'sync@example.org',
+      ADMIN_PASSWORD: 'Sync-password-1',
+    },
   });
   const log = app.strapi.log.error.bind(app.strapi.log);
   app.strapi.log.error = ((message: unknown) => {
     errors.push(String(message));
     return log(message as never);
   }) as never;
-  const res = await fetch(`${app.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'sync@example.org', password: 'Sync-password-1' }) });
+  const res = await fetch(`${app.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'sync@example.org', password: 'Sync-password-1' }),
+  });
   token = ((await res.json()) as { data: { token: string } }).data.token;
 });
 
@@ -58,15 +77,27 @@ afterAll(async () => {
   for (const key of ['BUILDER_WEBHOOK_URL', 'BUILDER_WEBHOOK_SECRET']) delete process.env[key];
 });
 
-const desk = async () => ((await (await fetch(`${app.url}/newsroom/editorial`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { site: any }).site;
+const desk = async () =>
+  (
+    (await (
+      await fetch(`${app.url}/newsroom/editorial`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { site: any }
+  ).site;
 
 describe('whether the site follows the CMS', () => {
   it('logs a refused delivery with its status and shows the desk that the site is behind since then', async () => {
     const before = new Date().toISOString();
     const documentId = await createRelease(app.strapi, { sq: 'E refuzuar nga ndërtuesi' }, ['sq']);
-    await until(async () => Boolean((await deliveryState(app.strapi)).failingSince), 'the failed delivery to be recorded');
+    await until(
+      async () => Boolean((await deliveryState(app.strapi)).failingSince),
+      'the failed delivery to be recorded',
+    );
     expect(received.some((b) => b.includes(documentId))).toBe(true);
-    expect(errors.join('\n')).toMatch(new RegExp(`Webhook "Newsroom site builder" failed with 401 for entry.publish api::release.release ${documentId}`));
+    expect(errors.join('\n')).toMatch(
+      new RegExp(
+        `Webhook "Newsroom site builder" failed with 401 for entry.publish api::release.release ${documentId}`,
+      ),
+    );
     const site = await desk();
     expect(site.behindSince >= before).toBe(true);
     expect(site.reasons.join(' ')).toMatch(/refused the last change sent to it \(401: .*Wrong secret/);
@@ -77,7 +108,10 @@ describe('whether the site follows the CMS', () => {
     answer = 202;
     liveStartedAt = new Date(Date.now() + 60_000).toISOString();
     await createRelease(app.strapi, { sq: 'E pranuar nga ndërtuesi' }, ['sq']);
-    await until(async () => (await deliveryState(app.strapi)).failingSince === null, 'a successful delivery to be recorded');
+    await until(
+      async () => (await deliveryState(app.strapi)).failingSince === null,
+      'a successful delivery to be recorded',
+    );
     const site = await desk();
     expect(site).toMatchObject({ behindSince: null, reasons: [], lastDelivery: { ok: true, status: 202 } });
     expect(site.liveBuild.id).toBe('20260101T000000Z-live');

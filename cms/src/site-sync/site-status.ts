@@ -23,7 +23,9 @@ export async function fetchBuilderStatus(webhookUrl: string): Promise<BuilderSta
   return (await res.json()) as BuilderStatus;
 }
 
-const PUBLIC_UIDS = Object.values(CONTENT_TYPES).filter((t) => t.publicRead).map((t) => t.uid);
+const PUBLIC_UIDS = Object.values(CONTENT_TYPES)
+  .filter((t) => t.publicRead)
+  .map((t) => t.uid);
 
 /** The first change to public content (a publish, or an unpublish recorded as a retired page) after `since`. */
 async function firstChangeAfter(strapi: Core.Strapi, since: string): Promise<string | null> {
@@ -33,10 +35,24 @@ async function firstChangeAfter(strapi: Core.Strapi, since: string): Promise<str
     if (!Number.isNaN(t) && (first === null || t < first)) first = t;
   };
   for (const uid of PUBLIC_UIDS) {
-    const [row] = (await strapi.db.query(uid as never).findMany({ where: { publishedAt: { $gt: since } }, select: ['publishedAt'], orderBy: { publishedAt: 'asc' }, limit: 1 })) as Array<{ publishedAt: string }>;
+    const [row] = (await strapi.db
+      .query(uid as never)
+      .findMany({
+        where: { publishedAt: { $gt: since } },
+        select: ['publishedAt'],
+        orderBy: { publishedAt: 'asc' },
+        limit: 1,
+      })) as Array<{ publishedAt: string }>;
     consider(row?.publishedAt);
   }
-  const [retired] = (await strapi.db.query(CONTENT_TYPES.retiredPage.uid as never).findMany({ where: { updatedAt: { $gt: since } }, select: ['updatedAt'], orderBy: { updatedAt: 'asc' }, limit: 1 })) as Array<{ updatedAt: string }>;
+  const [retired] = (await strapi.db
+    .query(CONTENT_TYPES.retiredPage.uid as never)
+    .findMany({
+      where: { updatedAt: { $gt: since } },
+      select: ['updatedAt'],
+      orderBy: { updatedAt: 'asc' },
+      limit: 1,
+    })) as Array<{ updatedAt: string }>;
   consider(retired?.updatedAt);
   return first === null ? null : new Date(first).toISOString();
 }
@@ -46,12 +62,19 @@ async function firstChangeAfter(strapi: Core.Strapi, since: string): Promise<str
  * delivery to the builder failed, or when something was published or taken down after the
  * live build started and a couple of minutes have passed.
  */
-export async function siteStatus(strapi: Core.Strapi, webhookUrl: string | undefined, now: Date, builder = fetchBuilderStatus): Promise<SiteStatus> {
+export async function siteStatus(
+  strapi: Core.Strapi,
+  webhookUrl: string | undefined,
+  now: Date,
+  builder = fetchBuilderStatus,
+): Promise<SiteStatus> {
   const deliveries = await deliveryState(strapi);
   const reasons: string[] = [];
   const since: string[] = [];
   if (deliveries.failingSince && deliveries.last && !deliveries.last.ok) {
-    reasons.push(`the site builder refused the last change sent to it (${deliveries.last.status}${deliveries.last.message ? `: ${deliveries.last.message}` : ''})`);
+    reasons.push(
+      `the site builder refused the last change sent to it (${deliveries.last.status}${deliveries.last.message ? `: ${deliveries.last.message}` : ''})`,
+    );
     since.push(deliveries.failingSince);
   }
   let liveBuild: SiteStatus['liveBuild'] = null;
@@ -67,9 +90,17 @@ export async function siteStatus(strapi: Core.Strapi, webhookUrl: string | undef
         }
       }
     } catch (error) {
-      reasons.push(`the site builder does not answer at ${new URL('/status', webhookUrl)}: ${(error as Error).message}`);
+      reasons.push(
+        `the site builder does not answer at ${new URL('/status', webhookUrl)}: ${(error as Error).message}`,
+      );
     }
   }
   const behindSince = since.sort()[0] ?? null;
-  return { behindSince, behindSinceOffice: behindSince ? formatOfficeTime(behindSince) : null, reasons, lastDelivery: deliveries.last ?? null, liveBuild };
+  return {
+    behindSince,
+    behindSinceOffice: behindSince ? formatOfficeTime(behindSince) : null,
+    reasons,
+    lastDelivery: deliveries.last ?? null,
+    liveBuild,
+  };
 }

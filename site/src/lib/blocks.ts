@@ -73,7 +73,11 @@ function renderBlock(block: BlockNode): string {
 export function renderBlocks(blocks: Blocks | null | undefined, options: { mediaBase?: string } = {}): string {
   if (!Array.isArray(blocks)) return '';
   return blocks
-    .map((block) => (block.type === 'image' ? { ...block, image: { ...block.image, url: mediaUrl(block.image, options.mediaBase) } } : block))
+    .map((block) =>
+      block.type === 'image'
+        ? { ...block, image: { ...block.image, url: mediaUrl(block.image, options.mediaBase) } }
+        : block,
+    )
     .map(renderBlock)
     .join('\n');
 }

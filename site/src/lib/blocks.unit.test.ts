@@ -14,11 +14,30 @@ describe('the blocks renderer', () => {
     const blocks: Blocks = [
       { type: 'heading', level: 1, children: [text('Title')] },
       { type: 'heading', level: 3, children: [text('Sub')] },
-      { type: 'paragraph', children: [text('bold', { bold: true }), text(' and '), text('it', { italic: true }), { type: 'link', url: 'https://gov.example/x?a=1&b=2', children: [text('link')] }] },
+      {
+        type: 'paragraph',
+        children: [
+          text('bold', { bold: true }),
+          text(' and '),
+          text('it', { italic: true }),
+          { type: 'link', url: 'https://gov.example/x?a=1&b=2', children: [text('link')] },
+        ],
+      },
       { type: 'quote', children: [text('Quoted')] },
       { type: 'code', children: [text('a < b')] },
-      { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [text('one')] }, { type: 'list-item', children: [text('two')] }] },
-      { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [text('x', { strikethrough: true, underline: true, code: true })] }] },
+      {
+        type: 'list',
+        format: 'ordered',
+        children: [
+          { type: 'list-item', children: [text('one')] },
+          { type: 'list-item', children: [text('two')] },
+        ],
+      },
+      {
+        type: 'list',
+        format: 'unordered',
+        children: [{ type: 'list-item', children: [text('x', { strikethrough: true, underline: true, code: true })] }],
+      },
     ];
     expect(renderBlocks(blocks).split('\n')).toEqual([
       '<h2>Title</h2>',
@@ -32,7 +51,9 @@ describe('the blocks renderer', () => {
   });
 
   it('drops links to javascript: and other unsafe targets but keeps their text', () => {
-    const html = renderBlocks([{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [text('click')] }] }]);
+    const html = renderBlocks([
+      { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [text('click')] }] },
+    ]);
     expect(html).toBe('<p>click</p>');
     expect(safeUrl(' //evil.example')).toBeNull();
     expect(safeUrl('/sq/komunikata/')).toBe('/sq/komunikata/');
@@ -40,10 +61,23 @@ describe('the blocks renderer', () => {
   });
 
   it('renders images with alt text, size and caption, from the site’s copy', () => {
-    const html = renderBlocks(
-      [{ type: 'image', image: { url: '/uploads/a.jpg', publicUrl: '/media/0123456789abcdef/a.jpg', alternativeText: 'A "minister"', width: 800, height: 600, caption: 'Caption' }, children: [] }],
+    const html = renderBlocks([
+      {
+        type: 'image',
+        image: {
+          url: '/uploads/a.jpg',
+          publicUrl: '/media/0123456789abcdef/a.jpg',
+          alternativeText: 'A "minister"',
+          width: 800,
+          height: 600,
+          caption: 'Caption',
+        },
+        children: [],
+      },
+    ]);
+    expect(html).toBe(
+      '<figure><img src="/media/0123456789abcdef/a.jpg" alt="A &quot;minister&quot;" width="800" height="600" loading="lazy" decoding="async"><figcaption>Caption</figcaption></figure>',
     );
-    expect(html).toBe('<figure><img src="/media/0123456789abcdef/a.jpg" alt="A &quot;minister&quot;" width="800" height="600" loading="lazy" decoding="async"><figcaption>Caption</figcaption></figure>');
   });
 
   it('renders nothing for unknown blocks or no blocks', () => {
@@ -52,7 +86,11 @@ describe('the blocks renderer', () => {
   });
 
   it('turns blocks into plain text', () => {
-    expect(blocksToText([{ type: 'paragraph', children: [text('Hello '), { type: 'link', url: '/x', children: [text('world')] }] }])).toBe('Hello world');
+    expect(
+      blocksToText([
+        { type: 'paragraph', children: [text('Hello '), { type: 'link', url: '/x', children: [text('world')] }] },
+      ]),
+    ).toBe('Hello world');
     expect(escapeHtml(`'`)).toBe('&#39;');
   });
 });

@@ -12,7 +12,12 @@ const parts = (iso: string): [number, number, number, number, number] => {
  * The agenda as iCalendar. Press conferences carry the PRESS-CONFERENCE category and the
  * kind in the title, so a newsroom's calendar shows them at a glance.
  */
-export function agendaCalendar(items: Entry[], locale: Locale, site: string, labels: { calendar: string; kind: (kind: string) => string; coverage: (c: string) => string }): string {
+export function agendaCalendar(
+  items: Entry[],
+  locale: Locale,
+  site: string,
+  labels: { calendar: string; kind: (kind: string) => string; coverage: (c: string) => string },
+): string {
   const events: EventAttributes[] = items.map((item) => ({
     uid: `${item.documentId}-${locale}@newsroom`,
     // DTSTAMP from the item rather than the clock: the same agenda gives the same file, so a
@@ -21,10 +26,14 @@ export function agendaCalendar(items: Entry[], locale: Locale, site: string, lab
     start: parts(item.startsAt),
     startInputType: 'utc',
     startOutputType: 'utc',
-    ...(item.endsAt ? { end: parts(item.endsAt), endInputType: 'utc' as const, endOutputType: 'utc' as const } : { duration: { hours: 1 } }),
+    ...(item.endsAt
+      ? { end: parts(item.endsAt), endInputType: 'utc' as const, endOutputType: 'utc' as const }
+      : { duration: { hours: 1 } }),
     title: item.kind === 'press-conference' ? `${labels.kind(item.kind)}: ${item.title}` : String(item.title),
     location: item.place ?? undefined,
-    description: [labels.coverage(item.mediaCoverage), item.accreditationNote, item.description].filter(Boolean).join('\n\n'),
+    description: [labels.coverage(item.mediaCoverage), item.accreditationNote, item.description]
+      .filter(Boolean)
+      .join('\n\n'),
     url: absolute(site, itemPath('agendaItem', locale, item.slug)),
     categories: [String(item.kind).toUpperCase()],
     status: item.withdrawal ? 'CANCELLED' : 'CONFIRMED',

@@ -11,7 +11,9 @@ export { dateOf, relatedIds, type Entry } from './entry';
  * loaders/entry-store.ts; the cache folder is given by integrations/build-scope.mjs).
  */
 export function load(type: PageType | 'government' | 'retiredPage'): Promise<Entry[]> {
-  return perBuild(`entries:${type}`, () => Promise.resolve(readEntries(entriesDir(buildCacheDir()), type) as unknown as Entry[]));
+  return perBuild(`entries:${type}`, () =>
+    Promise.resolve(readEntries(entriesDir(buildCacheDir()), type) as unknown as Entry[]),
+  );
 }
 
 /** A type's entries indexed once per build: sorted per locale, and by documentId. */

@@ -25,13 +25,26 @@ function remembered<T>(key: string, make: () => T): T {
 
 export function formatDate(value: string, locale: Locale, timeZone: string): string {
   return remembered(`date|${value}|${locale}|${timeZone}`, () =>
-    formatter(fmt(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: isDateOnly(value) ? 'UTC' : timeZone }).format(new Date(value)),
+    formatter(fmt(locale), {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: isDateOnly(value) ? 'UTC' : timeZone,
+    }).format(new Date(value)),
   );
 }
 
 export function formatDateTime(value: string, locale: Locale, timeZone: string): string {
   return remembered(`dateTime|${value}|${locale}|${timeZone}`, () =>
-    formatter(fmt(locale), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(value)),
+    formatter(fmt(locale), {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    }).format(new Date(value)),
   );
 }
 
@@ -43,14 +56,20 @@ export function formatTime(value: string, locale: Locale, timeZone: string): str
 
 export function formatMonth(year: number, month: number, locale: Locale): string {
   return remembered(`month|${year}|${month}|${locale}`, () =>
-    formatter(fmt(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1))),
+    formatter(fmt(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, 1)),
+    ),
   );
 }
 
 /** Year and month (1–12) of a value, in the site's time zone. */
 export function yearMonth(value: string, timeZone: string): { year: number; month: number } {
   return remembered(`yearMonth|${value}|${timeZone}`, () => {
-    const parts = formatter('en', { year: 'numeric', month: 'numeric', timeZone: isDateOnly(value) ? 'UTC' : timeZone }).formatToParts(new Date(value));
+    const parts = formatter('en', {
+      year: 'numeric',
+      month: 'numeric',
+      timeZone: isDateOnly(value) ? 'UTC' : timeZone,
+    }).formatToParts(new Date(value));
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     return { year: get('year'), month: get('month') };
   });

@@ -19,10 +19,17 @@ export const disclosureLog = () =>
   });
 
 export const requestStatistics = () =>
-  perBuild('request-statistics', async () => (await getJson<{ data: MonthStatistics[] }>(`${config.CMS_URL}/api/newsroom/request-statistics`)).data);
+  perBuild(
+    'request-statistics',
+    async () => (await getJson<{ data: MonthStatistics[] }>(`${config.CMS_URL}/api/newsroom/request-statistics`)).data,
+  );
 
 /** One row per month, the outcomes as columns of their own. */
-export const statisticsRows = (months: MonthStatistics[]) => months.map(({ outcomes, ...rest }) => ({ ...rest, ...outcomes }));
+export const statisticsRows = (months: MonthStatistics[]) =>
+  months.map(({ outcomes, ...rest }) => ({ ...rest, ...outcomes }));
 
 export const statisticsCsv = (months: MonthStatistics[]) =>
-  stringify(statisticsRows(months).map((r) => ({ ...r, medianDaysToAnswer: r.medianDaysToAnswer ?? '' })), { header: true, columns: [...STATISTICS_COLUMNS] });
+  stringify(
+    statisticsRows(months).map((r) => ({ ...r, medianDaysToAnswer: r.medianDaysToAnswer ?? '' })),
+    { header: true, columns: [...STATISTICS_COLUMNS] },
+  );

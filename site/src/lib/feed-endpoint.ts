@@ -12,7 +12,10 @@ import { t } from './i18n';
 export async function feedResponse(locale: Locale, only?: PageType): Promise<Response> {
   const tr = t(locale);
   const tags = new Map((await entries('tag', locale)).map((tag) => [tag.documentId, tag.name as string]));
-  const tagNames = (e: Entry) => relatedIds(e, 'tags').map((id) => tags.get(id)).filter((n): n is string => Boolean(n));
+  const tagNames = (e: Entry) =>
+    relatedIds(e, 'tags')
+      .map((id) => tags.get(id))
+      .filter((n): n is string => Boolean(n));
   const types = only ? [only] : FEED_TYPES;
   const dated: Array<{ type: PageType; entry: Entry; date: string }> = [];
   for (const type of types) {

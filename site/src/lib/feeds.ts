@@ -28,23 +28,36 @@ export interface FeedContext {
 /** Full text for `content:encoded`: the body, or what stands for it in types without one. */
 function fullText(type: PageType, entry: Entry, ctx: FeedContext): string {
   const body = renderBlocks(entry.body, { mediaBase: ctx.site });
-  const summary = entry.summary ? renderBlocks([{ type: 'paragraph', children: [{ type: 'text', text: entry.summary }] }]) : '';
+  const summary = entry.summary
+    ? renderBlocks([{ type: 'paragraph', children: [{ type: 'text', text: entry.summary }] }])
+    : '';
   if (type === 'decision') {
-    const docs = (entry.documents ?? []).map((d: Entry['documents'][number]) => `<li><a href="${escapeHtml(mediaUrl(d, ctx.site))}">${escapeHtml(d.name)}</a></li>`).join('');
+    const docs = (entry.documents ?? [])
+      .map(
+        (d: Entry['documents'][number]) =>
+          `<li><a href="${escapeHtml(mediaUrl(d, ctx.site))}">${escapeHtml(d.name)}</a></li>`,
+      )
+      .join('');
     return `${summary}${docs ? `<ul>${docs}</ul>` : ''}`;
   }
   if (type === 'gallery') {
     const photos = (entry.items ?? [])
       .filter((i: { __component: string }) => i.__component === 'media.photo')
-      .map((i: { image: Entry['leadImage']; alt: string; caption?: string }) => `<figure><img src="${escapeHtml(mediaUrl(i.image, ctx.site))}" alt="${escapeHtml(i.alt)}"><figcaption>${escapeHtml(i.caption ?? '')}</figcaption></figure>`);
+      .map(
+        (i: { image: Entry['leadImage']; alt: string; caption?: string }) =>
+          `<figure><img src="${escapeHtml(mediaUrl(i.image, ctx.site))}" alt="${escapeHtml(i.alt)}"><figcaption>${escapeHtml(i.caption ?? '')}</figcaption></figure>`,
+      );
     return `<p>${escapeHtml(entry.description ?? '')}</p>${photos.join('')}`;
   }
   if (type === 'campaign') {
-    const parts = (entry.body ?? []).map((block: { __component: string; body?: unknown; heading?: string; url?: string; label?: string }) => {
-      if (block.__component === 'blocks.text') return renderBlocks(block.body as never, { mediaBase: ctx.site });
-      if (block.__component === 'blocks.call-to-action') return `<p><a href="${escapeHtml(block.url ?? '')}">${escapeHtml(block.label ?? '')}</a></p>`;
-      return '';
-    });
+    const parts = (entry.body ?? []).map(
+      (block: { __component: string; body?: unknown; heading?: string; url?: string; label?: string }) => {
+        if (block.__component === 'blocks.text') return renderBlocks(block.body as never, { mediaBase: ctx.site });
+        if (block.__component === 'blocks.call-to-action')
+          return `<p><a href="${escapeHtml(block.url ?? '')}">${escapeHtml(block.label ?? '')}</a></p>`;
+        return '';
+      },
+    );
     return `${entry.tagline ? `<p>${escapeHtml(entry.tagline)}</p>` : ''}${parts.join('')}`;
   }
   return Array.isArray(entry.body) ? body : summary;
@@ -65,7 +78,9 @@ export function feedItem(type: PageType, entry: Entry, ctx: FeedContext): RSSFee
     content: `${note ? `<p><strong>${escapeHtml(note)}</strong></p>` : ''}${fullText(type, entry, ctx)}`,
     categories: [ctx.sectionName, ...ctx.tagNames(entry)],
     customData: `<guid isPermaLink="false">${feedGuid(type, entry, updated?.date)}</guid>`,
-    ...(lead ? { enclosure: { url: mediaUrl(lead.media, ctx.site), length: fileBytes(lead.media), type: lead.media.mime } } : {}),
+    ...(lead
+      ? { enclosure: { url: mediaUrl(lead.media, ctx.site), length: fileBytes(lead.media), type: lead.media.mime } }
+      : {}),
   };
 }
 

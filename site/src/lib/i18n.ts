@@ -35,7 +35,8 @@ export function t(locale: Locale): TFunction {
     const fixed = instance.getFixedT(locale);
     const answers = new Map<string, string>();
     translate = ((key: string, options?: Record<string, unknown>) => {
-      if (options && !Object.values(options).every((v) => v === null || typeof v !== 'object')) return fixed(key, options as never);
+      if (options && !Object.values(options).every((v) => v === null || typeof v !== 'object'))
+        return fixed(key, options as never);
       const id = options ? `${key}\u0000${JSON.stringify(options)}` : key;
       let answer = answers.get(id);
       if (answer === undefined) {

@@ -31,7 +31,12 @@ describe('UI strings', () => {
   });
 
   it('keep each locale and each set of options apart when answers are reused', () => {
-    const answers = [t('en')('list.count', { count: 1 }), t('en')('list.count', { count: 5 }), t('sq')('list.count', { count: 1 }), t('en')('list.count', { count: 1 })];
+    const answers = [
+      t('en')('list.count', { count: 1 }),
+      t('en')('list.count', { count: 5 }),
+      t('sq')('list.count', { count: 1 }),
+      t('en')('list.count', { count: 1 }),
+    ];
     expect(answers).toEqual(['1 item', '5 items', t('sq')('list.count', { count: 1 }), '1 item']);
     expect(answers[2]).not.toBe('1 item');
   });

@@ -10,28 +10,51 @@ import sharp, { type FitEnum, type FormatEnum } from 'sharp';
  */
 const AVIF_EFFORT = 2;
 const QUALITY: Record<string, number> = { low: 25, mid: 50, high: 80, max: 100 };
-const FIT: Record<string, keyof FitEnum> = { fill: 'fill', contain: 'inside', cover: 'cover', none: 'outside', 'scale-down': 'inside', outside: 'outside', inside: 'inside' };
+const FIT: Record<string, keyof FitEnum> = {
+  fill: 'fill',
+  contain: 'inside',
+  cover: 'cover',
+  none: 'outside',
+  'scale-down': 'inside',
+  outside: 'outside',
+  inside: 'inside',
+};
 
 // As in Astro's service: libvips' operation cache only grows over a build's thousands of images.
 sharp.cache(false);
 
-const quality = (q: string | number | undefined) => (q === undefined ? undefined : Number.isFinite(Number(q)) ? Number(q) : QUALITY[q]);
+const quality = (q: string | number | undefined) =>
+  q === undefined ? undefined : Number.isFinite(Number(q)) ? Number(q) : QUALITY[q];
 
 const service: LocalImageService = {
   ...(sharpService as LocalImageService),
   async transform(input, transform, config) {
     if (transform.format === 'svg') return { data: input, format: 'svg' };
-    const image = sharp(input, { failOn: 'none', pages: -1, limitInputPixels: config.service.config.limitInputPixels }).rotate();
+    const image = sharp(input, {
+      failOn: 'none',
+      pages: -1,
+      limitInputPixels: config.service.config.limitInputPixels,
+    }).rotate();
     const width = transform.width ? Math.round(transform.width) : undefined;
     const height = transform.height ? Math.round(transform.height) : undefined;
     const withoutEnlargement = Boolean(transform.fit);
-    if (width && height && transform.fit) image.resize({ width, height, fit: FIT[String(transform.fit)] ?? 'inside', position: transform.position, withoutEnlargement });
+    if (width && height && transform.fit)
+      image.resize({
+        width,
+        height,
+        fit: FIT[String(transform.fit)] ?? 'inside',
+        position: transform.position,
+        withoutEnlargement,
+      });
     else if (height && !width) image.resize({ height, withoutEnlargement });
     else if (width) image.resize({ width, withoutEnlargement });
     if (transform.background) image.flatten({ background: transform.background });
     if (transform.format) {
       const q = quality(transform.quality);
-      image.toFormat(transform.format as keyof FormatEnum, transform.format === 'avif' ? { quality: q, effort: AVIF_EFFORT } : { quality: q });
+      image.toFormat(
+        transform.format as keyof FormatEnum,
+        transform.format === 'avif' ? { quality: q, effort: AVIF_EFFORT } : { quality: q },
+      );
     }
     const { data, info } = await image.toBuffer({ resolveWithObject: true });
     return { data, format: info.format as typeof transform.format & string };

@@ -7,7 +7,19 @@ import { yearMonth } from './dates';
 import { PEOPLE_FIELDS } from './people';
 import { sitemapFileOf } from './sitemap';
 import { perBuild } from './build-scope';
-import { DATED_TYPES, FEED_TYPES, PAGE_TYPES, archivePath, calendarPath, feedPath, itemPath, openDataPath, sectionPath, sitemapPath, type PageType } from './routes';
+import {
+  DATED_TYPES,
+  FEED_TYPES,
+  PAGE_TYPES,
+  archivePath,
+  calendarPath,
+  feedPath,
+  itemPath,
+  openDataPath,
+  sectionPath,
+  sitemapPath,
+  type PageType,
+} from './routes';
 
 /**
  * Shared with `integrations/incremental.mjs` and `integrations/pagefind.mjs` (same process):
@@ -25,7 +37,8 @@ export interface IncrementalState {
   dirtyShards?: Set<string>;
   report?: { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string; pages?: number };
 }
-export const incrementalState = (): IncrementalState => ((globalThis as Record<symbol, IncrementalState>)[Symbol.for('newsroom.incremental')] ??= {});
+export const incrementalState = (): IncrementalState =>
+  ((globalThis as Record<symbol, IncrementalState>)[Symbol.for('newsroom.incremental')] ??= {});
 
 /**
  * People and tags are named on the pages of every item that links them, and a government
@@ -54,7 +67,8 @@ async function decide(): Promise<Set<string> | null> {
     if (recorded.changes.length === 0) continue;
     if (!FOLLOWED.has(type)) return full(`a ${type} changed, and its name or dates appear on other pages`);
     if (type === 'retiredPage') continue;
-    for (const change of recorded.changes) for (const path of await pagesOf(type as PageType, change)) affected.add(path);
+    for (const change of recorded.changes)
+      for (const path of await pagesOf(type as PageType, change)) affected.add(path);
   }
   state.affected = affected;
   return affected;
@@ -75,8 +89,11 @@ async function pagesOf(type: PageType, change: Change): Promise<string[]> {
   for (const version of versions) {
     paths.push(itemPath(type, locale, version.slug));
     const field = PEOPLE_FIELDS[type];
-    if (field) for (const person of await byDocumentId('person', locale, relatedIds(version, field))) paths.push(itemPath('person', locale, person.slug));
-    for (const tag of await byDocumentId('tag', locale, relatedIds(version, 'tags'))) paths.push(itemPath('tag', locale, tag.slug));
+    if (field)
+      for (const person of await byDocumentId('person', locale, relatedIds(version, field)))
+        paths.push(itemPath('person', locale, person.slug));
+    for (const tag of await byDocumentId('tag', locale, relatedIds(version, 'tags')))
+      paths.push(itemPath('tag', locale, tag.slug));
   }
   paths.push(...(await linkingPages(type, locale, documentId)));
   if (DATED_TYPES.includes(type)) paths.push(...(await monthPages(type, locale, versions)));
@@ -85,9 +102,16 @@ async function pagesOf(type: PageType, change: Change): Promise<string[]> {
 
 /** Decisions list related decisions, and campaigns their releases. */
 async function linkingPages(type: PageType, locale: Locale, documentId: string): Promise<string[]> {
-  const linking = type === 'decision' ? { from: 'decision' as const, field: 'relatedDecisions' } : type === 'release' ? { from: 'campaign' as const, field: 'relatedReleases' } : null;
+  const linking =
+    type === 'decision'
+      ? { from: 'decision' as const, field: 'relatedDecisions' }
+      : type === 'release'
+        ? { from: 'campaign' as const, field: 'relatedReleases' }
+        : null;
   if (!linking) return [];
-  return (await entries(linking.from, locale)).filter((e) => relatedIds(e, linking.field).includes(documentId)).map((e) => itemPath(linking.from, locale, e.slug));
+  return (await entries(linking.from, locale))
+    .filter((e) => relatedIds(e, linking.field).includes(documentId))
+    .map((e) => itemPath(linking.from, locale, e.slug));
 }
 
 /**
@@ -117,11 +141,15 @@ async function monthPages(type: PageType, locale: Locale, versions: Entry[]): Pr
  * `getStaticPaths` of a content page, narrowed to what this build renders. `route` is the
  * page's address with its params in brackets, e.g. `/[lang]/[section]/[slug]/`.
  */
-export async function selectPaths<P extends { params: Record<string, string | undefined> }>(route: string, paths: P[]): Promise<P[]> {
+export async function selectPaths<P extends { params: Record<string, string | undefined> }>(
+  route: string,
+  paths: P[],
+): Promise<P[]> {
   const affected = await affectedPaths();
   if (!affected) return paths;
   // `/[lang]/[slug]/` → ['/', 'lang', '/', 'slug', '/']: the odd parts are param names.
   const parts = route.split(/\[(\w+)\]/);
-  const address = (params: P['params']) => parts.map((part, i) => (i % 2 ? encodeURIComponent(params[part] ?? '') : part)).join('');
+  const address = (params: P['params']) =>
+    parts.map((part, i) => (i % 2 ? encodeURIComponent(params[part] ?? '') : part)).join('');
   return paths.filter((p) => affected.has(address(p.params)));
 }

@@ -10,16 +10,25 @@ import { config } from '../config';
 export function mediaUrl(media: Pick<Media, 'url' | 'publicUrl'>, base = config.PREVIEW_ASSETS_PREFIX ?? ''): string {
   if (media.publicUrl) return `${base}${media.publicUrl}`;
   if (/^https?:\/\//.test(media.url)) return media.url;
-  throw new Error(`The upload ${media.url} has no copy on the site; the loaders copy every upload of the entries they keep.`);
+  throw new Error(
+    `The upload ${media.url} has no copy on the site; the loaders copy every upload of the entries they keep.`,
+  );
 }
 
-export const fileType = (media: Pick<Media, 'ext' | 'mime'>) => (media.ext?.replace('.', '') || media.mime.split('/')[1] || 'file').toUpperCase();
+export const fileType = (media: Pick<Media, 'ext' | 'mime'>) =>
+  (media.ext?.replace('.', '') || media.mime.split('/')[1] || 'file').toUpperCase();
 
 /** Strapi stores sizes in kilobytes. */
 export const fileBytes = (media: Pick<Media, 'size'>) => Math.round(media.size * 1024);
 
 export function fileSize(media: Pick<Media, 'size'>, locale: Locale): string {
   const bytes = fileBytes(media);
-  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [Math.max(1, bytes / 1024), 'kilobyte'];
-  return new Intl.NumberFormat(localeInfo(locale).formatLocale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [Math.max(1, bytes / 1024), 'kilobyte'];
+  return new Intl.NumberFormat(localeInfo(locale).formatLocale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
 }

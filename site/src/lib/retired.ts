@@ -25,7 +25,8 @@ export function retiredRules(
     }
     const to = r.reason === 'consolidated' ? r.redirectTo?.trim() : undefined;
     const toProblem = to ? sitePathProblem(to) : null;
-    if (toProblem) warn(`retired page ${path} answers 410 instead of redirecting to ${JSON.stringify(to)}: ${toProblem}`);
+    if (toProblem)
+      warn(`retired page ${path} answers 410 instead of redirecting to ${JSON.stringify(to)}: ${toProblem}`);
     rules.set(path, to && !toProblem ? { path, status: 301, to } : { path, status: 410 });
   }
   return [...rules.values()].sort((a, b) => a.path.localeCompare(b.path));

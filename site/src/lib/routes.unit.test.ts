@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { archivePath, calendarPath, feedPath, homePath, itemPath, openDataPath, PAGE_TYPES, sectionParams, sectionPath, specialPath, DATED_TYPES, FEED_TYPES } from './routes';
+import {
+  archivePath,
+  calendarPath,
+  feedPath,
+  homePath,
+  itemPath,
+  openDataPath,
+  PAGE_TYPES,
+  sectionParams,
+  sectionPath,
+  specialPath,
+  DATED_TYPES,
+  FEED_TYPES,
+} from './routes';
 
 describe('routes', () => {
   it('build each locale’s paths with its prefix and translated section', () => {

@@ -5,7 +5,18 @@ import { allEntries, dateOf, translations, type Entry } from './content';
 import { months } from './archive';
 import { yearMonth } from './dates';
 import { perBuild } from './build-scope';
-import { absolute, archivePath, DATED_TYPES, homePath, itemPath, PAGE_TYPES, sectionPath, sitemapPath, specialPath, type PageType } from './routes';
+import {
+  absolute,
+  archivePath,
+  DATED_TYPES,
+  homePath,
+  itemPath,
+  PAGE_TYPES,
+  sectionPath,
+  sitemapPath,
+  specialPath,
+  type PageType,
+} from './routes';
 
 type Alternates = Partial<Record<Locale, string>>;
 
@@ -30,8 +41,19 @@ export function sitemapFiles(): Promise<Map<string, Alternates[]>> {
 }
 
 async function group(): Promise<Map<string, Alternates[]>> {
-  const all = (path: (l: Locale) => string) => Object.fromEntries(LOCALES.map((l) => [l.code, path(l.code)])) as Alternates;
-  const byFile = new Map<string, Alternates[]>([[FIXED, [all(homePath), all((l) => specialPath('feeds', l)), all((l) => specialPath('disclosureLog', l)), ...PAGE_TYPES.map((t) => all((l) => sectionPath(t, l)))]]]);
+  const all = (path: (l: Locale) => string) =>
+    Object.fromEntries(LOCALES.map((l) => [l.code, path(l.code)])) as Alternates;
+  const byFile = new Map<string, Alternates[]>([
+    [
+      FIXED,
+      [
+        all(homePath),
+        all((l) => specialPath('feeds', l)),
+        all((l) => specialPath('disclosureLog', l)),
+        ...PAGE_TYPES.map((t) => all((l) => sectionPath(t, l))),
+      ],
+    ],
+  ]);
   const add = (file: string, set: Alternates) => {
     if (!byFile.has(file)) byFile.set(file, []);
     byFile.get(file)!.push(set);
@@ -43,7 +65,10 @@ async function group(): Promise<Map<string, Alternates[]>> {
         if (seen.has(entry.documentId)) continue;
         seen.add(entry.documentId);
         const versions = await translations(type, entry.documentId);
-        add(sitemapFileOf(type, [...versions.values()]), Object.fromEntries([...versions].map(([locale, e]) => [locale, itemPath(type, locale, e.slug)])));
+        add(
+          sitemapFileOf(type, [...versions.values()]),
+          Object.fromEntries([...versions].map(([locale, e]) => [locale, itemPath(type, locale, e.slug)])),
+        );
       }
     }
     if (!DATED_TYPES.includes(type)) continue;
@@ -51,7 +76,10 @@ async function group(): Promise<Map<string, Alternates[]>> {
     for (const l of LOCALES) {
       for (const m of await months(type, l.code)) {
         const key = `${m.year}-${m.month}`;
-        byMonth.set(key, { year: m.year, set: { ...byMonth.get(key)?.set, [l.code]: archivePath(type, l.code, m.year, m.month) } });
+        byMonth.set(key, {
+          year: m.year,
+          set: { ...byMonth.get(key)?.set, [l.code]: archivePath(type, l.code, m.year, m.month) },
+        });
       }
     }
     for (const { year, set } of byMonth.values()) add(`${kebab(type)}-${year}`, set);
@@ -71,7 +99,8 @@ export function sitemapXml(sets: Alternates[], site: string): string {
       const url = root.ele('url');
       url.ele('loc').txt(absolute(site, path));
       if (versions.length > 1) {
-        for (const [locale, alt] of versions) url.ele('xhtml:link', { rel: 'alternate', hreflang: locale, href: absolute(site, alt) });
+        for (const [locale, alt] of versions)
+          url.ele('xhtml:link', { rel: 'alternate', hreflang: locale, href: absolute(site, alt) });
       }
     }
   }
@@ -80,7 +109,13 @@ export function sitemapXml(sets: Alternates[], site: string): string {
 
 /** The sitemap index: one entry per file. */
 export function sitemapIndexXml(names: string[], site: string): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('sitemapindex', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' });
-  for (const name of names) root.ele('sitemap').ele('loc').txt(absolute(site, sitemapPath(name)));
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('sitemapindex', {
+    xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9',
+  });
+  for (const name of names)
+    root
+      .ele('sitemap')
+      .ele('loc')
+      .txt(absolute(site, sitemapPath(name)));
   return root.end({ prettyPrint: true });
 }

@@ -20,7 +20,12 @@ export const MAX_CHANGES = 200;
  */
 export function recordChanges(type: string, changes: TypeChanges) {
   const file = process.env.LOADER_CHANGES_FILE;
-  if (file) mergeIntoJsonFile(file, type, 'changes' in changes && changes.changes.length > MAX_CHANGES ? { unknown: true } : changes);
+  if (file)
+    mergeIntoJsonFile(
+      file,
+      type,
+      'changes' in changes && changes.changes.length > MAX_CHANGES ? { unknown: true } : changes,
+    );
 }
 
 export function readChanges(file: string | undefined): Record<string, TypeChanges> | null {

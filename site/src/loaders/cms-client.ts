@@ -43,7 +43,12 @@ export async function getJson<T>(url: string, fetchImpl: typeof fetch = fetch): 
 }
 
 /** All pages of a collection query; `query` is appended to each page's URL. */
-export async function getAll<T>(base: string, path: string, query: URLSearchParams, fetchImpl: typeof fetch = fetch): Promise<T[]> {
+export async function getAll<T>(
+  base: string,
+  path: string,
+  query: URLSearchParams,
+  fetchImpl: typeof fetch = fetch,
+): Promise<T[]> {
   const items: T[] = [];
   for (let page = 1; ; page += 1) {
     const q = new URLSearchParams(query);

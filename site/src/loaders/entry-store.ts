@@ -54,16 +54,22 @@ function replay(file: string, state: File): number {
   const text = fs.readFileSync(journal, 'utf8');
   const complete = text.lastIndexOf('\n') + 1;
   if (complete < text.length) fs.truncateSync(journal, Buffer.byteLength(text.slice(0, complete)));
-  text.slice(0, complete).split('\n').slice(0, -1).forEach((line, i) => {
-    let op: Op;
-    try {
-      op = JSON.parse(line) as Op;
-    } catch {
-      throw new Error(`${journal}, line ${i + 1}, is not JSON. Delete ${path.dirname(journal)} and the next build fetches every entry again.`);
-    }
-    if (op[1]) state.entries[op[0]] = op[1];
-    else delete state.entries[op[0]];
-  });
+  text
+    .slice(0, complete)
+    .split('\n')
+    .slice(0, -1)
+    .forEach((line, i) => {
+      let op: Op;
+      try {
+        op = JSON.parse(line) as Op;
+      } catch {
+        throw new Error(
+          `${journal}, line ${i + 1}, is not JSON. Delete ${path.dirname(journal)} and the next build fetches every entry again.`,
+        );
+      }
+      if (op[1]) state.entries[op[0]] = op[1];
+      else delete state.entries[op[0]];
+    });
   return complete;
 }
 
@@ -104,7 +110,12 @@ export function openEntryStore(dir: string, type: string) {
       if (!reset && ops.length === 0) return;
       fs.mkdirSync(dir, { recursive: true });
       const lines = ops.map((op) => `${JSON.stringify(op)}\n`).join('');
-      if (reset || !fs.existsSync(file) || state.journalBytes + lines.length > Math.max(MIN_JOURNAL_BYTES, state.snapshotBytes / 4)) writeSnapshot(file, state);
+      if (
+        reset ||
+        !fs.existsSync(file) ||
+        state.journalBytes + lines.length > Math.max(MIN_JOURNAL_BYTES, state.snapshotBytes / 4)
+      )
+        writeSnapshot(file, state);
       else {
         fs.appendFileSync(journalOf(file), lines);
         state.journalBytes += lines.length;

@@ -18,7 +18,11 @@ interface Index {
 }
 
 const isUpload = (value: unknown): value is SiteMedia & { mime: string } =>
-  value !== null && typeof value === 'object' && typeof (value as SiteMedia).url === 'string' && typeof (value as { mime?: unknown }).mime === 'string' && (value as SiteMedia).url.startsWith('/');
+  value !== null &&
+  typeof value === 'object' &&
+  typeof (value as SiteMedia).url === 'string' &&
+  typeof (value as { mime?: unknown }).mime === 'string' &&
+  (value as SiteMedia).url.startsWith('/');
 
 /** Strapi names a file `<slug>_<random><ext>`; anything else is dropped from the copy's name. */
 const safeName = (url: string) => path.posix.basename(url).replace(/[^A-Za-z0-9._-]/g, '') || 'file';
@@ -91,9 +95,14 @@ export class MediaFiles {
     try {
       response = await this.fetchImpl(source);
     } catch (error) {
-      throw new Error(`Could not fetch the upload ${source} (${(error as Error).message}). Is the CMS running, and is CMS_URL right?`);
+      throw new Error(
+        `Could not fetch the upload ${source} (${(error as Error).message}). Is the CMS running, and is CMS_URL right?`,
+      );
     }
-    if (!response.ok) throw new Error(`The CMS answered ${response.status} for the upload ${source}; a published entry links a file the CMS does not serve.`);
+    if (!response.ok)
+      throw new Error(
+        `The CMS answered ${response.status} for the upload ${source}; a published entry links a file the CMS does not serve.`,
+      );
     const bytes = Buffer.from(await response.arrayBuffer());
     const folder = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const name = safeName(url);

@@ -24,7 +24,13 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const cacheDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'media-files-'));
 const sha16 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const upload = (url: string, size = 1, updatedAt = '2026-11-30T08:00:00.000Z') => ({ url, mime: 'application/pdf', size, updatedAt, name: 'Vendimi.pdf' });
+const upload = (url: string, size = 1, updatedAt = '2026-11-30T08:00:00.000Z') => ({
+  url,
+  mime: 'application/pdf',
+  size,
+  updatedAt,
+  name: 'Vendimi.pdf',
+});
 
 describe('the site’s copies of uploads', () => {
   it('copies every upload of an entry, at any depth, under its content hash', async () => {
@@ -33,7 +39,10 @@ describe('the site’s copies of uploads', () => {
     files.set('/uploads/decision_a1b2.pdf', pdf);
     files.set('/uploads/photo_c3d4.jpg', photo);
     const dir = cacheDir();
-    const entry = { documents: [upload('/uploads/decision_a1b2.pdf')], body: [{ type: 'image', image: { ...upload('/uploads/photo_c3d4.jpg'), mime: 'image/jpeg' } }] };
+    const entry = {
+      documents: [upload('/uploads/decision_a1b2.pdf')],
+      body: [{ type: 'image', image: { ...upload('/uploads/photo_c3d4.jpg'), mime: 'image/jpeg' } }],
+    };
     const media = new MediaFiles(dir, cms);
     await media.localize(entry);
     expect(entry.documents[0]).toHaveProperty('publicUrl', `/media/${sha16(pdf)}/decision_a1b2.pdf`);
@@ -68,7 +77,9 @@ describe('the site’s copies of uploads', () => {
   });
 
   it('fails the build, naming the file, when the CMS does not serve an upload an entry links', async () => {
-    await expect(new MediaFiles(cacheDir(), cms).localize({ file: upload('/uploads/missing_0000.pdf') })).rejects.toThrow(/answered 404 for the upload .*\/uploads\/missing_0000\.pdf/);
+    await expect(
+      new MediaFiles(cacheDir(), cms).localize({ file: upload('/uploads/missing_0000.pdf') }),
+    ).rejects.toThrow(/answered 404 for the upload .*\/uploads\/missing_0000\.pdf/);
   });
 
   it('keeps only safe characters of a name in the copy’s address', async () => {

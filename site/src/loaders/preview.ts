@@ -14,7 +14,12 @@ export interface PreviewFile {
 export const readPreviewFile = (file: string): PreviewFile => JSON.parse(fs.readFileSync(file, 'utf8')) as PreviewFile;
 
 /** A preview's collection holds what it is given and nothing else. */
-async function replaceEntries({ config }: LoaderContext, type: string, entries: PreviewFile['entry'][], cmsUrl: string) {
+async function replaceEntries(
+  { config }: LoaderContext,
+  type: string,
+  entries: PreviewFile['entry'][],
+  cmsUrl: string,
+) {
   const cacheDir = fileURLToPath(config.cacheDir);
   const store = openEntryStore(entriesDir(cacheDir), type);
   const media = openMediaFiles(cacheDir, cmsUrl);

@@ -1,5 +1,12 @@
 import type { Loader } from 'astro/loaders';
-import { CONTENT_TYPES, LOCALE_CODES, listingDigest, type ContentTypeKey, type ListingData, type Locale } from '@newsroom/shared-types';
+import {
+  CONTENT_TYPES,
+  LOCALE_CODES,
+  listingDigest,
+  type ContentTypeKey,
+  type ListingData,
+  type Locale,
+} from '@newsroom/shared-types';
 import { getAll, getJson, PAGE_SIZE } from './cms-client';
 import { recordStats } from './stats';
 import { recordChanges, type Change } from './changes';
@@ -34,7 +41,8 @@ export const entryId = (locale: string | null, documentId: string) => (locale ? 
  * The CMS already hides embargoed items from the public API; the build checks again, so
  * an item under embargo can never reach a page, a feed, the search index or open data.
  */
-export const isUnderEmbargo = (entry: Listed, now: Date) => Boolean(entry.embargoUntil && new Date(entry.embargoUntil) > now);
+export const isUnderEmbargo = (entry: Listed, now: Date) =>
+  Boolean(entry.embargoUntil && new Date(entry.embargoUntil) > now);
 
 /**
  * One collection per content type, holding every locale (id `locale:documentId`).
@@ -75,10 +83,17 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
             stats.removed += 1;
           }
         }
-        const stale = refetchAll ? listed : listed.filter(([documentId, updatedAt]) => store.get(entryId(locale, documentId))?.digest !== updatedAt);
+        const stale = refetchAll
+          ? listed
+          : listed.filter(([documentId, updatedAt]) => store.get(entryId(locale, documentId))?.digest !== updatedAt);
         for (let i = 0; i < stale.length; i += BATCH) {
           const ids = stale.slice(i, i + BATCH).map(([documentId]) => documentId);
-          const bodies = await getAll<Record<string, unknown> & Listed>(cmsUrl, `/api/${plural}`, bodyQuery(locale, ids), fetchImpl);
+          const bodies = await getAll<Record<string, unknown> & Listed>(
+            cmsUrl,
+            `/api/${plural}`,
+            bodyQuery(locale, ids),
+            fetchImpl,
+          );
           for (const body of bodies) {
             const id = entryId(locale, body.documentId);
             const before = store.get(id)?.data ?? null;

@@ -15,15 +15,22 @@ function fakeCms(docs: Record<string, Array<{ documentId: string; updatedAt: str
     requests.push(input);
     const url = new URL(input);
     if (url.pathname === '/api/newsroom/listing/releases') {
-      const data = Object.fromEntries(Object.entries(docs).map(([l, list]) => [l, list.map((d) => [d.documentId, d.updatedAt])]));
+      const data = Object.fromEntries(
+        Object.entries(docs).map(([l, list]) => [l, list.map((d) => [d.documentId, d.updatedAt])]),
+      );
       return new Response(JSON.stringify({ data }), { status: 200 });
     }
     const locale = url.searchParams.get('locale')!;
     const page = Number(url.searchParams.get('pagination[page]'));
-    const ids = [...url.searchParams.entries()].filter(([k]) => k.startsWith('filters[documentId][$in]')).map(([, v]) => v);
+    const ids = [...url.searchParams.entries()]
+      .filter(([k]) => k.startsWith('filters[documentId][$in]'))
+      .map(([, v]) => v);
     let data = (docs[locale] ?? []).filter((d) => ids.length === 0 || ids.includes(d.documentId));
     const pageSize = 100;
-    const body = { data: data.slice((page - 1) * pageSize, page * pageSize), meta: { pagination: { page, pageCount: Math.max(1, Math.ceil(data.length / pageSize)), total: data.length } } };
+    const body = {
+      data: data.slice((page - 1) * pageSize, page * pageSize),
+      meta: { pagination: { page, pageCount: Math.max(1, Math.ceil(data.length / pageSize)), total: data.length } },
+    };
     return new Response(JSON.stringify(body), { status: 200 });
   }) as unknown as typeof fetch;
   return { requests, fetchImpl };
@@ -39,14 +46,22 @@ function fakeStore() {
       return new Map(store.keys().map((id) => [id, store.get(id)!]));
     },
     context: {
-      store: { clear: () => astro.clear(), set: (e: { id: string }) => astro.set(e.id, e), keys: () => [...astro.keys()] },
+      store: {
+        clear: () => astro.clear(),
+        set: (e: { id: string }) => astro.set(e.id, e),
+        keys: () => [...astro.keys()],
+      },
       config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
       logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
     } as never,
   };
 }
 
-const doc = (documentId: string, updatedAt = '2026-11-01T00:00:00.000Z') => ({ documentId, updatedAt, title: `Title ${documentId}` });
+const doc = (documentId: string, updatedAt = '2026-11-01T00:00:00.000Z') => ({
+  documentId,
+  updatedAt,
+  title: `Title ${documentId}`,
+});
 const bodyRequests = (requests: string[]) => requests.filter((r) => r.includes('filters%5BdocumentId%5D'));
 
 describe('the Strapi loader', () => {
@@ -147,7 +162,9 @@ describe('the CMS client', () => {
     const failing = (async () => {
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     }) as unknown as typeof fetch;
-    await expect(getJson('http://127.0.0.1:9/api/releases', failing)).rejects.toThrow(/Could not reach the CMS at http:\/\/127.0.0.1:9\/api\/releases \(ECONNREFUSED\)/);
+    await expect(getJson('http://127.0.0.1:9/api/releases', failing)).rejects.toThrow(
+      /Could not reach the CMS at http:\/\/127.0.0.1:9\/api\/releases \(ECONNREFUSED\)/,
+    );
   });
 
   it('tries again when the CMS closed a kept-alive connection as it was reused', async () => {
@@ -162,8 +179,11 @@ describe('the CMS client', () => {
   });
 
   it('names the URL and the CMS’s message when it answers an error', async () => {
-    const erroring = (async () => new Response(JSON.stringify({ error: { message: 'Forbidden' } }), { status: 403 })) as unknown as typeof fetch;
-    await expect(getJson('http://cms/api/releases', erroring)).rejects.toThrow('The CMS answered 403 for http://cms/api/releases: Forbidden');
+    const erroring = (async () =>
+      new Response(JSON.stringify({ error: { message: 'Forbidden' } }), { status: 403 })) as unknown as typeof fetch;
+    await expect(getJson('http://cms/api/releases', erroring)).rejects.toThrow(
+      'The CMS answered 403 for http://cms/api/releases: Forbidden',
+    );
     const html = (async () => new Response('<html>', { status: 200 })) as unknown as typeof fetch;
     await expect(getJson('http://cms/api/x', html)).rejects.toThrow(/not JSON/);
   });

@@ -17,9 +17,12 @@ export function getStaticPaths() {
 export const GET: APIRoute = async ({ params }) => {
   const live = new Set<string>();
   for (const type of PAGE_TYPES) {
-    for (const locale of LOCALE_CODES) for (const e of await allEntries(type, locale)) live.add(itemPath(type, locale, e.slug));
+    for (const locale of LOCALE_CODES)
+      for (const e of await allEntries(type, locale)) live.add(itemPath(type, locale, e.slug));
   }
   const warn = params.file === '_redirects' ? (message: string) => console.warn(`[newsroom] ${message}`) : undefined;
   const rules = retiredRules((await load('retiredPage')) as unknown as RetiredPage[], live, warn);
-  return new Response(FILES[params.file as keyof typeof FILES](rules), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(FILES[params.file as keyof typeof FILES](rules), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };

@@ -30,7 +30,14 @@ export interface Report {
   mail: MailStatus;
   scheduled: Scheduled[];
   overdue: Scheduled[];
-  embargoed: Array<{ type: string; documentId: string; locale: string; title: string; embargoUntilOffice: string; published: boolean }>;
+  embargoed: Array<{
+    type: string;
+    documentId: string;
+    locale: string;
+    title: string;
+    embargoUntilOffice: string;
+    published: boolean;
+  }>;
   translations: {
     items: Array<{ type: string; documentId: string; title: string; locales: Record<string, string> }>;
     missing: Record<string, number>;
@@ -44,7 +51,9 @@ export function useEditorialReport() {
   const [report, setReport] = React.useState<Report | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   React.useEffect(() => {
-    get<Report>('/newsroom/editorial').then((r) => setReport(r.data)).catch((e: Error) => setError(e.message));
+    get<Report>('/newsroom/editorial')
+      .then((r) => setReport(r.data))
+      .catch((e: Error) => setError(e.message));
   }, [get]);
   return { report, error };
 }

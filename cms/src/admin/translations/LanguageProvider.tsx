@@ -15,10 +15,22 @@ const onError: IntlConfig['onError'] = (error) => {
 
 type State = { admin_app: { language: { locale: string } } };
 
-export function LanguageProvider({ children, messages }: { children: ReactNode; messages: Record<string, Record<string, string>> }) {
+export function LanguageProvider({
+  children,
+  messages,
+}: {
+  children: ReactNode;
+  messages: Record<string, Record<string, string>>;
+}) {
   const locale = useSelector((state: State) => state.admin_app.language.locale);
   return (
-    <IntlProvider locale={locale} defaultLocale="en" messages={{ ...messages.en, ...messages[locale] }} textComponent="span" onError={onError}>
+    <IntlProvider
+      locale={locale}
+      defaultLocale="en"
+      messages={{ ...messages.en, ...messages[locale] }}
+      textComponent="span"
+      onError={onError}
+    >
       {children}
     </IntlProvider>
   );

@@ -12,7 +12,9 @@ const FIELD = 'newsroom.field.';
  */
 function withFieldLabels(messages: Messages): Messages {
   const fields = Object.keys(messages).filter((id) => id.startsWith(FIELD));
-  const labels = Object.values(UID).flatMap((uid) => fields.map((id) => [`content-manager.content-types.${uid}.${id.slice(FIELD.length)}`, messages[id]]));
+  const labels = Object.values(UID).flatMap((uid) =>
+    fields.map((id) => [`content-manager.content-types.${uid}.${id.slice(FIELD.length)}`, messages[id]]),
+  );
   return { ...messages, ...Object.fromEntries(labels) };
 }
 
@@ -20,4 +22,8 @@ function withFieldLabels(messages: Messages): Messages {
  * The admin's words by language: ours and every field's label in all three; Strapi's own
  * screens and the collections' names (looked up by their English name) in Albanian and Serbian.
  */
-export const TRANSLATIONS: Record<string, Messages> = { en: withFieldLabels(en), sq: withFieldLabels(sq), 'sr-Latn': withFieldLabels(srLatn) };
+export const TRANSLATIONS: Record<string, Messages> = {
+  en: withFieldLabels(en),
+  sq: withFieldLabels(sq),
+  'sr-Latn': withFieldLabels(srLatn),
+};

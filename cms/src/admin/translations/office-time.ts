@@ -10,11 +10,19 @@ export const OFFICE_TIME_ZONE = 'Europe/Belgrade';
  */
 export function useOfficeTime(): (iso: string, timeZone?: string) => string {
   const { formatDate, locale } = useIntl();
-  if (Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0) return (iso, timeZone = OFFICE_TIME_ZONE) => formatDate(iso, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  if (Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0)
+    return (iso, timeZone = OFFICE_TIME_ZONE) => formatDate(iso, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   return (iso, timeZone = OFFICE_TIME_ZONE) => numericTime(iso, timeZone);
 }
 
-const NUMERIC = { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+const NUMERIC = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+} as const;
 
 /** 18.11.2026, 04:16 in the time zone given. */
 export function numericTime(iso: string, timeZone: string): string {

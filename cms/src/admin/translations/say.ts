@@ -9,5 +9,6 @@ export type MessageId = keyof typeof en;
  */
 export function useSay() {
   const { formatMessage } = useIntl();
-  return (id: MessageId, values?: Record<string, string | number>) => formatMessage({ id, defaultMessage: en[id] }, values);
+  return (id: MessageId, values?: Record<string, string | number>) =>
+    formatMessage({ id, defaultMessage: en[id] }, values);
 }

@@ -18,7 +18,10 @@ import sq from './sq.json';
 import srLatn from './sr-Latn.json';
 
 const LANGUAGES: Record<string, Record<string, string>> = { sq, 'sr-Latn': srLatn };
-const ours = (messages: Record<string, string>) => Object.keys(messages).filter((id) => id.startsWith('newsroom.')).sort();
+const ours = (messages: Record<string, string>) =>
+  Object.keys(messages)
+    .filter((id) => id.startsWith('newsroom.'))
+    .sort();
 /** The arguments and tags of an ICU message (and a parse error if it is not one). */
 function placeholders(message: string): string[] {
   const names = new Set<string>();
@@ -45,19 +48,34 @@ function idsInSource(dir = path.resolve(import.meta.dirname, '..')): string[] {
 
 /** The content types' schemas: their names as the admin shows them, and their fields. */
 const API = path.resolve(import.meta.dirname, '../../api');
-const SCHEMAS = fs.readdirSync(API).flatMap((api) =>
-  fs.readdirSync(path.join(API, api, 'content-types')).map((type) => JSON.parse(fs.readFileSync(path.join(API, api, 'content-types', type, 'schema.json'), 'utf8')) as { info: { displayName: string }; attributes: Record<string, unknown> }),
-);
+const SCHEMAS = fs
+  .readdirSync(API)
+  .flatMap((api) =>
+    fs
+      .readdirSync(path.join(API, api, 'content-types'))
+      .map(
+        (type) =>
+          JSON.parse(fs.readFileSync(path.join(API, api, 'content-types', type, 'schema.json'), 'utf8')) as {
+            info: { displayName: string };
+            attributes: Record<string, unknown>;
+          },
+      ),
+  );
 
 const require = createRequire(import.meta.url);
 const packageRoot = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
 
 /** The files under a folder, recursively. */
-const filesIn = (dir: string): string[] => fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file));
+const filesIn = (dir: string): string[] =>
+  fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file));
 
 /** The values of an enumeration field, as the schema declares them. */
 const enumOf = (api: string, field: string): string[] =>
-  (JSON.parse(fs.readFileSync(path.join(API, api, 'content-types', api, 'schema.json'), 'utf8')) as { attributes: Record<string, { enum: string[] }> }).attributes[field].enum;
+  (
+    JSON.parse(fs.readFileSync(path.join(API, api, 'content-types', api, 'schema.json'), 'utf8')) as {
+      attributes: Record<string, { enum: string[] }>;
+    }
+  ).attributes[field].enum;
 
 /** Strapi's English for the admin and the plugins an editor uses, by the ids the admin looks up. */
 async function strapiEnglish(): Promise<Record<string, string>> {
@@ -85,13 +103,17 @@ const USED_WITHOUT_ENGLISH: Record<string, string> = { 'search.placeholder': 'Se
 describe('the admin’s languages', () => {
   it('knows each id Strapi uses without an English entry from Strapi’s own code', () => {
     const dist = path.join(packageRoot('@strapi/content-manager'), 'dist/admin');
-    const code = filesIn(dist).filter((file) => file.endsWith('.mjs')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
-    for (const [id, english] of Object.entries(USED_WITHOUT_ENGLISH)) expect(code).toMatch(new RegExp(`id: '${id}',\\s*defaultMessage: '${english}'`));
+    const code = filesIn(dist)
+      .filter((file) => file.endsWith('.mjs'))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n');
+    for (const [id, english] of Object.entries(USED_WITHOUT_ENGLISH))
+      expect(code).toMatch(new RegExp(`id: '${id}',\\s*defaultMessage: '${english}'`));
   });
 
-
   it('offers Albanian and Serbian (Latin script), named as the site names them', () => {
-    for (const code of ADMIN_LOCALES) expect(languageNativeNames[code]).toBe(LOCALES.find((l) => l.code === code)!.name);
+    for (const code of ADMIN_LOCALES)
+      expect(languageNativeNames[code]).toBe(LOCALES.find((l) => l.code === code)!.name);
     expect(Object.keys(languageNativeNames).sort()).toEqual(['en', ...ADMIN_LOCALES].sort());
   });
 
@@ -114,7 +136,9 @@ describe('the admin’s languages', () => {
       `newsroom.requests.actor.${INTAKE.actor}`,
       ...enumOf('document-request', 'preferredFormat').map((f) => `newsroom.requests.format.${f}`),
       ...[...new Set(Object.values(ACTIONS).flatMap((a) => a.needs))].map((n) => `newsroom.requests.need.${n}`),
-      ...['required', 'not-allowed', 'out-of-range', 'once', 'not-an-officer', 'not-found', ...OWN_PROBLEMS].map((p) => `newsroom.requests.problem.${p}`),
+      ...['required', 'not-allowed', 'out-of-range', 'once', 'not-an-officer', 'not-found', ...OWN_PROBLEMS].map(
+        (p) => `newsroom.requests.problem.${p}`,
+      ),
       ...STATES.map((s) => `newsroom.requests.state.${s}`),
       ...CLOCKS.map((c) => `newsroom.requests.clock.${c}`),
       ...FIELDS.map((f) => `newsroom.requests.field.${f}`),
@@ -124,14 +148,16 @@ describe('the admin’s languages', () => {
     ];
     for (const id of [...used, ...coded]) expect(en, id).toHaveProperty([id]);
     // Every state the process leads to is one the desk can name.
-    for (const state of [...Object.values(ACTIONS).flatMap((a) => [...a.from, a.to]), ...CLOSED].filter(Boolean)) expect(STATES).toContain(state);
+    for (const state of [...Object.values(ACTIONS).flatMap((a) => [...a.from, a.to]), ...CLOSED].filter(Boolean))
+      expect(STATES).toContain(state);
   });
 
   it('labels every field of every content type, and names every collection, in every language', () => {
     expect(SCHEMAS.length).toBe(Object.keys(CONTENT_TYPES).length);
     for (const schema of SCHEMAS) {
       for (const field of Object.keys(schema.attributes)) expect(en, field).toHaveProperty([`newsroom.field.${field}`]);
-      for (const [code, messages] of Object.entries(LANGUAGES)) expect(messages[schema.info.displayName], `${code} ${schema.info.displayName}`).toBeTruthy();
+      for (const [code, messages] of Object.entries(LANGUAGES))
+        expect(messages[schema.info.displayName], `${code} ${schema.info.displayName}`).toBeTruthy();
     }
   });
 
@@ -153,18 +179,35 @@ describe('the admin’s languages', () => {
     const importers = fs
       .readdirSync(strapi)
       .flatMap((pkg) => (fs.existsSync(path.join(strapi, pkg, 'dist')) ? filesIn(path.join(strapi, pkg, 'dist')) : []))
-      .filter((file) => file.endsWith('.mjs') && /from '(\.\/components|\.\.\/\.\.\/pages\/EditView\/components)\/FormLayout\.mjs'/.test(fs.readFileSync(file, 'utf8')))
+      .filter(
+        (file) =>
+          file.endsWith('.mjs') &&
+          /from '(\.\/components|\.\.\/\.\.\/pages\/EditView\/components)\/FormLayout\.mjs'/.test(
+            fs.readFileSync(file, 'utf8'),
+          ),
+      )
       .map((file) => path.relative(strapi, file))
       .sort();
-    expect(importers).toEqual(['content-manager/dist/admin/pages/EditView/EditViewPage.mjs', 'content-manager/dist/admin/preview/pages/Preview.mjs']);
-    expect(fs.existsSync(path.join(packageRoot('@strapi/content-manager'), 'dist/admin/pages/EditView/components/FormLayout.mjs'))).toBe(true);
+    expect(importers).toEqual([
+      'content-manager/dist/admin/pages/EditView/EditViewPage.mjs',
+      'content-manager/dist/admin/preview/pages/Preview.mjs',
+    ]);
+    expect(
+      fs.existsSync(
+        path.join(packageRoot('@strapi/content-manager'), 'dist/admin/pages/EditView/components/FormLayout.mjs'),
+      ),
+    ).toBe(true);
   });
 
   it('translates every word of the content manager, the media library and the translation picker', async () => {
     const strapi = await strapiEnglish();
     const editors = Object.keys(strapi).filter((id) => /^(content-manager|upload|i18n)\./.test(id));
     expect(editors.length).toBeGreaterThan(700);
-    for (const [code, messages] of Object.entries(LANGUAGES)) expect(editors.filter((id) => !messages[id]), code).toEqual([]);
+    for (const [code, messages] of Object.entries(LANGUAGES))
+      expect(
+        editors.filter((id) => !messages[id]),
+        code,
+      ).toEqual([]);
   });
 
   it('writes Serbian in Latin script only', () => {
@@ -179,6 +222,7 @@ describe('the admin’s languages', () => {
   });
 
   it('names the content types as shared-types does', () => {
-    for (const [type, uid] of Object.entries(UID)) expect(CONTENT_TYPES[type as keyof typeof CONTENT_TYPES].uid).toBe(uid);
+    for (const [type, uid] of Object.entries(UID))
+      expect(CONTENT_TYPES[type as keyof typeof CONTENT_TYPES].uid).toBe(uid);
   });
 });

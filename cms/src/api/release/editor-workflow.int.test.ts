@@ -17,7 +17,10 @@ const admin = async (method: string, path: string, body?: unknown) => {
 };
 
 beforeAll(async () => {
-  app = await startStrapi({ listen: true, env: { ADMIN_EMAIL: 'editor@example.org', ADMIN_PASSWORD: 'Editor-password-1' } });
+  app = await startStrapi({
+    listen: true,
+    env: { ADMIN_EMAIL: 'editor@example.org', ADMIN_PASSWORD: 'Editor-password-1' },
+  });
   const res = await fetch(`${app.url}/admin/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -37,7 +40,11 @@ describe('an editor in the admin', () => {
     const { documentId, slug } = created.body.data;
     expect(slug).toBe('komunikate-nga-redaktori');
 
-    const translated = await admin('PUT', `${RELEASES}/${documentId}?locale=en`, releaseData('Release from the editor'));
+    const translated = await admin(
+      'PUT',
+      `${RELEASES}/${documentId}?locale=en`,
+      releaseData('Release from the editor'),
+    );
     expect(translated.status).toBe(200);
     expect(translated.body.data).toMatchObject({ locale: 'en', slug: 'release-from-the-editor' });
 
@@ -52,8 +59,12 @@ describe('an editor in the admin', () => {
   it('sees drafts in the admin that the public never sees', async () => {
     const created = await admin('POST', `${RELEASES}?locale=sr-Latn`, releaseData('Nacrt saopštenja'));
     const listed = await admin('GET', `${RELEASES}?locale=sr-Latn&page=1&pageSize=50`);
-    expect(listed.body.results.map((r: { documentId: string }) => r.documentId)).toContain(created.body.data.documentId);
-    expect((await fetch(`${app.url}/api/releases/${created.body.data.documentId}?locale=sr-Latn&status=draft`)).status).toBe(404);
+    expect(listed.body.results.map((r: { documentId: string }) => r.documentId)).toContain(
+      created.body.data.documentId,
+    );
+    expect(
+      (await fetch(`${app.url}/api/releases/${created.body.data.documentId}?locale=sr-Latn&status=draft`)).status,
+    ).toBe(404);
   });
 
   it('may save an incomplete draft, but publishing it without a title is a clear error', async () => {

@@ -4,7 +4,10 @@ import { feedResponse } from '../../lib/feed-endpoint';
 import { selectPaths } from '../../lib/incremental';
 
 export function getStaticPaths() {
-  return selectPaths('/[lang]/rss.xml', LOCALES.map((l) => ({ params: { lang: l.prefix }, props: { locale: l.code } })));
+  return selectPaths(
+    '/[lang]/rss.xml',
+    LOCALES.map((l) => ({ params: { lang: l.prefix }, props: { locale: l.code } })),
+  );
 }
 
 export const GET: APIRoute = ({ props }) => feedResponse(props.locale as Locale);

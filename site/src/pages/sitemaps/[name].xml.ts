@@ -5,8 +5,13 @@ import { sitemapFiles, sitemapXml } from '../../lib/sitemap';
 
 export const getStaticPaths = (async () => {
   const files = await sitemapFiles();
-  return selectPaths('/sitemaps/[name].xml', [...files.keys()].map((name) => ({ params: { name } })));
+  return selectPaths(
+    '/sitemaps/[name].xml',
+    [...files.keys()].map((name) => ({ params: { name } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(sitemapXml((await sitemapFiles()).get(params.name!) ?? [], config.SITE_URL), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  new Response(sitemapXml((await sitemapFiles()).get(params.name!) ?? [], config.SITE_URL), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });

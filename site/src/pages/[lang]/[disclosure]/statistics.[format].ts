@@ -3,7 +3,11 @@ import { LOCALES, SPECIAL_PAGES } from '@newsroom/shared-types';
 import { requestStatistics, statisticsCsv, statisticsRows } from '../../../lib/disclosure';
 
 export function getStaticPaths() {
-  return LOCALES.flatMap((l) => ['json', 'csv'].map((format) => ({ params: { lang: l.prefix, disclosure: SPECIAL_PAGES.disclosureLog[l.code], format } })));
+  return LOCALES.flatMap((l) =>
+    ['json', 'csv'].map((format) => ({
+      params: { lang: l.prefix, disclosure: SPECIAL_PAGES.disclosureLog[l.code], format },
+    })),
+  );
 }
 
 /** The monthly statistics of requests for documents as open data: the same numbers in every language. */
@@ -11,5 +15,7 @@ export const GET: APIRoute = async ({ params }) => {
   const months = await requestStatistics();
   return params.format === 'csv'
     ? new Response(statisticsCsv(months), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
-    : new Response(JSON.stringify(statisticsRows(months), null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+    : new Response(JSON.stringify(statisticsRows(months), null, 2), {
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      });
 };

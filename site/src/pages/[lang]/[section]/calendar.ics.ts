@@ -8,9 +8,12 @@ import { selectPaths } from '../../../lib/incremental';
 import { t } from '../../../lib/i18n';
 
 export function getStaticPaths() {
-  return selectPaths('/[lang]/[section]/calendar.ics', sectionParams()
-    .filter((p) => p.type === 'agendaItem')
-    .map(({ lang, section, locale }) => ({ params: { lang, section }, props: { locale } })));
+  return selectPaths(
+    '/[lang]/[section]/calendar.ics',
+    sectionParams()
+      .filter((p) => p.type === 'agendaItem')
+      .map(({ lang, section, locale }) => ({ params: { lang, section }, props: { locale } })),
+  );
 }
 
 export const GET: APIRoute = async ({ props }) => {
