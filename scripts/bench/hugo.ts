@@ -57,12 +57,10 @@ export async function exportForHugo(strapi: Core.Strapi, dir: string, uploadsDir
   let pages = 0;
   for (const [type] of PROPORTIONS as Array<[ContentTypeKey, number]>) {
     const declaration = CONTENT_TYPES[type] as { uid: string; sections: Record<string, string>; dateField: string };
-    const rows = (await strapi.db
-      .query(declaration.uid as never)
-      .findMany({
-        where: { publishedAt: { $notNull: true } },
-        populate: type === 'release' ? { leadImage: true } : {},
-      })) as Row[];
+    const rows = (await strapi.db.query(declaration.uid as never).findMany({
+      where: { publishedAt: { $notNull: true } },
+      populate: type === 'release' ? { leadImage: true } : {},
+    })) as Row[];
     for (const row of rows) {
       const locale = LOCALES.find((l) => l.code === row.locale)!;
       const section = declaration.sections[locale.code];

@@ -134,7 +134,7 @@ function intakeProxy(app: FastifyInstance, cmsUrl: string) {
     );
     scope.post(`${INTAKE_PREFIX}*`, async (req, reply) => {
       const headers: Record<string, string> = { 'x-forwarded-for': req.ip };
-      for (const name of ASKED) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name] as string;
+      for (const name of ASKED) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
       const answer = await fetch(new URL(req.url, cmsUrl), {
         method: 'POST',
         headers,

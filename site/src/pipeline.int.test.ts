@@ -67,14 +67,12 @@ const urlOf = (f: string) => `/${path.relative(out(), f).replace(/index\.html$/,
 /** What the public may see: published, and not under embargo. */
 const published = async (type: PageType, locale: Locale) =>
   (
-    (await app.strapi
-      .documents(CONTENT_TYPES[type].uid as never)
-      .findMany({
-        locale,
-        status: 'published',
-        limit: 1000,
-        populate: type === 'decision' ? ['documents'] : type === 'release' ? ['changeNotes'] : [],
-      } as never)) as Array<Record<string, any>>
+    (await app.strapi.documents(CONTENT_TYPES[type].uid as never).findMany({
+      locale,
+      status: 'published',
+      limit: 1000,
+      populate: type === 'decision' ? ['documents'] : type === 'release' ? ['changeNotes'] : [],
+    } as never)) as Array<Record<string, any>>
   ).filter((e) => !e.embargoUntil || new Date(e.embargoUntil) <= new Date());
 
 const EMBARGOED = 'EMBARGOEDPIPELINE';

@@ -85,10 +85,27 @@ export const ROLES = {
  * super admin shown as "Administrator". Bootstrap sets each role's permissions to
  * exactly these on every start, so the roles cannot drift from what the README says.
  */
+type AdminRole = { id: number; name: string; description?: string };
+/** What bootstrap uses of Strapi's admin services, which Strapi types as `any`. */
+interface RoleService {
+  getSuperAdmin(): Promise<AdminRole | null>;
+  findOne(where: { code: string }): Promise<AdminRole | null>;
+  create(role: { name: string; code: string; description: string }): Promise<AdminRole>;
+  update(where: { id: number }, changes: { name: string; description?: string }): Promise<unknown>;
+  assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
+}
+type Action = Record<string, unknown>;
+interface PermissionService {
+  actionProvider: { get(action: string): Action };
+}
+interface ContentTypeService {
+  getPermissionsWithNestedFields(actions: Action[]): Permission[];
+}
+
 export async function ensureRoles(strapi: Core.Strapi) {
-  const roles = strapi.service('admin::role') as any;
-  const permissions = strapi.service('admin::permission') as any;
-  const withFields = strapi.service('admin::content-type') as any;
+  const roles = strapi.service('admin::role') as unknown as RoleService;
+  const permissions = strapi.service('admin::permission') as unknown as PermissionService;
+  const withFields = strapi.service('admin::content-type') as unknown as ContentTypeService;
   const superAdmin = await roles.getSuperAdmin();
   if (superAdmin && superAdmin.name !== 'Administrator')
     await roles.update({ id: superAdmin.id }, { name: 'Administrator' });
@@ -101,9 +118,7 @@ export async function ensureRoles(strapi: Core.Strapi) {
     const complete: Permission[] = [];
     for (const grant of role.grants) {
       const action = permissions.actionProvider.get(grant.action);
-      const [full] = withFields.getPermissionsWithNestedFields([
-        { ...action, subjects: [grant.subject] },
-      ]) as Permission[];
+      const [full] = withFields.getPermissionsWithNestedFields([{ ...action, subjects: [grant.subject] }]);
       const localized = (
         strapi.getModel(grant.subject as never) as { pluginOptions?: { i18n?: { localized?: boolean } } }
       ).pluginOptions?.i18n?.localized;

@@ -25,7 +25,7 @@ export function slugMiddleware(strapi: Core.Strapi) {
   return async (context: { uid: string; action: string; params: unknown }, next: () => Promise<unknown>) => {
     const source = SLUG_SOURCES.get(context.uid);
     if (source && (context.action === 'create' || context.action === 'update')) {
-      await assignSlug(strapi, context.uid, source, context.params as WriteParams);
+      await assignSlug(strapi, context.uid, source, context.params);
     }
     return next();
   };
@@ -36,7 +36,7 @@ async function assignSlug(strapi: Core.Strapi, uid: string, source: string, para
   const locale = params.locale ?? DEFAULT_LOCALE;
   const versions: VersionRow[] = params.documentId
     ? await strapi.db
-        .query(uid as never)
+        .query(uid)
         .findMany({ where: { documentId: params.documentId, locale }, select: ['slug', 'publishedAt'] })
     : [];
   const published = versions.find((v) => v.publishedAt);
@@ -55,7 +55,7 @@ async function assignSlug(strapi: Core.Strapi, uid: string, source: string, para
   } else if (current) {
     data.slug = current;
   } else {
-    const text = typeof data[source] === 'string' ? (data[source] as string) : '';
+    const text = typeof data[source] === 'string' ? data[source] : '';
     data.slug = await freeSlug(strapi, uid, locale, params.documentId, slugify(text));
   }
   params.data = data;
@@ -65,6 +65,6 @@ function freeSlug(strapi: Core.Strapi, uid: string, locale: string, documentId: 
   return uniqueSlug(base, async (candidate) => {
     const where: Record<string, unknown> = { slug: candidate, locale };
     if (documentId) where.documentId = { $ne: documentId };
-    return (await strapi.db.query(uid as never).count({ where })) > 0;
+    return (await strapi.db.query(uid).count({ where })) > 0;
   });
 }

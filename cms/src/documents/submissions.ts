@@ -49,7 +49,7 @@ export function submissionMiddleware(strapi: Core.Strapi) {
       const params = context.params as { data?: Record<string, unknown> };
       const now = new Date();
       let reference = makeReference(rule.prefix, now);
-      while ((await strapi.db.query(context.uid as never).count({ where: { reference } })) > 0) {
+      while ((await strapi.db.query(context.uid).count({ where: { reference } })) > 0) {
         reference = makeReference(rule.prefix, now);
       }
       const dueDate = rule.dueDate(now);

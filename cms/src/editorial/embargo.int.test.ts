@@ -187,13 +187,11 @@ describe('an embargo', () => {
     expect(run.embargoesLifted.map((l) => l.documentId)).toContain(embargoed);
     expect(sent.filter((p) => p.uid === RELEASE).map((p) => p.entry.documentId)).toContain(embargoed);
     // Published rows with the embargo in the past are served: re-publish with the time passed.
-    await app.strapi
-      .documents(RELEASE)
-      .update({
-        documentId: embargoed,
-        locale: 'en',
-        data: { embargoUntil: new Date(Date.now() - 1000).toISOString() } as never,
-      });
+    await app.strapi.documents(RELEASE).update({
+      documentId: embargoed,
+      locale: 'en',
+      data: { embargoUntil: new Date(Date.now() - 1000).toISOString() } as never,
+    });
     await app.strapi.documents(RELEASE).publish({ documentId: embargoed, locale: 'en' });
     expect((await get(`/api/releases/${embargoed}?locale=en`)).status).toBe(200);
   });

@@ -72,14 +72,12 @@ export function previewDraftHandler(strapi: Core.Strapi, secret: string | undefi
       return;
     }
     const uid = CONTENT_TYPES[type as ContentTypeKey].uid;
-    const draft = await strapi
-      .documents(uid as never)
-      .findOne({
-        documentId,
-        locale,
-        status: 'draft',
-        populate: (await pagePopulate(strapi, type as ContentTypeKey)) as never,
-      });
+    const draft = await strapi.documents(uid as never).findOne({
+      documentId,
+      locale,
+      status: 'draft',
+      populate: (await pagePopulate(strapi, type as ContentTypeKey)) as never,
+    });
     if (!draft) {
       ctx.status = 404;
       ctx.body = { error: { status: 404, name: 'NotFoundError', message: `No ${type} ${documentId} in ${locale}.` } };

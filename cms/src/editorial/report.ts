@@ -57,7 +57,7 @@ async function translationReport(strapi: Core.Strapi) {
     [];
   for (const uid of TRANSLATED_UIDS) {
     const rows = (await strapi.db
-      .query(uid as never)
+      .query(uid)
       .findMany({ select: ['documentId', 'locale', 'updatedAt', 'publishedAt', titleField(strapi, uid)] })) as Row[];
     const byDocument = new Map<string, Row[]>();
     for (const r of rows) byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), r]);
@@ -96,12 +96,10 @@ export async function editorialReport(strapi: Core.Strapi, now: Date, lastErrors
     published: boolean;
   }> = [];
   for (const uid of EDITORIAL_UIDS) {
-    const upcoming = (await strapi.db
-      .query(uid as never)
-      .findMany({
-        where: { publishedAt: null, publishAt: { $gt: now.toISOString() } },
-        orderBy: { publishAt: 'asc' },
-      })) as Row[];
+    const upcoming = (await strapi.db.query(uid).findMany({
+      where: { publishedAt: null, publishAt: { $gt: now.toISOString() } },
+      orderBy: { publishAt: 'asc' },
+    })) as Row[];
     scheduled.push(
       ...upcoming.map((r) => ({
         uid,
@@ -119,7 +117,7 @@ export async function editorialReport(strapi: Core.Strapi, now: Date, lastErrors
   }
   for (const uid of EMBARGO_UIDS) {
     const rows = (await strapi.db
-      .query(uid as never)
+      .query(uid)
       .findMany({ where: { embargoUntil: { $gt: now.toISOString() } } })) as Row[];
     for (const r of rows) {
       embargoed.push({

@@ -124,13 +124,11 @@ describe('scheduled publishing', () => {
     const publishAt = new Date(Date.now() - 10 * 60_000);
     const id = await createRelease(app.strapi, { sq: 'Gati në shqip' }, [], { publishAt: publishAt.toISOString() });
     // The English translation is missing its summary: it cannot be published.
-    await app.strapi
-      .documents(RELEASE)
-      .update({
-        documentId: id,
-        locale: 'en',
-        data: { ...releaseData('Not ready'), summary: null, publishAt: publishAt.toISOString() } as never,
-      });
+    await app.strapi.documents(RELEASE).update({
+      documentId: id,
+      locale: 'en',
+      data: { ...releaseData('Not ready'), summary: null, publishAt: publishAt.toISOString() } as never,
+    });
     const warn = vi.spyOn(app.strapi.log, 'warn');
     const run = await runSchedule(app.strapi, new Date());
     expect(await publishedLocales(id)).toEqual(['sq']);

@@ -57,11 +57,11 @@ export async function runScheduleOnce(strapi: Core.Strapi, now?: Date): Promise<
  * published at or after its `publishAt` (and perhaps unpublished by an editor since) is done.
  */
 export async function dueVersions(strapi: Core.Strapi, uid: string, now: Date): Promise<ScheduledVersion[]> {
-  const drafts = (await strapi.db.query(uid as never).findMany({
+  const drafts = (await strapi.db.query(uid).findMany({
     where: { publishedAt: null, publishAt: { $notNull: true, $lte: now.toISOString() } },
   })) as Row[];
   if (drafts.length === 0) return [];
-  const live = (await strapi.db.query(uid as never).findMany({
+  const live = (await strapi.db.query(uid).findMany({
     where: { documentId: { $in: drafts.map((d) => d.documentId) }, publishedAt: { $notNull: true } },
     select: ['documentId', 'locale', 'publishedAt'],
   })) as Row[];
@@ -123,7 +123,7 @@ async function liftEmbargoes(strapi: Core.Strapi, now: Date) {
   const since = state.embargoCheckedAt ?? new Date(now.getTime() - 60_000).toISOString();
   const lifted: ScheduleRun['embargoesLifted'] = [];
   for (const uid of EMBARGO_UIDS) {
-    const rows = (await strapi.db.query(uid as never).findMany({
+    const rows = (await strapi.db.query(uid).findMany({
       where: { publishedAt: { $notNull: true }, embargoUntil: { $gt: since, $lte: now.toISOString() } },
       select: ['id', 'documentId', 'locale', 'embargoUntil'],
     })) as Row[];

@@ -34,7 +34,7 @@ export function versions(
   populate?: Record<string, true>,
 ) {
   return strapi.db
-    .query(uid as never)
+    .query(uid)
     .findMany({ where: { documentId, locale: { $in: locales } }, ...(populate ? { populate } : {}) }) as Promise<
     VersionRow[]
   >;

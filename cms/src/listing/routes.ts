@@ -17,7 +17,7 @@ export async function listing(strapi: Core.Strapi, plural: string, now = new Dat
   if (!declaration) return null;
   const where: Record<string, unknown> = declaration.draftAndPublish ? { publishedAt: { $notNull: true } } : {};
   if ((EMBARGO_UIDS as readonly string[]).includes(declaration.uid)) Object.assign(where, liftedBy(now));
-  const rows = (await strapi.db.query(declaration.uid as never).findMany({
+  const rows = (await strapi.db.query(declaration.uid).findMany({
     select: ['documentId', 'updatedAt', ...(declaration.localized ? ['locale'] : [])],
     where,
     orderBy: { documentId: 'asc' },

@@ -110,13 +110,11 @@ describe('a file attached to a request', () => {
     );
     expect(((await two.json()) as any).errors).toEqual({ attachment: 'Please attach one file only.' });
     expect(
-      await app.strapi.db
-        .query(CONTENT_TYPES.documentRequest.uid as never)
-        .count({
-          where: {
-            email: { $in: ['html@example.org', 'disguised@example.org', 'big@example.org', 'two@example.org'] },
-          },
-        }),
+      await app.strapi.db.query(CONTENT_TYPES.documentRequest.uid as never).count({
+        where: {
+          email: { $in: ['html@example.org', 'disguised@example.org', 'big@example.org', 'two@example.org'] },
+        },
+      }),
     ).toBe(0);
   });
 

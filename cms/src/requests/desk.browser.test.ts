@@ -18,17 +18,15 @@ let app: TestStrapi;
 let browser: Browser;
 
 const submit = async (description: string) =>
-  (await app.strapi
-    .documents(REQUESTS as never)
-    .create({
-      data: {
-        name: 'Luan Morina',
-        email: 'luan@example.org',
-        description,
-        preferredFormat: 'electronic',
-        language: 'en',
-      } as never,
-    })) as unknown as { documentId: string; reference: string };
+  (await app.strapi.documents(REQUESTS as never).create({
+    data: {
+      name: 'Luan Morina',
+      email: 'luan@example.org',
+      description,
+      preferredFormat: 'electronic',
+      language: 'en',
+    } as never,
+  })) as unknown as { documentId: string; reference: string };
 
 /** Every request the admin makes to a host other than this machine's: a government server does not call out. */
 const outside: string[] = [];
@@ -61,12 +59,10 @@ describe.skipIf(!hasChromium)('the requests desk in the admin', () => {
   it("shows an overdue request as overdue, and takes the officer's answer with its letter and history", async () => {
     const late = await submit('The contracts for the new press centre');
     const long = new Date(Date.now() - 20 * 86_400_000);
-    await app.strapi.db
-      .query(REQUESTS as never)
-      .update({
-        where: { documentId: late.documentId },
-        data: { createdAt: long, dueAt: new Date(long.getTime() + 7 * 86_400_000) } as never,
-      });
+    await app.strapi.db.query(REQUESTS as never).update({
+      where: { documentId: late.documentId },
+      data: { createdAt: long, dueAt: new Date(long.getTime() + 7 * 86_400_000) } as never,
+    });
     const fresh = await submit('The list of accredited journalists');
 
     const page = await signIn('desk-officer@example.org');
@@ -116,12 +112,10 @@ describe.skipIf(!hasChromium)('the requests desk in the admin', () => {
       };
       const late = await submit(`The press office's budget for 2026 (${code})`);
       const long = new Date(Date.now() - 20 * 86_400_000);
-      await app.strapi.db
-        .query(REQUESTS as never)
-        .update({
-          where: { documentId: late.documentId },
-          data: { createdAt: long, dueAt: new Date(long.getTime() + 7 * 86_400_000) } as never,
-        });
+      await app.strapi.db.query(REQUESTS as never).update({
+        where: { documentId: late.documentId },
+        data: { createdAt: long, dueAt: new Date(long.getTime() + 7 * 86_400_000) } as never,
+      });
       const officer = `desk-officer-${code.toLowerCase()}@example.org`;
       await adminAs(app, officer, ROLES.requestsOfficer.code);
 

@@ -15,18 +15,16 @@ let editor: Awaited<ReturnType<typeof adminAs>>;
 let author: Awaited<ReturnType<typeof adminAs>>;
 
 const submit = async (data: Record<string, unknown> = {}) =>
-  (await app.strapi
-    .documents(REQUESTS as never)
-    .create({
-      data: {
-        name: 'Drita Krasniqi',
-        email: 'drita@example.org',
-        description: 'Minutes of the meeting of 3 November',
-        preferredFormat: 'electronic',
-        language: 'sr-Latn',
-        ...data,
-      } as never,
-    })) as unknown as { documentId: string; reference: string };
+  (await app.strapi.documents(REQUESTS as never).create({
+    data: {
+      name: 'Drita Krasniqi',
+      email: 'drita@example.org',
+      description: 'Minutes of the meeting of 3 November',
+      preferredFormat: 'electronic',
+      language: 'sr-Latn',
+      ...data,
+    } as never,
+  })) as unknown as { documentId: string; reference: string };
 const letters = (reference: string) =>
   app.strapi.db
     .connection(OUTBOX)
@@ -168,12 +166,10 @@ describe('the requests desk', () => {
   it('shows an overdue request as overdue, and filters by clock, state and assignee', async () => {
     const { documentId, reference } = await submit();
     const long = new Date(Date.now() - 20 * 86_400_000);
-    await app.strapi.db
-      .query(REQUESTS as never)
-      .update({
-        where: { documentId },
-        data: { createdAt: long, dueAt: new Date(long.getTime() + 7 * 86_400_000) } as never,
-      });
+    await app.strapi.db.query(REQUESTS as never).update({
+      where: { documentId },
+      data: { createdAt: long, dueAt: new Date(long.getTime() + 7 * 86_400_000) } as never,
+    });
     const overdue = (await officer('GET', `${DESK}?clock=overdue`)).body.rows;
     expect(overdue.map((r: any) => r.entry.reference)).toContain(reference);
     expect(overdue.every((r: any) => r.clock === 'overdue')).toBe(true);

@@ -64,7 +64,7 @@ export async function takeStep(
   now = new Date(),
 ): Promise<StepOutcome> {
   const uid = uidOf(kind);
-  const entry = (await strapi.db.query(uid as never).findOne({ where: { documentId } })) as Entry | null;
+  const entry = (await strapi.db.query(uid).findOne({ where: { documentId } })) as Entry | null;
   if (!entry || entry.erasedAt) return { ok: false, status: 404, problems: { request: 'not-found' } };
   const result = step(action, caseOf(kind, entry), input, now);
   if ('problems' in result) return { ok: false, status: result.problems.action ? 409 : 400, problems: result.problems };
@@ -73,7 +73,7 @@ export async function takeStep(
     ...(result.changes.dueAt ? { dueDate: officeDate(result.changes.dueAt as Date) } : {}),
   };
   await strapi.db.transaction(async ({ trx }) => {
-    await strapi.db.query(uid as never).update({ where: { id: entry.id }, data: changes as never });
+    await strapi.db.query(uid).update({ where: { id: entry.id }, data: changes as never });
     const reason =
       [input.reason, input.referredTo, input.answer].find((t) => typeof t === 'string' && t.trim() !== '') ?? null;
     const eventId = await record(strapi.db.connection, trx, {
@@ -88,7 +88,7 @@ export async function takeStep(
       at: now,
     });
     if (result.letter && entry.email)
-      await enqueue(strapi, [letter(result.letter, { ...entry, ...changes } as Entry, eventId, now)], trx);
+      await enqueue(strapi, [letter(result.letter, { ...entry, ...changes }, eventId, now)], trx);
   });
   // The disclosure log and the statistics on the site follow the request: the builder hears of it as of any update (without its data, site-sync/deliveries.ts).
   await strapi.eventHub.emit('entry.update', { model: uid.split('.')[1], uid, entry: { documentId } });
@@ -100,7 +100,7 @@ function letter(name: string, entry: Entry, eventId: number, now: Date) {
   const locale: Locale = (LOCALE_CODES as readonly string[]).includes(String(entry.language))
     ? (entry.language as Locale)
     : DEFAULT_LOCALE;
-  const text = (key: string) => (typeof entry[key] === 'string' ? (entry[key] as string) : '');
+  const text = (key: string) => (typeof entry[key] === 'string' ? entry[key] : '');
   const values = {
     name: text('name'),
     reference: entry.reference,
@@ -129,10 +129,10 @@ export async function assign(
   now = new Date(),
 ): Promise<boolean> {
   const uid = uidOf(kind);
-  const entry = (await strapi.db.query(uid as never).findOne({ where: { documentId } })) as Entry | null;
+  const entry = (await strapi.db.query(uid).findOne({ where: { documentId } })) as Entry | null;
   if (!entry || entry.erasedAt) return false;
   await strapi.db.transaction(async ({ trx }) => {
-    await strapi.db.query(uid as never).update({ where: { id: entry.id }, data: { assignee } as never });
+    await strapi.db.query(uid).update({ where: { id: entry.id }, data: { assignee } as never });
     await record(strapi.db.connection, trx, {
       uid,
       documentId,
@@ -168,7 +168,7 @@ export async function deskList(strapi: Core.Strapi, kinds: FormKind[], filters: 
     // Every open submission, however old (an old overdue one matters most), and the latest answered ones.
     const query = (extra: object, limit?: number) =>
       strapi.db
-        .query(CONTENT_TYPES[kind].uid as never)
+        .query(CONTENT_TYPES[kind].uid)
         .findMany({ where: { $and: [where, extra] }, orderBy: { createdAt: 'desc' }, limit }) as Promise<Entry[]>;
     const entries = [
       ...(await query({ status: { $notIn: CLOSED } })),
@@ -180,7 +180,7 @@ export async function deskList(strapi: Core.Strapi, kinds: FormKind[], filters: 
 }
 
 export async function deskDetail(strapi: Core.Strapi, kind: FormKind, documentId: string, now = new Date()) {
-  const entry = (await strapi.db.query(uidOf(kind) as never).findOne({ where: { documentId } })) as Entry | null;
+  const entry = (await strapi.db.query(uidOf(kind)).findOne({ where: { documentId } })) as Entry | null;
   if (!entry) return null;
   return { ...deskRow(kind, entry, now), history: await historyOf(strapi.db.connection, documentId) };
 }

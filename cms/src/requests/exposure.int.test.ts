@@ -23,27 +23,23 @@ const DATA: Record<FormKind, Record<string, unknown>> = {
 beforeAll(async () => {
   app = await startStrapi({ listen: true });
   for (const kind of KINDS) {
-    created[kind] = (await app.strapi
-      .documents(CONTENT_TYPES[kind].uid as never)
-      .create({
-        data: { name: 'Hidden Sender', email: 'hidden.sender@example.org', language: 'sq', ...DATA[kind] } as never,
-      })) as never;
+    created[kind] = (await app.strapi.documents(CONTENT_TYPES[kind].uid as never).create({
+      data: { name: 'Hidden Sender', email: 'hidden.sender@example.org', language: 'sq', ...DATA[kind] } as never,
+    })) as never;
   }
   const authenticated = await app.strapi.db
     .query('plugin::users-permissions.role')
     .findOne({ where: { type: 'authenticated' } });
-  const member = await app.strapi.db
-    .query('plugin::users-permissions.user')
-    .create({
-      data: {
-        username: 'member',
-        email: 'member@example.org',
-        password: 'Member-password-1',
-        confirmed: true,
-        provider: 'local',
-        role: authenticated.id,
-      },
-    });
+  const member = await app.strapi.db.query('plugin::users-permissions.user').create({
+    data: {
+      username: 'member',
+      email: 'member@example.org',
+      password: 'Member-password-1',
+      confirmed: true,
+      provider: 'local',
+      role: authenticated.id,
+    },
+  });
   memberJwt = (app.strapi.plugin('users-permissions').service('jwt') as { issue(p: object): string }).issue({
     id: member.id,
   });

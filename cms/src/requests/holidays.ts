@@ -38,5 +38,5 @@ const cache = new Map<number, Set<string>>();
 export function isHoliday(date: string): boolean {
   const year = Number(date.slice(0, 4));
   if (!cache.has(year)) cache.set(year, holidaysOf(year));
-  return cache.get(year)!.has(date);
+  return cache.get(year).has(date);
 }

@@ -10,19 +10,17 @@ const REQUESTS = CONTENT_TYPES.documentRequest.uid;
 let app: TestStrapi;
 
 const submit = async (email: string) =>
-  (await app.strapi
-    .documents(REQUESTS as never)
-    .create({
-      data: {
-        name: 'Besnik Gashi',
-        email,
-        phone: '+383 44 000 000',
-        address: 'Rr. Nëna Terezë 1',
-        description: `The contract with ${email}`,
-        preferredFormat: 'electronic',
-        language: 'sq',
-      } as never,
-    })) as unknown as { documentId: string; reference: string };
+  (await app.strapi.documents(REQUESTS as never).create({
+    data: {
+      name: 'Besnik Gashi',
+      email,
+      phone: '+383 44 000 000',
+      address: 'Rr. Nëna Terezë 1',
+      description: `The contract with ${email}`,
+      preferredFormat: 'electronic',
+      language: 'sq',
+    } as never,
+  })) as unknown as { documentId: string; reference: string };
 const row = (documentId: string) =>
   app.strapi.db.query(REQUESTS as never).findOne({ where: { documentId } }) as Promise<Record<string, unknown>>;
 const api = async (path: string) => (await (await fetch(`${app.url}/api/newsroom/${path}`)).json()) as { data: any };
@@ -49,12 +47,10 @@ describe('the requests as open data', () => {
         { answer: 'The contract is attached.' },
         'officer@example.org',
       );
-    await app.strapi.db
-      .query(REQUESTS as never)
-      .update({
-        where: { documentId: published.documentId },
-        data: { publishInLog: true, disclosureSummary: 'The cleaning contract of the Office, 2026' } as never,
-      });
+    await app.strapi.db.query(REQUESTS as never).update({
+      where: { documentId: published.documentId },
+      data: { publishInLog: true, disclosureSummary: 'The cleaning contract of the Office, 2026' } as never,
+    });
 
     const log = (await api('disclosure-log')).data as any[];
     expect(log.map((e) => e.reference)).toContain(published.reference);

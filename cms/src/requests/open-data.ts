@@ -8,7 +8,7 @@ type File = DisclosureEntry['files'][number];
 
 /** The requests the office chose to publish, with what it released, and nothing of who asked (an allow-list of fields). */
 export async function disclosureLog(strapi: Core.Strapi): Promise<DisclosureEntry[]> {
-  const rows = (await strapi.db.query(REQUESTS as never).findMany({
+  const rows = (await strapi.db.query(REQUESTS).findMany({
     where: { publishInLog: true, outcome: { $notNull: true }, answeredAt: { $notNull: true } },
     select: ['reference', 'disclosureSummary', 'createdAt', 'answeredAt', 'outcome'],
     populate: { releasedFiles: { select: ['name', 'url', 'mime', 'ext', 'size'] } },
@@ -33,7 +33,7 @@ export async function disclosureLog(strapi: Core.Strapi): Promise<DisclosureEntr
 
 export async function requestStatistics(strapi: Core.Strapi): Promise<MonthStatistics[]> {
   const rows = (await strapi.db
-    .query(REQUESTS as never)
+    .query(REQUESTS)
     .findMany({ select: ['createdAt', 'answeredAt', 'answeredInTime', 'outcome'] })) as Array<{
     createdAt: string;
     answeredAt: string | null;

@@ -27,7 +27,7 @@ export async function eraseExpired(strapi: Core.Strapi, months: number, now = ne
   let erased = 0;
   for (const kind of KINDS) {
     const uid = CONTENT_TYPES[kind].uid;
-    const due = (await strapi.db.query(uid as never).findMany({
+    const due = (await strapi.db.query(uid).findMany({
       where: { erasedAt: { $null: true }, status: { $in: CLOSED }, answeredAt: { $lt: before } },
       select: ['id', 'documentId', 'reference'],
     })) as Array<{ id: number; documentId: string; reference: string }>;
@@ -35,9 +35,7 @@ export async function eraseExpired(strapi: Core.Strapi, months: number, now = ne
       const blank = Object.fromEntries(
         [...PERSONAL_FIELDS[kind], ...FREE_TEXT_FIELDS[kind]].map((field) => [field, null]),
       );
-      await strapi.db
-        .query(uid as never)
-        .update({ where: { id: entry.id }, data: { ...blank, erasedAt: now } as never });
+      await strapi.db.query(uid).update({ where: { id: entry.id }, data: { ...blank, erasedAt: now } as never });
       await knex(OUTBOX).where('key', 'like', `${entry.reference}:%`).del();
       await knex(KEYS).where('reference', entry.reference).del();
       await dropAttachments(knex, entry.documentId);

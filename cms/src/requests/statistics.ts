@@ -33,7 +33,7 @@ export function monthlyStatistics(requests: CountedRequest[]): MonthStatistics[]
     months.set(month, [...(months.get(month) ?? []), r]);
   }
   return [...months.keys()].sort().map((month) => {
-    const list = months.get(month)!;
+    const list = months.get(month);
     const answered = list.filter((r) => r.answeredAt);
     const outcomes = Object.fromEntries(
       ACCESS_OUTCOMES.map((o) => [o, list.filter((r) => r.outcome === o).length]),
@@ -46,7 +46,7 @@ export function monthlyStatistics(requests: CountedRequest[]): MonthStatistics[]
       answeredLate: answered.filter((r) => !r.answeredInTime).length,
       open: list.length - answered.length,
       outcomes,
-      medianDaysToAnswer: median(answered.map((r) => daysBetween(r.createdAt, r.answeredAt!))),
+      medianDaysToAnswer: median(answered.map((r) => daysBetween(r.createdAt, r.answeredAt))),
     };
   });
 }

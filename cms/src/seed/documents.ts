@@ -64,7 +64,7 @@ async function linkRelations(strapi: Core.Strapi, uid: string, relations: SeedIt
     if (!attribute?.target) throw new Error(`${uid}.${field} is not a relation`);
     const present: string[] = [];
     for (const documentId of documentIds) {
-      const count = await strapi.db.query(attribute.target as never).count({ where: { documentId, locale } });
+      const count = await strapi.db.query(attribute.target).count({ where: { documentId, locale } });
       if (count > 0) present.push(documentId);
     }
     const targets = present.map((documentId) => ({ documentId, locale }));

@@ -12,7 +12,7 @@ export interface DeliveryState {
 const STORE = { type: 'plugin', name: 'newsroom', key: 'site-deliveries' } as const;
 
 export async function deliveryState(strapi: Core.Strapi): Promise<DeliveryState> {
-  return ((await strapi.store(STORE).get({})) as DeliveryState | null) ?? {};
+  return (await strapi.store(STORE).get({})) ?? {};
 }
 
 type Webhook = { name?: string; url: string };

@@ -15,15 +15,13 @@ const builder = http.createServer((req, res) => {
   req.on('data', (d) => (body += d));
   req.on('end', () => {
     if (req.url === '/status') {
-      res
-        .writeHead(200, { 'Content-Type': 'application/json' })
-        .end(
-          JSON.stringify({
-            live: { id: '20260101T000000Z-live', startedAt: liveStartedAt },
-            running: null,
-            queued: [],
-          }),
-        );
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          live: { id: '20260101T000000Z-live', startedAt: liveStartedAt },
+          running: null,
+          queued: [],
+        }),
+      );
       return;
     }
     received.push(body);

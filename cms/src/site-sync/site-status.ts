@@ -35,24 +35,20 @@ async function firstChangeAfter(strapi: Core.Strapi, since: string): Promise<str
     if (!Number.isNaN(t) && (first === null || t < first)) first = t;
   };
   for (const uid of PUBLIC_UIDS) {
-    const [row] = (await strapi.db
-      .query(uid as never)
-      .findMany({
-        where: { publishedAt: { $gt: since } },
-        select: ['publishedAt'],
-        orderBy: { publishedAt: 'asc' },
-        limit: 1,
-      })) as Array<{ publishedAt: string }>;
+    const [row] = (await strapi.db.query(uid).findMany({
+      where: { publishedAt: { $gt: since } },
+      select: ['publishedAt'],
+      orderBy: { publishedAt: 'asc' },
+      limit: 1,
+    })) as Array<{ publishedAt: string }>;
     consider(row?.publishedAt);
   }
-  const [retired] = (await strapi.db
-    .query(CONTENT_TYPES.retiredPage.uid as never)
-    .findMany({
-      where: { updatedAt: { $gt: since } },
-      select: ['updatedAt'],
-      orderBy: { updatedAt: 'asc' },
-      limit: 1,
-    })) as Array<{ updatedAt: string }>;
+  const [retired] = (await strapi.db.query(CONTENT_TYPES.retiredPage.uid).findMany({
+    where: { updatedAt: { $gt: since } },
+    select: ['updatedAt'],
+    orderBy: { updatedAt: 'asc' },
+    limit: 1,
+  })) as Array<{ updatedAt: string }>;
   consider(retired?.updatedAt);
   return first === null ? null : new Date(first).toISOString();
 }

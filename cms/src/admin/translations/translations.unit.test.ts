@@ -48,19 +48,15 @@ function idsInSource(dir = path.resolve(import.meta.dirname, '..')): string[] {
 
 /** The content types' schemas: their names as the admin shows them, and their fields. */
 const API = path.resolve(import.meta.dirname, '../../api');
-const SCHEMAS = fs
-  .readdirSync(API)
-  .flatMap((api) =>
-    fs
-      .readdirSync(path.join(API, api, 'content-types'))
-      .map(
-        (type) =>
-          JSON.parse(fs.readFileSync(path.join(API, api, 'content-types', type, 'schema.json'), 'utf8')) as {
-            info: { displayName: string };
-            attributes: Record<string, unknown>;
-          },
-      ),
-  );
+const SCHEMAS = fs.readdirSync(API).flatMap((api) =>
+  fs.readdirSync(path.join(API, api, 'content-types')).map(
+    (type) =>
+      JSON.parse(fs.readFileSync(path.join(API, api, 'content-types', type, 'schema.json'), 'utf8')) as {
+        info: { displayName: string };
+        attributes: Record<string, unknown>;
+      },
+  ),
+);
 
 const require = createRequire(import.meta.url);
 const packageRoot = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
