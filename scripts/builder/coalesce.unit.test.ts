@@ -32,7 +32,7 @@ describe('the build queue', () => {
   it("names a build when its first event arrives, so its id carries that time and not the previous build's", async () => {
     let clock = 0;
     const ids: string[] = [];
-    const queue = new BuildQueue<number>(async (id) => void ids.push(id), {
+    const queue = new BuildQueue<number>((id) => Promise.resolve(void ids.push(id)), {
       quietMs: 100,
       maxWaitMs: 1000,
       newId: () => `at-${clock}`,

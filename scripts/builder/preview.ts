@@ -56,7 +56,7 @@ export class PreviewRenderer {
     const response = await fetch(url).catch((error: Error) => ({
       ok: false,
       status: 502,
-      json: async () => ({ error: { message: error.message } }),
+      json: () => Promise.resolve({ error: { message: error.message } }),
     }));
     const body = (await response.json().catch(() => ({}))) as {
       data?: { updatedAt: string };

@@ -82,8 +82,8 @@ export function builderServer(
   });
 
   if (preview) previewRoutes(app, preview.renderer, preview.frameAncestor);
-  app.get('/status', async () => builder.status());
-  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/status', () => builder.status());
+  app.get('/healthz', () => ({ ok: true }));
   return app;
 }
 

@@ -15,6 +15,7 @@ import {
   homeForLanguages,
   localeInfo,
   parseRedirects,
+  type RedirectRule,
   thanksPath,
   type FormKind,
 } from '@newsroom/shared-types';
@@ -35,13 +36,13 @@ type Rules = ReturnType<typeof parseRedirects>;
  */
 function retiredRules(root: string) {
   let seen = '';
-  let rules: Rules = new Map();
+  let rules: Rules = new Map<string, RedirectRule>();
   return (): Rules => {
     const file = path.join(root, '_redirects');
     const stamp = fs.existsSync(file) ? `${fs.realpathSync(file)}:${fs.statSync(file).mtimeMs}` : '';
     if (stamp !== seen) {
       seen = stamp;
-      rules = stamp ? parseRedirects(fs.readFileSync(file, 'utf8')) : new Map();
+      rules = stamp ? parseRedirects(fs.readFileSync(file, 'utf8')) : new Map<string, RedirectRule>();
     }
     return rules;
   };
@@ -127,7 +128,7 @@ const ANSWERED = ['content-type', 'location', 'retry-after'];
  * refused here with 413, before it reaches the CMS.
  */
 function intakeProxy(app: FastifyInstance, cmsUrl: string) {
-  app.register(async (scope) => {
+  app.register((scope, _options, done) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: INTAKE_MAX_BYTES }, (_req, body, done) =>
       done(null, body),
@@ -147,5 +148,6 @@ function intakeProxy(app: FastifyInstance, cmsUrl: string) {
       }
       return reply.code(answer.status).send(Buffer.from(await answer.arrayBuffer()));
     });
+    done();
   });
 }

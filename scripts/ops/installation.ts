@@ -18,7 +18,7 @@ export interface Installation {
   secretsFile: string;
 }
 
-const SETTINGS = ['DATABASE_URL', 'DATABASE_FILENAME', 'PUBLIC_DIR', 'PRIVATE_FILES_DIR', 'BUILDS_DIR'] as const;
+type Setting = 'DATABASE_URL' | 'DATABASE_FILENAME' | 'PUBLIC_DIR' | 'PRIVATE_FILES_DIR' | 'BUILDS_DIR';
 
 /** This clone's installation, read as the CMS and the builder read it: the environment, then cms/.env, then the defaults. */
 export function localInstallation(environment: NodeJS.ProcessEnv = process.env): Installation {
@@ -27,7 +27,7 @@ export function localInstallation(environment: NodeJS.ProcessEnv = process.env):
   const file = fs.existsSync(secretsFile)
     ? (parseEnv(fs.readFileSync(secretsFile, 'utf8')) as Record<string, string>)
     : {};
-  const setting = (key: (typeof SETTINGS)[number]) => environment[key] || file[key] || undefined;
+  const setting = (key: Setting) => environment[key] || file[key] || undefined;
   const databaseUrl = setting('DATABASE_URL');
   return {
     database: databaseUrl

@@ -25,10 +25,10 @@ async function postgresTables(url: string): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(
+    const { rows } = await client.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'",
     );
-    return rows[0].n as number;
+    return rows[0].n;
   } finally {
     await client.end();
   }

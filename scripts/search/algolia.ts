@@ -1,5 +1,4 @@
 import { readJsonState, writeJsonAtomic } from '../lib/json-state';
-import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { algoliasearch, type Algoliasearch } from 'algoliasearch';
 import type { SearchRecord } from './records';

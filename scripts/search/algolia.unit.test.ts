@@ -10,7 +10,7 @@ import { itemPage } from './fixtures';
 
 /** A local server answering the part of Algolia's REST API the client uses, recording each call. */
 let server: FastifyInstance;
-let calls: Array<{ method: string; path: string; body: any }>;
+let calls: Array<{ method: string; path: string; body: unknown }>;
 const keys: string[] = [];
 let options: Parameters<typeof syncAlgolia>[1];
 
@@ -21,19 +21,20 @@ beforeAll(async () => {
   server.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) =>
     done(null, JSON.parse(String(body))),
   );
-  server.addHook('onRequest', async (req) => {
-    keys.push(`${req.headers['x-algolia-application-id']}/${req.headers['x-algolia-api-key']}`);
+  server.addHook('onRequest', (req, _reply, done) => {
+    keys.push(`${String(req.headers['x-algolia-application-id'])}/${String(req.headers['x-algolia-api-key'])}`);
+    done();
   });
   server.put(
     '/1/indexes/:index/settings',
-    async (req) => (
+    (req) => (
       calls.push({ method: 'PUT', path: req.url.split('?')[0], body: req.body }),
       { taskID: 1, updatedAt: new Date().toISOString() }
     ),
   );
   server.post(
     '/1/indexes/:index/batch',
-    async (req) => (
+    (req) => (
       calls.push({ method: 'POST', path: req.url.split('?')[0], body: req.body }),
       { taskID: 2, objectIDs: [] }
     ),

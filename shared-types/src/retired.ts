@@ -52,9 +52,12 @@ export function redirectsFile(rules: RetiredRule[]): string {
   );
 }
 
+/** What `_redirects` says of one path: gone (410), or moved (301) to another. */
+export type RedirectRule = { status: 410 | 301; to: string };
+
 /** The rules a `_redirects` file holds; a line that is not a valid rule of this site is left out. */
-export function parseRedirects(text: string): Map<string, { status: 410 | 301; to: string }> {
-  const rules = new Map<string, { status: 410 | 301; to: string }>();
+export function parseRedirects(text: string): Map<string, RedirectRule> {
+  const rules = new Map<string, RedirectRule>();
   for (const line of text.split('\n')) {
     const [from, to, status, ...rest] = line.trim().split(/\s+/);
     if (

@@ -33,17 +33,17 @@ describe('slugify', () => {
 describe('uniqueSlug', () => {
   it('numbers a slug that is taken', async () => {
     const taken = new Set(['budget', 'budget-2']);
-    expect(await uniqueSlug('budget', async (s) => taken.has(s))).toBe('budget-3');
-    expect(await uniqueSlug('visit', async (s) => taken.has(s))).toBe('visit');
+    expect(await uniqueSlug('budget', (s) => Promise.resolve(taken.has(s)))).toBe('budget-3');
+    expect(await uniqueSlug('visit', (s) => Promise.resolve(taken.has(s)))).toBe('visit');
   });
 
   it('falls back to "item" for an empty base', async () => {
-    expect(await uniqueSlug('', async () => false)).toBe('item');
+    expect(await uniqueSlug('', () => Promise.resolve(false))).toBe('item');
   });
 
   it('stays within the maximum length with a suffix', async () => {
     const base = 'a'.repeat(SLUG_MAX_LENGTH);
-    const slug = await uniqueSlug(base, async (s) => s === base);
+    const slug = await uniqueSlug(base, (s) => Promise.resolve(s === base));
     expect(slug).toBe(`${'a'.repeat(SLUG_MAX_LENGTH - 2)}-2`);
   });
 });

@@ -18,7 +18,7 @@ export const adminLocaleName = (locale: LocaleInfo) => `${locale.name} (${locale
 
 /** The official languages exist under their own names, Albanian is the default; safe to run on every start. */
 export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
-  const service = strapi.plugin('i18n').service('locales') as LocalesService;
+  const service = strapi.plugin('i18n').service<LocalesService>('locales');
   for (const locale of LOCALES) {
     const existing = await service.findByCode(locale.code);
     if (!existing) await service.create({ code: locale.code, name: adminLocaleName(locale) });

@@ -12,11 +12,11 @@ export const PUBLIC_ACTIONS: readonly string[] = PUBLIC_READ_UIDS.flatMap((uid) 
  * removes everything else (Strapi's defaults let the public register users, for one).
  */
 export async function ensurePublicPermissions(strapi: Core.Strapi): Promise<void> {
-  const role = await strapi.db.query(ROLE).findOne({ where: { type: 'public' } });
+  const role = (await strapi.db.query(ROLE).findOne({ where: { type: 'public' } })) as { id: number } | null;
   if (!role) throw new Error('The users-permissions Public role is missing; is the plugin installed?');
-  const current: Array<{ id: number; action: string }> = await strapi.db
+  const current = (await strapi.db
     .query(PERMISSION)
-    .findMany({ where: { role: role.id }, select: ['id', 'action'] });
+    .findMany({ where: { role: role.id }, select: ['id', 'action'] })) as Array<{ id: number; action: string }>;
   const have = new Set(current.map((p) => p.action));
   const extra = current.filter((p) => !PUBLIC_ACTIONS.includes(p.action));
   if (extra.length > 0) {

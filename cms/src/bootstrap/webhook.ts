@@ -39,8 +39,8 @@ export async function ensureBuilderWebhook(
   env: Pick<Env, 'BUILDER_WEBHOOK_URL' | 'BUILDER_WEBHOOK_SECRET'>,
 ) {
   if (!env.BUILDER_WEBHOOK_URL) return;
-  const store = strapi.get('webhookStore') as WebhookStore;
-  const runner = strapi.get('webhookRunner') as WebhookRunner;
+  const store = strapi.get<WebhookStore>('webhookStore');
+  const runner = strapi.get<WebhookRunner>('webhookRunner');
   const wanted = {
     name: BUILDER_WEBHOOK_NAME,
     url: env.BUILDER_WEBHOOK_URL,

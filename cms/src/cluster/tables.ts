@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 
-type Connection = Core.Strapi['db']['connection'];
+/** Strapi's database connection (a Knex instance), and a transaction it opens. */
+export type Connection = Core.Strapi['db']['connection'];
+export type Transaction = Parameters<Parameters<Connection['transaction']>[0]>[0];
 const made = new WeakMap<object, Map<string, Promise<void>>>();
 
 async function create(knex: Connection, name: string, columns: (table: Knex.CreateTableBuilder) => void) {
@@ -26,7 +28,7 @@ export function ensureTable(
   const tables = made.get(knex) ?? new Map<string, Promise<void>>();
   made.set(knex, tables);
   let promise = tables.get(name);
-  if (!promise) {
+  if (promise === undefined) {
     promise = create(knex, name, columns);
     tables.set(name, promise);
     promise.catch(() => tables.delete(name));

@@ -35,9 +35,10 @@ async function assignSlug(strapi: Core.Strapi, uid: string, source: string, para
   const data = params.data ?? {};
   const locale = params.locale ?? DEFAULT_LOCALE;
   const versions: VersionRow[] = params.documentId
-    ? await strapi.db
-        .query(uid)
-        .findMany({ where: { documentId: params.documentId, locale }, select: ['slug', 'publishedAt'] })
+    ? ((await strapi.db.query(uid).findMany({
+        where: { documentId: params.documentId, locale },
+        select: ['slug', 'publishedAt'],
+      })) as VersionRow[])
     : [];
   const published = versions.find((v) => v.publishedAt);
   const current = published?.slug ?? versions.find((v) => v.slug)?.slug ?? null;

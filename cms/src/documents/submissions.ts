@@ -8,6 +8,7 @@ import { MEDIA_INQUIRY_WORKING_DAYS, OFFICE_MESSAGE_WORKING_DAYS } from '../requ
 import { acknowledgements, type SubmissionKind } from '../mail/acknowledgements';
 import { enqueue } from '../mail/outbox';
 import { loadEnv } from '../env';
+import type { Transaction } from '../cluster/tables';
 
 /** Letters and digits that cannot be misread over the phone (no 0/O, 1/I/L). */
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -62,7 +63,7 @@ export function submissionMiddleware(strapi: Core.Strapi) {
         answeredAt: null,
       };
       // The acknowledgements and the first line of its history are written with the submission, in one transaction: all or none.
-      return strapi.db.transaction(async ({ trx }) => {
+      return strapi.db.transaction(async ({ trx }: { trx: Transaction }) => {
         const created = (await next()) as Parameters<typeof acknowledgements>[1];
         await record(strapi.db.connection, trx, {
           uid: context.uid,

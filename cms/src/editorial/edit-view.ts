@@ -53,7 +53,7 @@ export function officeEditView(config: Configuration, fields: string[]): Configu
 }
 
 export async function ensureEditViews(strapi: Core.Strapi) {
-  const service = strapi.plugin('content-manager').service('content-types') as unknown as ContentTypesService;
+  const service = strapi.plugin('content-manager').service<ContentTypesService>('content-types');
   for (const { uid } of Object.values(CONTENT_TYPES)) {
     const config = await service.findConfiguration({ uid });
     if (!config?.metadatas) continue;

@@ -3,6 +3,7 @@ import { EDITORIAL_UIDS, OFFICE_TIME_ZONE } from '@newsroom/shared-types';
 import { checkChangeNotes } from './change-notes';
 import { checkRedirect, retire, RETIRED_UID, unretire } from './retired-pages';
 import { localesOf, typeKeyOf, versions } from './versions';
+import type { Transaction } from '../cluster/tables';
 
 type Context = {
   uid: string;
@@ -24,9 +25,9 @@ export function publicationMiddleware(strapi: Core.Strapi) {
     const { uid, action, params } = context;
     if (uid === RETIRED_UID && (action === 'create' || action === 'update') && params.data) {
       const current = params.documentId
-        ? await strapi.db.query(RETIRED_UID).findOne({ where: { documentId: params.documentId } })
+        ? ((await strapi.db.query(RETIRED_UID).findOne({ where: { documentId: params.documentId } })) as object | null)
         : null;
-      checkRedirect({ ...(current ?? {}), ...params.data } as never);
+      checkRedirect({ ...(current ?? {}), ...params.data });
       return next();
     }
     const typeKey = typeKeyOf(uid);
@@ -63,7 +64,7 @@ async function beforePublish(strapi: Core.Strapi, uid: string, documentId: strin
         attributes: { firstPublishedAt: { columnName: string } };
       };
       // Inside the caller's transaction when there is one: SQLite would otherwise wait on it.
-      await strapi.db.transaction(({ trx }) =>
+      await strapi.db.transaction(({ trx }: { trx: Transaction }) =>
         trx(meta.tableName)
           .where('id', draft.id)
           .update({ [meta.attributes.firstPublishedAt.columnName]: new Date(first) }),

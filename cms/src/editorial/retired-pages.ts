@@ -24,7 +24,7 @@ export function checkRedirect(data: { reason?: string; redirectTo?: string | nul
 /** The published rows just taken down get a retired-page record each (kept if one exists). */
 export async function retire(strapi: Core.Strapi, typeKey: string, rows: VersionRow[]) {
   for (const row of rows.filter((r) => r.publishedAt && r.slug)) {
-    const existing = await strapi.db
+    const existing: unknown = await strapi.db
       .query(RETIRED_UID)
       .findOne({ where: { contentType: typeKey, itemDocumentId: row.documentId, pageLocale: row.locale } });
     if (existing) continue;

@@ -130,7 +130,7 @@ async function liftEmbargoes(strapi: Core.Strapi, now: Date) {
     for (const row of rows) {
       lifted.push({ uid, documentId: row.documentId, locale: row.locale });
       const model = strapi.getModel(uid as never) as { info: { singularName: string } };
-      strapi.eventHub.emit('entry.publish', {
+      void strapi.eventHub.emit('entry.publish', {
         model: model.info.singularName,
         uid,
         entry: { id: row.id, documentId: row.documentId, locale: row.locale },

@@ -41,9 +41,11 @@ export async function overLimit(
   now = Date.now(),
 ): Promise<number | null> {
   const since = now - limit.windowMs;
-  const hits = (await knex(HITS).where('key', key).andWhere('at', '>', since).orderBy('at').select('at')) as Array<{
-    at: number | string;
-  }>;
+  const hits = await knex<{ at: number | string }>(HITS)
+    .where('key', key)
+    .andWhere('at', '>', since)
+    .orderBy('at')
+    .select('at');
   if (hits.length >= limit.max)
     return Math.max(1, Math.ceil((Number(hits[hits.length - limit.max].at) + limit.windowMs - now) / 1000));
   await knex(HITS).insert({ key, at: now });
@@ -70,8 +72,9 @@ export function idempotencyKey(kind: string, given: unknown, data: Record<string
 }
 
 export async function knownReference(knex: Knex, key: string, now = Date.now()): Promise<string | null> {
-  const row = (await knex(KEYS).where('key', key).first('reference', 'created_at')) as
-    { reference: string; created_at: number | string } | undefined;
+  const row = await knex<{ key: string; reference: string; created_at: number | string }>(KEYS)
+    .where('key', key)
+    .first('reference', 'created_at');
   if (!row) return null;
   if (key.startsWith('content:') && Number(row.created_at) < now - SAME_CONTENT_MS) {
     await knex(KEYS).where('key', key).del();

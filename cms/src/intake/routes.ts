@@ -8,6 +8,7 @@ import {
   type FormKind,
 } from '@newsroom/shared-types';
 import { loadEnv } from '../env';
+import type { Transaction } from '../cluster/tables';
 import { isLocale } from '../i18n/catalog';
 import { answerer } from './answer';
 import { validate } from './fields';
@@ -80,11 +81,16 @@ function intake(strapi: Core.Strapi, kind: FormKind) {
     const key = idempotencyKey(kind, body.idempotencyKey, result.data);
     const known = await knownReference(knex, key, now);
     if (known) return answer.accepted(known, false);
-    const emailWait = await overLimit(knex, `email:${String(result.data.email).toLowerCase()}`, LIMITS.perEmail, now);
+    const emailWait = await overLimit(
+      knex,
+      `email:${typeof result.data.email === 'string' ? result.data.email.toLowerCase() : ''}`,
+      LIMITS.perEmail,
+      now,
+    );
     if (emailWait) return answer.tooMany(emailWait);
 
     try {
-      const reference = await strapi.db.transaction(async ({ trx }) => {
+      const reference = await strapi.db.transaction(async ({ trx }: { trx: Transaction }) => {
         const created = (await strapi
           .documents(CONTENT_TYPES[kind].uid as never)
           .create({ data: { ...result.data, language: locale } as never })) as unknown as {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { HOLDER } from '../cluster/lease';
-import { ensureTable } from '../cluster/tables';
+import { ensureTable, type Transaction } from '../cluster/tables';
 
 /**
  * Mail goes through an outbox table: a message is a row written in the same transaction as
@@ -28,9 +28,6 @@ export interface OutboxRow extends OutgoingMail {
   created_at: number;
   sent_at: number | null;
 }
-
-type Knex = Core.Strapi['db']['connection'];
-type Transaction = Parameters<Parameters<Knex['transaction']>[0]>[0];
 
 export function ensureOutbox(strapi: Core.Strapi): Promise<void> {
   return ensureTable(strapi.db.connection, OUTBOX, (t) => {
@@ -74,18 +71,18 @@ const CLAIM_MS = 2 * 60_000;
 export async function claim(strapi: Core.Strapi, now: number, limit = 20, holder = HOLDER): Promise<OutboxRow[]> {
   await ensureOutbox(strapi);
   const knex = strapi.db.connection;
-  const due = (await knex(OUTBOX)
+  const due = await knex<{ id: number; state: string; next_attempt_at: number; claimed_until: number | null }>(OUTBOX)
     .where('state', 'pending')
     .andWhere('next_attempt_at', '<=', now)
-    .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+    .andWhere((q) => void q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
     .orderBy('id')
     .limit(limit)
-    .select('id')) as Array<{ id: number }>;
+    .select('id');
   const claimed: OutboxRow[] = [];
   for (const { id } of due) {
     const taken = await knex(OUTBOX)
       .where({ id, state: 'pending' })
-      .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+      .andWhere((q) => void q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
       .update({ claimed_by: holder, claimed_until: now + CLAIM_MS });
     if (taken === 1) claimed.push((await knex(OUTBOX).where({ id }).first()) as OutboxRow);
   }
@@ -135,16 +132,15 @@ export async function markFailed(
 export async function outboxReport(strapi: Core.Strapi) {
   await ensureOutbox(strapi);
   const knex = strapi.db.connection;
-  const [{ n: pending }] = (await knex(OUTBOX).where('state', 'pending').count({ n: '*' })) as Array<{
-    n: number | string;
-  }>;
-  const failed = (await knex(OUTBOX)
+  const [{ n: pending }] = await knex(OUTBOX)
+    .where('state', 'pending')
+    .count<Array<{ n: number | string }>>({ n: '*' });
+  const failed = await knex<OutboxRow>(OUTBOX)
     .where('state', 'failed')
     .orderBy('id', 'desc')
     .limit(20)
-    .select('id', 'to', 'subject', 'attempts', 'last_error', 'created_at')) as Array<Record<string, unknown>>;
-  const oldest = (await knex(OUTBOX).where('state', 'pending').orderBy('created_at').first('created_at')) as
-    { created_at: number | string } | undefined;
+    .select('id', 'to', 'subject', 'attempts', 'last_error', 'created_at');
+  const oldest = await knex<OutboxRow>(OUTBOX).where('state', 'pending').orderBy('created_at').first('created_at');
   return {
     pending: Number(pending),
     oldestPendingAt: oldest ? new Date(Number(oldest.created_at)).toISOString() : null,

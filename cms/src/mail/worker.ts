@@ -32,7 +32,7 @@ interface Worker {
 /** The worker lives in Strapi's container, so every copy of this module (the app's, a test's) finds the one of this instance. */
 const SERVICE = 'newsroom-mail-worker';
 const workerOf = (strapi: Core.Strapi): Worker | undefined =>
-  strapi.has(SERVICE) ? (strapi.get(SERVICE) as Worker) : undefined;
+  strapi.has(SERVICE) ? strapi.get<Worker>(SERVICE) : undefined;
 
 export function startMailWorker(strapi: Core.Strapi, env: MailEnv) {
   if (strapi.has(SERVICE)) return;

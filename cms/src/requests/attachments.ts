@@ -2,9 +2,8 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Core } from '@strapi/strapi';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '@newsroom/shared-types';
-import { ensureTable } from '../cluster/tables';
+import { ensureTable, type Connection as Knex, type Transaction } from '../cluster/tables';
 import { loadEnv } from '../env';
 
 /**
@@ -14,9 +13,6 @@ import { loadEnv } from '../env';
  * plugin or the content API.
  */
 export const ATTACHMENTS = 'newsroom_attachments';
-
-type Knex = Core.Strapi['db']['connection'];
-type Transaction = Parameters<Parameters<Knex['transaction']>[0]>[0];
 
 export interface IncomingFile {
   filepath: string;
@@ -70,11 +66,14 @@ export async function keepAttachment(
     });
 }
 
+/** A stored attachment's row. */
+type AttachmentRow = { id: number; document_id: string; name: string; mime: string; size: number; stored_as: string };
+
 export async function attachmentsOf(knex: Knex, documentId: string) {
-  return (await knex(ATTACHMENTS)
+  return knex<AttachmentRow>(ATTACHMENTS)
     .where('document_id', documentId)
     .orderBy('id')
-    .select('id', 'name', 'mime', 'size')) as Array<{ id: number; name: string; mime: string; size: number }>;
+    .select('id', 'name', 'mime', 'size');
 }
 
 export async function readAttachment(knex: Knex, documentId: string, id: number, dir = privateDir()) {
@@ -85,9 +84,7 @@ export async function readAttachment(knex: Knex, documentId: string, id: number,
 
 /** Deletes a submission's files and their rows (retention). */
 export async function dropAttachments(knex: Knex, documentId: string, dir = privateDir()) {
-  const rows = (await knex(ATTACHMENTS).where('document_id', documentId).select('stored_as')) as Array<{
-    stored_as: string;
-  }>;
+  const rows = await knex<AttachmentRow>(ATTACHMENTS).where('document_id', documentId).select('stored_as');
   for (const row of rows) await fs.rm(path.join(dir, row.stored_as), { force: true });
   await knex(ATTACHMENTS).where('document_id', documentId).del();
   return rows.length;

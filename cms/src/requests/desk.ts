@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES, DEFAULT_LOCALE, FORMS, LOCALE_CODES, type FormKind, type Locale } from '@newsroom/shared-types';
 import { enqueue } from '../mail/outbox';
+import type { Transaction } from '../cluster/tables';
 import { formatDate, render } from '../mail/templates';
 import { clockState, complaintUntil, endOfOfficeDay, officeDate, type ClockState } from './deadlines';
 import { historyOf, record } from './history';
@@ -21,7 +22,7 @@ type Entry = Record<string, unknown> & {
 
 /** The instant a submission is due: set by its steps, or the end of its due day for one from before they were. */
 export const dueAtOf = (entry: Entry) =>
-  entry.dueAt ? new Date(entry.dueAt as string) : endOfOfficeDay(String(entry.dueDate));
+  entry.dueAt ? new Date(entry.dueAt as string) : endOfOfficeDay(entry.dueDate as string);
 
 export function caseOf(kind: FormKind, entry: Entry): Case {
   return {
@@ -72,7 +73,7 @@ export async function takeStep(
     ...result.changes,
     ...(result.changes.dueAt ? { dueDate: officeDate(result.changes.dueAt as Date) } : {}),
   };
-  await strapi.db.transaction(async ({ trx }) => {
+  await strapi.db.transaction(async ({ trx }: { trx: Transaction }) => {
     await strapi.db.query(uid).update({ where: { id: entry.id }, data: changes as never });
     const reason =
       [input.reason, input.referredTo, input.answer].find((t) => typeof t === 'string' && t.trim() !== '') ?? null;
@@ -97,7 +98,7 @@ export async function takeStep(
 
 /** A letter of the process, from the office's templates in the requester's language. */
 function letter(name: string, entry: Entry, eventId: number, now: Date) {
-  const locale: Locale = (LOCALE_CODES as readonly string[]).includes(String(entry.language))
+  const locale: Locale = (LOCALE_CODES as readonly string[]).includes(entry.language as string)
     ? (entry.language as Locale)
     : DEFAULT_LOCALE;
   const text = (key: string) => (typeof entry[key] === 'string' ? entry[key] : '');
@@ -108,13 +109,13 @@ function letter(name: string, entry: Entry, eventId: number, now: Date) {
     reason: text('reason'),
     legalGround: text('legalGround'),
     referredTo: text('referredTo'),
-    extensionDays: String(entry.extensionDays ?? ''),
+    extensionDays: typeof entry.extensionDays === 'number' ? String(entry.extensionDays) : '',
     dueDate: formatDate(locale, dueAtOf(entry)),
     complaintUntil: formatDate(locale, complaintUntil(now)),
   };
   return {
     key: `${entry.reference}:${name}:${eventId}`,
-    to: String(entry.email),
+    to: entry.email as string,
     ...render(locale, `letter.${name}.subject`, `letter.${name}.body`, values),
   };
 }
@@ -131,7 +132,7 @@ export async function assign(
   const uid = uidOf(kind);
   const entry = (await strapi.db.query(uid).findOne({ where: { documentId } })) as Entry | null;
   if (!entry || entry.erasedAt) return false;
-  await strapi.db.transaction(async ({ trx }) => {
+  await strapi.db.transaction(async ({ trx }: { trx: Transaction }) => {
     await strapi.db.query(uid).update({ where: { id: entry.id }, data: { assignee } as never });
     await record(strapi.db.connection, trx, {
       uid,
@@ -160,7 +161,7 @@ export interface DeskFilters {
 
 /** The submissions of the kinds given, newest first, with their clocks, filtered as the desk asks. */
 export async function deskList(strapi: Core.Strapi, kinds: FormKind[], filters: DeskFilters, now = new Date()) {
-  const rows = [];
+  const rows: Array<ReturnType<typeof deskRow>> = [];
   for (const kind of kinds.filter((k) => !filters.kind || k === filters.kind)) {
     const where: Record<string, unknown> = { erasedAt: { $null: true } };
     if (filters.status) where.status = filters.status;

@@ -1,14 +1,10 @@
-import type { Core } from '@strapi/strapi';
-import { ensureTable } from '../cluster/tables';
+import { ensureTable, type Connection as Knex, type Transaction } from '../cluster/tables';
 
 /**
  * Every step of every request, with who took it, when and why: the record the office shows
  * the Agency on a complaint. Its own table, so no content API can ever list it.
  */
 export const EVENTS = 'newsroom_request_events';
-
-type Knex = Core.Strapi['db']['connection'];
-type Transaction = Parameters<Parameters<Knex['transaction']>[0]>[0];
 
 export interface RequestEvent {
   uid: string;
@@ -39,7 +35,7 @@ export function ensureHistory(knex: Knex): Promise<void> {
 
 /** Records a step inside the transaction that took it; returns its id (the key of the letter it sends). */
 export async function record(knex: Knex, trx: Transaction, event: RequestEvent): Promise<number> {
-  const [row] = (await knex(EVENTS)
+  const [row] = await knex(EVENTS)
     .transacting(trx)
     .insert({
       uid: event.uid,
@@ -52,7 +48,7 @@ export async function record(knex: Knex, trx: Transaction, event: RequestEvent):
       reason: event.reason,
       at: event.at.getTime(),
     })
-    .returning('id')) as Array<{ id: number } | number>;
+    .returning<Array<{ id: number } | number>>('id');
   return typeof row === 'number' ? row : row.id;
 }
 

@@ -7,6 +7,15 @@ import type { FormKind } from '@newsroom/shared-types';
  * needs from the officer, where it leads, and which letter it sends. Pure, so every rule is
  * unit-tested; `desk.ts` applies a step to the database with its history and its mail.
  */
+/** One step of the process: for which kinds, from which states, to which, needing what, sending which letter. */
+interface Rule {
+  kinds: readonly FormKind[];
+  from: readonly string[];
+  to: string | null;
+  needs: readonly Need[];
+  letter: string | null;
+}
+
 export const ACTIONS = {
   start: {
     kinds: ['documentRequest', 'mediaInquiry', 'officeMessage'],
@@ -92,21 +101,12 @@ export const ACTIONS = {
     needs: ['answer'],
     letter: 'answer',
   },
-} as const satisfies Record<
-  string,
-  {
-    kinds: readonly FormKind[];
-    from: readonly string[];
-    to: string | null;
-    needs: readonly Need[];
-    letter: string | null;
-  }
->;
+} as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACTIONS;
 export type Need = 'reason' | 'answer' | 'legalGround' | 'extensionDays' | 'referredTo';
 export const isAction = (value: unknown): value is Action =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ACTIONS, value);
+  typeof value === 'string' && Object.keys(ACTIONS).includes(value);
 
 /** States in which the office has given its answer: the clock has stopped. */
 export const CLOSED = ['granted', 'partly-granted', 'refused', 'not-held', 'referred', 'complaint', 'answered'];
@@ -140,11 +140,8 @@ const filled = (value: unknown) =>
 
 /** Checks an officer's step against the process and says what it changes. */
 export function step(action: Action, current: Case, input: StepInput, now: Date): Step {
-  const rule = ACTIONS[action];
-  if (
-    !(rule.kinds as readonly string[]).includes(current.kind) ||
-    !(rule.from as readonly string[]).includes(current.status)
-  )
+  const rule: Rule = ACTIONS[action];
+  if (!rule.kinds.includes(current.kind) || !rule.from.includes(current.status))
     return { ok: false, problems: { action: 'not-allowed' } };
   const problems: Extract<Step, { ok: false }>['problems'] = {};
   for (const need of rule.needs) if (!filled(input[need])) problems[need] = 'required';

@@ -21,10 +21,13 @@ type Checker = {
   sanitizeOutput(data: unknown): Promise<Record<string, unknown>>;
 };
 const checkerFor = (strapi: Core.Strapi, ctx: AdminCtx, kind: FormKind): Checker =>
-  (strapi.plugin('content-manager').service('permission-checker') as { create(o: unknown): Checker }).create({
-    userAbility: ctx.state.userAbility,
-    model: uidOf(kind),
-  });
+  strapi
+    .plugin('content-manager')
+    .service<{ create(o: unknown): Checker }>('permission-checker')
+    .create({
+      userAbility: ctx.state.userAbility,
+      model: uidOf(kind),
+    });
 
 const one = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 

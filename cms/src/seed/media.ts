@@ -14,19 +14,27 @@ interface UploadedFile {
   id: number;
 }
 
+/** What the seed uses of Strapi's upload service. */
+interface UploadService {
+  upload(input: {
+    data: { fileInfo: Record<string, string> };
+    files: { filepath: string; originalFilename: string; mimetype: string; size: number };
+  }): Promise<UploadedFile[]>;
+}
+
 async function upload(
   strapi: Core.Strapi,
   file: { filepath: string; name: string; mime: string },
   info: Record<string, string>,
 ) {
   const { size } = await fs.stat(file.filepath);
-  const [uploaded] = (await strapi
+  const [uploaded] = await strapi
     .plugin('upload')
-    .service('upload')
+    .service<UploadService>('upload')
     .upload({
       data: { fileInfo: { name: file.name, ...info } },
       files: { filepath: file.filepath, originalFilename: file.name, mimetype: file.mime, size },
-    })) as UploadedFile[];
+    });
   return uploaded.id;
 }
 

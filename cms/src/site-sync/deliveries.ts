@@ -34,10 +34,10 @@ type Runner = {
 const WRAPPED = Symbol.for('newsroom.deliveries');
 
 export function watchDeliveries(strapi: Core.Strapi) {
-  const runner = strapi.get('webhookRunner') as Runner & { [WRAPPED]?: true };
+  const runner = strapi.get<Runner & { [WRAPPED]?: true }>('webhookRunner');
   if (runner[WRAPPED]) return;
   runner[WRAPPED] = true;
-  const run = runner.run.bind(runner);
+  const run = runner.run.bind(runner) as Runner['run'];
   runner.run = async (webhook, event, given = {}) => {
     const info = withoutPersonalData(given);
     const result = await run(webhook, event, info);

@@ -30,8 +30,8 @@ const PUBLIC_UIDS = Object.values(CONTENT_TYPES)
 /** The first change to public content (a publish, or an unpublish recorded as a retired page) after `since`. */
 async function firstChangeAfter(strapi: Core.Strapi, since: string): Promise<string | null> {
   let first: number | null = null;
-  const consider = (value: unknown) => {
-    const t = value ? new Date(String(value)).getTime() : NaN;
+  const consider = (value: string | Date | null | undefined) => {
+    const t = value ? new Date(value).getTime() : NaN;
     if (!Number.isNaN(t) && (first === null || t < first)) first = t;
   };
   for (const uid of PUBLIC_UIDS) {
@@ -87,7 +87,7 @@ export async function siteStatus(
       }
     } catch (error) {
       reasons.push(
-        `the site builder does not answer at ${new URL('/status', webhookUrl)}: ${(error as Error).message}`,
+        `the site builder does not answer at ${new URL('/status', webhookUrl).href}: ${(error as Error).message}`,
       );
     }
   }
