@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { refuse } from '../editorial/problems';
 import { CONTENT_TYPES, DEFAULT_LOCALE, slugify, uniqueSlug } from '@newsroom/shared-types';
 
 /** uid → the field its slug is made from, from the one declaration in shared-types. */
@@ -46,9 +46,7 @@ async function assignSlug(strapi: Core.Strapi, uid: string, source: string, para
 
   if (published?.slug) {
     if (requested && requested !== published.slug) {
-      throw new errors.ValidationError(
-        `The slug of a published entry cannot change: "${published.slug}" is its public address (asked for "${requested}").`,
-      );
+      throw refuse('slugOfPublished', { slug: published.slug, asked: requested });
     }
     data.slug = published.slug;
   } else if (requested) {

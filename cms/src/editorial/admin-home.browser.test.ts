@@ -9,6 +9,11 @@ import { createRelease } from '../../test/fixtures/release';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { ROLES } from '../bootstrap/roles';
 import { DEVELOPMENT_ONLY_ACTIONS } from '../bootstrap/development-tools';
+import en from '../admin/translations/en.json';
+import sq from '../admin/translations/sq.json';
+import srLatn from '../admin/translations/sr-Latn.json';
+
+const MESSAGES: Record<string, Record<keyof typeof en, string>> = { en, sq, 'sr-Latn': srLatn };
 
 /** The admin's home as the office meets it, built and served, in Chromium. */
 
@@ -234,6 +239,15 @@ describe.skipIf(!hasChromium)('the admin, as the office uses it', () => {
       } as never)) as { title: string; issuedAt: string; body: unknown } | null;
       expect(en).toMatchObject({ title: `The Government adopts the water plan (${code})`, issuedAt: sq.issuedAt });
       expect(JSON.stringify(en!.body)).toContain('The Government today adopted the national water plan.');
+      // The CMS's own refusals in the admin's language: the address of a published item stays.
+      const before = consoleErrors.length;
+      await page.locator('input[name="slug"]').fill(`another-address-${code.toLowerCase()}`);
+      await page.getByRole('button', { name: words.save, exact: true }).click();
+      await page.getByText(MESSAGES[code]['newsroom.problem.slugOfPublished']).first().waitFor();
+      // The refused save is the one failed request, as the page and the console report it.
+      await expect.poll(() => consoleErrors.length - before).toBe(2);
+      const refused = consoleErrors.splice(before);
+      expect(refused.filter((e) => !/ 400 |status of 400/.test(e))).toEqual([]);
       await page.close();
     });
   }

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { refuse } from './problems';
 
 interface Note {
   date: string;
@@ -17,14 +17,10 @@ export function checkChangeNotes(locale: string, draft: Note[], published: Note[
   const dropped = (published ?? []).filter((n) => !kept.has(key(n)));
   if (dropped.length > 0) {
     const n = dropped[0];
-    throw new errors.ValidationError(
-      `A published change note cannot be removed or edited (${locale}, ${String(n.date).slice(0, 10)}: "${n.text}"). Add a new note instead.`,
-    );
+    throw refuse('changeNoteRemoved', { locale, date: String(n.date).slice(0, 10), text: n.text });
   }
   const future = draft.find((n) => String(n.date).slice(0, 10) > today);
   if (future) {
-    throw new errors.ValidationError(
-      `A change note cannot be dated in the future (${locale}: ${String(future.date).slice(0, 10)}).`,
-    );
+    throw refuse('changeNoteInFuture', { locale, date: String(future.date).slice(0, 10) });
   }
 }

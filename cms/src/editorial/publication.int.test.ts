@@ -55,9 +55,10 @@ describe('corrections in public', () => {
       locale: 'en',
       data: { changeNotes: [note('2026-11-20', 'Quietly reworded.')] } as never,
     });
-    await expect(docs().publish({ documentId: id, locale: 'en' })).rejects.toThrow(
-      /published change note cannot be removed or edited \(en, 2026-11-20: "First correction\."\)/,
-    );
+    await expect(docs().publish({ documentId: id, locale: 'en' })).rejects.toMatchObject({
+      message: 'A published change note cannot be removed or edited. Add a new note instead.',
+      details: { locale: 'en', date: '2026-11-20', text: 'First correction.' },
+    });
     await docs().update({ documentId: id, locale: 'en', data: { changeNotes: [] } as never });
     await expect(docs().publish({ documentId: id, locale: 'en' })).rejects.toThrow(/cannot be removed/);
   });
@@ -69,9 +70,10 @@ describe('corrections in public', () => {
       locale: 'en',
       data: { changeNotes: [note('2999-01-01', 'Not yet.')] } as never,
     });
-    await expect(docs().publish({ documentId: id, locale: 'en' })).rejects.toThrow(
-      /cannot be dated in the future \(en: 2999-01-01\)/,
-    );
+    await expect(docs().publish({ documentId: id, locale: 'en' })).rejects.toMatchObject({
+      message: 'A change note cannot be dated in the future.',
+      details: { locale: 'en', date: '2999-01-01' },
+    });
   });
 });
 
@@ -117,7 +119,7 @@ describe('unpublishing and retired pages', () => {
     const retired = app.strapi.documents(RETIRED);
     await expect(
       retired.update({ documentId: row.documentId, data: { reason: 'consolidated' } as never }),
-    ).rejects.toThrow(/needs "redirectTo"/);
+    ).rejects.toThrow(/needs “Redirect to”/);
     const serverConfiguration = [
       '/en/press-releases/$host/',
       '/en/a"b/',
@@ -138,7 +140,10 @@ describe('unpublishing and retired pages', () => {
       await expect(
         retired.update({ documentId: row.documentId, data: { reason: 'consolidated', redirectTo: bad } as never }),
         bad,
-      ).rejects.toThrow(/must be an address on this site/);
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(/must be an address on this site/),
+        details: { redirectTo: bad.trim() },
+      });
     }
     await retired.update({
       documentId: row.documentId,

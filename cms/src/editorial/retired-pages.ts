@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { refuse } from './problems';
 import { CONTENT_TYPES, sitePathProblem } from '@newsroom/shared-types';
 import type { VersionRow } from './versions';
 
@@ -9,15 +9,11 @@ export const RETIRED_UID = CONTENT_TYPES.retiredPage.uid;
 export function checkRedirect(data: { reason?: string; redirectTo?: string | null }) {
   const target = data.redirectTo?.trim();
   if (data.reason === 'consolidated' && !target) {
-    throw new errors.ValidationError(
-      'A consolidated page needs "redirectTo": the address of the page that replaces it, e.g. /en/press-releases/new-title/.',
-    );
+    throw refuse('redirectMissing');
   }
   const problem = target ? sitePathProblem(target) : null;
   if (problem) {
-    throw new errors.ValidationError(
-      `"redirectTo" must be an address on this site, e.g. /en/press-releases/new-title/: ${problem} (got ${JSON.stringify(target)}).`,
-    );
+    throw refuse('redirectNotOnSite', { problem, redirectTo: target });
   }
 }
 

@@ -5,6 +5,7 @@ import srLatn from './sr-Latn.json';
 
 type Messages = Record<string, string>;
 const FIELD = 'newsroom.field.';
+const PROBLEM = 'newsroom.problem.';
 
 /**
  * The edit views' field labels in a language: Strapi's content manager looks a label up as
@@ -22,8 +23,20 @@ function withFieldLabels(messages: Messages): Messages {
  * The admin's words by language: ours and every field's label in all three; Strapi's own
  * screens and the collections' names (looked up by their English name) in Albanian and Serbian.
  */
+/**
+ * The CMS's refusals in a language: the admin translates an API error by the id
+ * `apiError.<its English message>` (editorial/problems.ts sends our English).
+ */
+function withProblems(messages: Messages): Messages {
+  const problems = Object.keys(en).filter((id) => id.startsWith(PROBLEM));
+  return {
+    ...messages,
+    ...Object.fromEntries(problems.map((id) => [`apiError.${en[id as keyof typeof en]}`, messages[id]])),
+  };
+}
+
 export const TRANSLATIONS: Record<string, Messages> = {
-  en: withFieldLabels(en),
-  sq: withFieldLabels(sq),
-  'sr-Latn': withFieldLabels(srLatn),
+  en: withProblems(withFieldLabels(en)),
+  sq: withProblems(withFieldLabels(sq)),
+  'sr-Latn': withProblems(withFieldLabels(srLatn)),
 };

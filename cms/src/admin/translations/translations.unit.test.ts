@@ -12,6 +12,7 @@ import { UID } from '../content-types';
 import { TRANSLATION_TONES } from '../editorial/states';
 import { CLOCKS, FIELDS, OWN_PROBLEMS, STATES } from '../requests/words';
 import { ADMIN_LOCALES, languageNativeNames } from './native-names';
+import { TRANSLATIONS } from './index';
 import { numericTime, OFFICE_TIME_ZONE as ADMIN_OFFICE_TIME_ZONE } from './office-time';
 import en from './en.json';
 import sq from './sq.json';
@@ -204,6 +205,16 @@ describe('the admin’s languages', () => {
         editors.filter((id) => !messages[id]),
         code,
       ).toEqual([]);
+  });
+
+  it('translates each refusal of the CMS under the id the admin looks it up by, its English message', () => {
+    const problems = Object.keys(en).filter((id) => id.startsWith('newsroom.problem.'));
+    expect(problems.length).toBeGreaterThan(4);
+    for (const [code, messages] of Object.entries({ en, ...LANGUAGES }))
+      for (const id of problems)
+        expect(TRANSLATIONS[code][`apiError.${en[id as keyof typeof en]}`], `${code} ${id}`).toBe(
+          messages[id as keyof typeof messages],
+        );
   });
 
   it('writes Serbian in Latin script only', () => {
