@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { adminBuildIsStale } from '../scripts/admin-build.mjs';
+import { strapiSecrets } from './secrets';
 
 const require = createRequire(import.meta.url);
 const cmsDir = path.resolve(path.dirname(__filename), '..');
-const secret = () => randomBytes(24).toString('base64url');
 
 /** Builds the admin panel for a browser test when it was never built or our extensions changed (about a minute). */
 export function ensureAdminBuild() {
@@ -15,12 +14,7 @@ export function ensureAdminBuild() {
   // The build loads the configuration, which wants the secrets; it keeps none of them.
   const env = {
     ...process.env,
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...strapiSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
   execFileSync(process.execPath, [strapi, 'build'], { cwd: cmsDir, env, stdio: 'inherit' });

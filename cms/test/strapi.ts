@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
+import { strapiSecrets } from './secrets';
 
 const require = createRequire(import.meta.url);
 // From __filename: under tsx (the benchmark) __dirname is not this file's folder.
@@ -21,8 +22,6 @@ export interface TestStrapi {
   /** The folder of its uploads and SQLite file. */
   dir: string;
 }
-
-const secret = () => randomBytes(24).toString('base64url');
 
 /** A fresh PostgreSQL database next to the one DATABASE_URL names; dropped at stop. */
 async function freshPostgres(baseUrl: string) {
@@ -80,12 +79,7 @@ export async function startStrapi(
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...strapiSecrets(),
     DATABASE_FILENAME: path.join(dir, 'data.db'),
     PUBLIC_DIR: path.join(dir, 'public'),
     PRIVATE_FILES_DIR: path.join(dir, 'private-files'),

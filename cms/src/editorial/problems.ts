@@ -1,7 +1,12 @@
 import { errors } from '@strapi/utils';
 import words from '../admin/translations/en.json';
 
-type Problem = 'changeNoteRemoved' | 'changeNoteInFuture' | 'slugOfPublished' | 'redirectMissing' | 'redirectNotOnSite';
+/** The rules with a refusal in the admin's words: each `newsroom.problem.<rule>` of en.json. */
+type Problem = keyof typeof words extends infer Id
+  ? Id extends `newsroom.problem.${infer Rule}`
+    ? Rule
+    : never
+  : never;
 
 /**
  * A rule an editor broke, refused with the admin's English for it (`newsroom.problem.*`) and the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wallTimeToInstant } from '@newsroom/shared-types';
-import { actionsFor, step, type Case } from './process';
+import { ACTIONS, actionsFor, isAction, step, type Case } from './process';
 import { decisionDue } from './deadlines';
 
 // Tuesday 3 November 2026, 10:00 office time.
@@ -139,5 +139,31 @@ describe('the legal process of a request for documents', () => {
     expect(
       step('complaint', request({ status: 'refused' }), { reason: 'Complaint filed' }, at('2026-11-05T09:00')),
     ).toMatchObject({ ok: true, status: 'complaint', letter: null });
+  });
+});
+
+describe('the action an officer asks for', () => {
+  it('is one of the process, spelled exactly as it is', () => {
+    for (const action of Object.keys(ACTIONS)) expect(isAction(action), action).toBe(true);
+    // What an object has from its prototype, other cases and spellings, and what a parser makes of a repeated field.
+    for (const other of [
+      'toString',
+      'constructor',
+      '__proto__',
+      'hasOwnProperty',
+      'GRANT',
+      'Grant',
+      ' grant',
+      'grant ',
+      'gr%61nt',
+      'grant/',
+      '',
+      null,
+      undefined,
+      1,
+      ['grant'],
+      { grant: true },
+    ])
+      expect(isAction(other), JSON.stringify(other)).toBe(false);
   });
 });
