@@ -2,6 +2,10 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { Clock, Mail } from '@strapi/icons';
 import { TRANSLATIONS } from './translations';
 import { ADMIN_LOCALES } from './translations/native-names';
+import { completeIntlFormats } from './translations/intl-formats';
+
+// Before the admin draws anything: Strapi formats its dates with the browser's Intl.
+await completeIntlFormats();
 
 /** Whoever may read one of the public's submissions sees the requests desk. */
 const SUBMISSIONS = [

@@ -3,16 +3,18 @@ import path from 'node:path';
 import { mergeConfig, type UserConfig } from 'vite';
 
 /**
- * Three of Strapi's admin modules are replaced by ours, in translations/:
+ * Four of Strapi's admin modules are replaced by ours, in translations/:
  * - its list of interface languages, which names neither Albanian nor Serbian, so the login
  *   page and the profile could not offer them (native-names.ts);
  * - its LanguageProvider, which logs a console error for each word without a translation
  *   (LanguageProvider.tsx);
  * - the content manager's FormLayout where the edit view and the preview import it (no other
  *   module spells its path so), which shows a field's hint as written, by one that shows our
- *   hints in the editor's language (HintedFormLayout.tsx).
+ *   hints in the editor's language (HintedFormLayout.tsx);
+ * - the translation plugin's "Available in" cell where its list-view hook imports it, which
+ *   marks the default language in English (LocaleListCell.tsx).
  */
-const contentManager = path.dirname(createRequire(__filename).resolve('@strapi/content-manager/package.json'));
+const packageDir = (name: string) => path.dirname(createRequire(__filename).resolve(`${name}/package.json`));
 
 export default (config: UserConfig) =>
   mergeConfig(config, {
@@ -32,7 +34,18 @@ export default (config: UserConfig) =>
         },
         {
           find: /^strapi-content-manager:FormLayout$/,
-          replacement: path.join(contentManager, 'dist/admin/pages/EditView/components/FormLayout.mjs'),
+          replacement: path.join(
+            packageDir('@strapi/content-manager'),
+            'dist/admin/pages/EditView/components/FormLayout.mjs',
+          ),
+        },
+        {
+          find: /^\.\.\/components\/LocaleListCell\.mjs$/,
+          replacement: path.join(__dirname, 'translations', 'LocaleListCell.tsx'),
+        },
+        {
+          find: /^strapi-i18n:locales$/,
+          replacement: path.join(packageDir('@strapi/i18n'), 'dist/admin/services/locales.mjs'),
         },
       ],
     },
