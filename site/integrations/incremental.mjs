@@ -75,8 +75,6 @@ function describe(file) {
   if (!text.includes('data-pagefind-body')) return { assets };
   return { assets, shard: `${(text.match(LANG)?.[1] ?? 'und').toLowerCase()}-${text.match(YEAR)?.[1] ?? 'undated'}` };
 }
-/** `/en/x/` → `en/x/index.html`, `/en/rss.xml` → `en/rss.xml`. */
-const fileOf = (url) => decodeURIComponent(url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1));
 
 /**
  * With an output folder outside its working directory (the builder's, in production),
@@ -152,6 +150,31 @@ function linkAssets(out, files, sources) {
   }
 }
 
+/**
+ * The manifest's record of the managed pages (see src/lib/incremental.ts): what each page
+ * this build rendered read, and for a page it kept, what the live build recorded of it.
+ */
+function pagesRead(state, rendered) {
+  const before = state.manifest;
+  const keys = new Map();
+  const indexOf = (key, digest) => {
+    if (!keys.has(key)) keys.set(key, { index: keys.size, digest });
+    return keys.get(key).index;
+  };
+  const pages = {};
+  for (const [rel, { props, reads }] of [...(state.pages ?? [])].sort(([a], [b]) => a.localeCompare(b))) {
+    if (rendered.has(rel)) {
+      if (!reads)
+        throw new Error(`${rel} rendered without its reads recorded: src/middleware.ts must run for every page.`);
+      pages[rel] = { props, reads: [...reads].map(([key, digest]) => indexOf(key, digest)) };
+    } else if (before?.pages[rel]) {
+      pages[rel] = { props, reads: before.pages[rel].reads.map((i) => indexOf(before.keys[i], before.digests[i])) };
+    }
+  }
+  const ordered = [...keys].sort(([, a], [, b]) => a.index - b.index);
+  return { keys: ordered.map(([key]) => key), digests: ordered.map(([, { digest }]) => digest), pages };
+}
+
 function keepNewest(dir, count) {
   const files = fs
     .readdirSync(dir)
@@ -161,8 +184,9 @@ function keepNewest(dir, count) {
 }
 
 /**
- * Publishing one item renders only the pages it affects (decided in src/lib/incremental.ts)
- * and takes every other file from the live build (INCREMENTAL_BASE) as a hard link. That
+ * Publishing one item renders only the pages whose recorded reads now answer otherwise
+ * (src/lib/incremental.ts) and takes every other file from the live build (INCREMENTAL_BASE)
+ * as a hard link. That
  * needs the live build to come from the same code and configuration, and its manifest.
  */
 export function incrementalBuild() {
@@ -202,16 +226,20 @@ export function incrementalBuild() {
         };
         const staging = await linking;
         if (staging && !state.affected) fs.rmSync(staging, { recursive: true, force: true });
+        for (const rel of rendered) note(rel, describe(path.join(out, rel)));
+        const pages = pagesRead(state, new Set(rendered));
         if (staging && state.affected) {
-          const owned = new Set([...state.affected].map(fileOf));
-          for (const rel of rendered) owned.add(rel);
-          for (const rel of rendered) note(rel, describe(path.join(out, rel)));
+          // A file of the live build this one did not render is kept if its page still exists; otherwise it is gone.
+          const owned = new Set(rendered);
           let reused = 0;
           for (const [rel, assets] of Object.entries(state.manifest.files)) {
             if (owned.has(rel)) fs.rmSync(path.join(staging, rel));
-            else {
+            else if (state.pages?.has(rel)) {
               note(rel, { assets, shard: state.manifest.search[rel] });
               reused += 1;
+            } else {
+              owned.add(rel);
+              fs.rmSync(path.join(staging, rel));
             }
           }
           moveInto(out, staging);
@@ -221,7 +249,6 @@ export function incrementalBuild() {
           );
           state.report = { mode: 'incremental', rendered: rendered.length, reused };
         } else {
-          for (const rel of rendered) note(rel, describe(path.join(out, rel)));
           state.report = { mode: 'full', rendered: rendered.length, reason: state.fullBecause };
         }
         linkAssets(out, files, [state.affected ? state.base : null, fileURLToPath(cacheDir)].filter(Boolean));
@@ -244,6 +271,7 @@ export function incrementalBuild() {
                 .map((rel) => [rel, files[rel]]),
             ),
             search,
+            ...pages,
           }),
         );
         keepNewest(manifests, 12);

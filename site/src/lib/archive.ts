@@ -3,7 +3,7 @@ import { config } from '../config';
 import { yearMonth } from './dates';
 import { dateOf, entries, type Entry } from './content';
 import type { PageType } from './routes';
-import { perBuild } from './build-scope';
+import { recorded } from './reads';
 
 export interface Month {
   year: number;
@@ -15,9 +15,19 @@ export interface Month {
  * A type's entries grouped by the month of their date, newest month first. Archive pages
  * are per month, so a new item changes its month's page and the list, not every page.
  */
-export function months(type: PageType, locale: Locale): Promise<Month[]> {
-  return perBuild(`months:${type}:${locale}`, () => group(type, locale));
-}
+export const months = recorded('months', (type: PageType, locale: Locale) => group(type, locale));
+
+/** The months a type has entries in, newest first: what an archive page lists of the others. */
+export const monthList = recorded('monthList', async (type: PageType, locale: Locale) =>
+  (await months(type, locale)).map(({ year, month }) => ({ year, month })),
+);
+
+/** One month's entries, newest first (none when the month is empty). */
+export const monthItems = recorded(
+  'monthItems',
+  async (type: PageType, locale: Locale, year: number, month: number): Promise<Entry[]> =>
+    (await months(type, locale)).find((m) => m.year === year && m.month === month)?.items ?? [],
+);
 
 async function group(type: PageType, locale: Locale): Promise<Month[]> {
   const byMonth = new Map<string, Month>();

@@ -1,20 +1,23 @@
 import type { Locale } from '@newsroom/shared-types';
 import { entriesDir, readEntries } from '../loaders/entry-store';
 import type { PageType } from './routes';
-import { dateOf, type Entry } from './entry';
+import { config } from '../config';
+import { dateOf, relatedIds, type Entry } from './entry';
+import { dayOf } from './dates';
 import { buildCacheDir, perBuild } from './build-scope';
+import { recorded } from './reads';
 
 export { dateOf, relatedIds, type Entry } from './entry';
 
 /**
  * Entries of the build, read once per type from the loaders' files (see
  * loaders/entry-store.ts; the cache folder is given by integrations/build-scope.mjs).
+ * Every query below is recorded (lib/reads.ts): a page that reads one is rendered again
+ * when its answer changes.
  */
-export function load(type: PageType | 'government' | 'retiredPage'): Promise<Entry[]> {
-  return perBuild(`entries:${type}`, () =>
-    Promise.resolve(readEntries(entriesDir(buildCacheDir()), type) as unknown as Entry[]),
-  );
-}
+export const load = recorded('load', (type: PageType | 'government' | 'retiredPage') =>
+  Promise.resolve(readEntries(entriesDir(buildCacheDir()), type) as unknown as Entry[]),
+);
 
 /** A type's entries indexed once per build: sorted per locale, and by documentId. */
 interface Index {
@@ -55,23 +58,42 @@ function index(type: PageType): Promise<Index> {
  * items, whose pages stay (with their notice) but which leave every list and feed.
  * Newest first for dated types, by `order` then name otherwise. Shared: do not mutate.
  */
-export async function entries(type: PageType, locale: Locale): Promise<Entry[]> {
-  return (await index(type)).listed.get(locale) ?? [];
-}
+export const entries = recorded(
+  'entries',
+  async (type: PageType, locale: Locale): Promise<Entry[]> => (await index(type)).listed.get(locale) ?? [],
+);
 
 /** Every published entry of a locale, withdrawn ones included (their pages, the sitemap, the calendar, open data). */
-export async function allEntries(type: PageType, locale: Locale): Promise<Entry[]> {
-  return (await index(type)).all.get(locale) ?? [];
-}
+export const allEntries = recorded(
+  'allEntries',
+  async (type: PageType, locale: Locale): Promise<Entry[]> => (await index(type)).all.get(locale) ?? [],
+);
 
 /** Every published translation of one document, by locale. */
-export async function translations(type: PageType, documentId: string): Promise<Map<Locale, Entry>> {
-  return (await index(type)).byId.get(documentId) ?? new Map();
-}
+export const translations = recorded(
+  'translations',
+  async (type: PageType, documentId: string): Promise<Map<Locale, Entry>> =>
+    (await index(type)).byId.get(documentId) ?? new Map(),
+);
 
 /** The entries of a locale with these documentIds, in the type's order. */
-export async function byDocumentId(type: PageType, locale: Locale, documentIds: string[]): Promise<Entry[]> {
-  const { byId } = await index(type);
-  const found = [...new Set(documentIds)].map((id) => byId.get(id)?.get(locale)).filter((e): e is Entry => Boolean(e));
-  return found.sort(order(type));
-}
+export const byDocumentId = recorded(
+  'byDocumentId',
+  async (type: PageType, locale: Locale, documentIds: string[]): Promise<Entry[]> => {
+    const { byId } = await index(type);
+    const found = [...new Set(documentIds)]
+      .map((id) => byId.get(id)?.get(locale))
+      .filter((e): e is Entry => Boolean(e));
+    return found.sort(order(type));
+  },
+);
+
+/** A locale's listed entries of a type whose `field` names this document (a tag's or a person's items, a campaign's). */
+export const linkingTo = recorded(
+  'linkingTo',
+  async (type: PageType, locale: Locale, field: string, documentId: string): Promise<Entry[]> =>
+    (await entries(type, locale)).filter((e) => relatedIds(e, field).includes(documentId)),
+);
+
+/** The office's date today (YYYY-MM-DD): the agenda shows what is ahead of it, the home the running campaigns. */
+export const today = recorded('today', () => Promise.resolve(dayOf(new Date().toISOString(), config.SITE_TIME_ZONE)));

@@ -5,6 +5,7 @@ import { allEntries, dateOf, translations, type Entry } from './content';
 import { months } from './archive';
 import { yearMonth } from './dates';
 import { perBuild } from './build-scope';
+import { recorded } from './reads';
 import {
   absolute,
   archivePath,
@@ -39,6 +40,9 @@ export function sitemapFileOf(type: PageType, versions: Entry[]): string {
 export function sitemapFiles(): Promise<Map<string, Alternates[]>> {
   return perBuild('sitemap', group);
 }
+
+/** One sitemap file's addresses: what its endpoint reads, so it is rendered again only when they change. */
+export const sitemapFile = recorded('sitemapFile', async (name: string) => (await sitemapFiles()).get(name) ?? []);
 
 async function group(): Promise<Map<string, Alternates[]>> {
   const all = (path: (l: Locale) => string) =>

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { config } from '../../config';
 import { selectPaths } from '../../lib/incremental';
-import { sitemapFiles, sitemapXml } from '../../lib/sitemap';
+import { sitemapFile, sitemapFiles, sitemapXml } from '../../lib/sitemap';
 
 export const getStaticPaths = (async () => {
   const files = await sitemapFiles();
@@ -12,6 +12,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(sitemapXml((await sitemapFiles()).get(params.name!) ?? [], config.SITE_URL), {
+  new Response(sitemapXml(await sitemapFile(params.name!), config.SITE_URL), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },
   });

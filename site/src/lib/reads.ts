@@ -1,0 +1,90 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import { perBuild } from './build-scope';
+
+/**
+ * What each page read while it rendered. Every content query is `recorded`: called while a
+ * page renders (src/middleware.ts runs each page in a `PageReads`), it notes its key and the
+ * digest of its answer. The next build asks each noted query again and renders exactly the
+ * pages whose answers changed (src/lib/incremental.ts): no rule says which pages show what.
+ */
+export interface PageReads {
+  /** Query key → digest of the answer this page was given. */
+  reads: Map<string, string>;
+  /** Inside a query: the queries it asks are part of its answer, not reads of the page. */
+  inside?: boolean;
+}
+
+const current = new AsyncLocalStorage<PageReads>();
+
+/** Renders a page (or an endpoint's response) noting what it reads. */
+export function readingFor<T>(page: PageReads, render: () => Promise<T>): Promise<T> {
+  return current.run(page, render);
+}
+
+type Query = (...args: never[]) => unknown;
+const QUERIES = new Map<string, Query>();
+
+/** A query's key: its name and arguments, which must be JSON (types, locales, ids, numbers). */
+const keyOf = (name: string, args: readonly unknown[]) => JSON.stringify([name, ...args]);
+
+/**
+ * A content query whose answers pages depend on. Answers are kept for the build (pages ask
+ * the same questions thousands of times) and shared: do not mutate them.
+ */
+export function recorded<A extends Array<string | number | string[]>, R>(
+  name: string,
+  query: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  if (QUERIES.has(name)) throw new Error(`Two content queries are named ${name}.`);
+  QUERIES.set(name, query as Query);
+  return async (...args: A) => {
+    const key = keyOf(name, args);
+    const page = current.getStore();
+    const answer = perBuild(`query:${key}`, () =>
+      page ? current.run({ ...page, inside: true }, () => query(...args)) : query(...args),
+    );
+    if (page && !page.inside) page.reads.set(key, digestOf(await answer));
+    return answer;
+  };
+}
+
+/** Asks a recorded query again by its key (the next build's check); the digest of its answer. */
+export async function answerDigest(key: string): Promise<string> {
+  const [name, ...args] = JSON.parse(key) as [string, ...never[]];
+  const query = QUERIES.get(name);
+  if (!query) throw new Error(`No content query is named ${name}: a page read through something else.`);
+  return digestOf(await perBuild(`query:${key}`, () => Promise.resolve(query(...args))));
+}
+
+/** The arguments of a query key, to tell which content types it reads. */
+export const argumentsOf = (key: string): unknown[] => (JSON.parse(key) as unknown[]).slice(1);
+
+const objects = new WeakMap<object, string>();
+
+/**
+ * A digest of an answer (or a page's props): an entry (an object with a documentId) is its
+ * JSON, hashed once per build however many answers hold it; lists, maps and other objects
+ * are the digests of what they hold.
+ */
+export function digestOf(value: unknown): string {
+  if (value === null || typeof value !== 'object') return hash(JSON.stringify(value) ?? 'undefined');
+  const known = objects.get(value);
+  if (known) return known;
+  const digest =
+    value instanceof Map
+      ? hash(`M[${[...value].map(([k, v]) => `${digestOf(k)}=${digestOf(v)}`).join(',')}]`)
+      : Array.isArray(value)
+        ? hash(`A[${value.map(digestOf).join(',')}]`)
+        : typeof (value as { documentId?: unknown }).documentId === 'string'
+          ? hash(JSON.stringify(value))
+          : hash(
+              `O{${Object.entries(value)
+                .map(([k, v]) => `${JSON.stringify(k)}:${digestOf(v)}`)
+                .join(',')}}`,
+            );
+  objects.set(value, digest);
+  return digest;
+}
+
+const hash = (text: string) => createHash('sha1').update(text).digest('base64url');

@@ -1,0 +1,15 @@
+import { defineMiddleware } from 'astro:middleware';
+import { readingFor, type PageReads } from './lib/reads';
+import { noteReads } from './lib/incremental';
+
+/** Every page and endpoint renders noting what it reads (lib/reads.ts), for the next build. */
+export const onRequest = defineMiddleware(async (context, next) => {
+  const page: PageReads = { reads: new Map() };
+  const response = await readingFor(page, async () => {
+    const rendered = await next();
+    // Astro renders a page's body as it is read: read it here, so that every query it asks is the page's.
+    return new Response(await rendered.arrayBuffer(), rendered);
+  });
+  noteReads(context.url.pathname, page.reads);
+  return response;
+});
