@@ -6,43 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi, releaseData, seedDemo } from '@newsroom/cms/testing';
 import { SiteWorker, siteWorkerScript } from '@newsroom/scripts/testing';
-import { buildSite } from '../test/build-site';
+import { filesOf, siteBuilds } from '../test/builds';
 import { itemPath } from './lib/routes';
 
-const SITE = 'https://site.example';
 const RELEASE = CONTENT_TYPES.release.uid;
 let app: TestStrapi;
-let work: string;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-incremental-'));
 /** As in production, every build runs in the builder's one long-running worker process. */
 const worker = new SiteWorker(siteWorkerScript());
-
-type Report = { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string };
-
-/** A build as the builder runs it: from the live build when there is one, with the loader's changes. */
-async function build(
-  name: string,
-  options: { base?: string; cache?: string; spare?: string } = {},
-): Promise<{ dir: string; report: Report }> {
-  const dir = path.join(work, name);
-  const stats = path.join(work, `${name}.stats.json`);
-  await buildSite({
-    cmsUrl: app.url,
-    siteUrl: SITE,
-    outDir: dir,
-    cacheDir: options.cache ?? path.join(work, 'cache'),
-    statsFile: stats,
-    env: {
-      LOADER_CHANGES_FILE: path.join(work, `${name}.changes.json`),
-      ...(options.base ? { INCREMENTAL_BASE: path.join(work, options.base) } : {}),
-      ...(options.spare ? { SPARE_BUILD_DIR: options.spare } : {}),
-    },
-    worker,
-  });
-  return { dir, report: (JSON.parse(fs.readFileSync(stats, 'utf8')) as { _build: Report })._build };
-}
-
-const filesOf = (dir: string) =>
-  (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+const { build, expectSameAsFullBuild } = siteBuilds(work, () => app.url, worker);
 
 /** Every file's contents (a digest), to show a build was not written into. */
 const contentsOf = (dir: string) =>
@@ -81,17 +53,7 @@ function spareOf(live: string): string {
   return spare;
 }
 
-/** A full build of the same content, from a fresh cache, has the same files with the same bytes. */
-async function expectSameAsFullBuild(dir: string, name: string) {
-  const full = await build(name, { cache: path.join(work, `${name}-cache`) });
-  expect(full.report.mode).toBe('full');
-  expect(filesOf(dir)).toEqual(filesOf(full.dir));
-  for (const file of filesOf(full.dir))
-    expect(fs.readFileSync(path.join(dir, file)).equals(fs.readFileSync(path.join(full.dir, file))), file).toBe(true);
-}
-
 beforeAll(async () => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-incremental-'));
   app = await startStrapi({ listen: true });
   await seedDemo(app.strapi);
   await build('live');
@@ -100,7 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   worker.stop();
   await app?.stop();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  fs.rmSync(work, { recursive: true, force: true });
 });
 
 describe('an incremental build', () => {

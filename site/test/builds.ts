@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { SiteWorker } from '@newsroom/scripts/testing';
+import { buildSite } from './build-site';
+
+export type Report = { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string };
+
+/** Every file under a folder, relative to it, sorted. */
+export const filesOf = (dir: string) =>
+  (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+
+/**
+ * Builds as the builder runs them, in its one long-running worker, into folders under `work`:
+ * from a live build when one is named (`base`), with the loader's changes recorded per build.
+ */
+export function siteBuilds(work: string, cmsUrl: () => string, worker: SiteWorker, siteUrl = 'https://site.example') {
+  async function build(
+    name: string,
+    options: { base?: string; cache?: string; spare?: string } = {},
+  ): Promise<{ dir: string; report: Report }> {
+    const dir = path.join(work, name);
+    const stats = path.join(work, `${name}.stats.json`);
+    await buildSite({
+      cmsUrl: cmsUrl(),
+      siteUrl,
+      outDir: dir,
+      cacheDir: options.cache ?? path.join(work, 'cache'),
+      statsFile: stats,
+      env: {
+        LOADER_CHANGES_FILE: path.join(work, `${name}.changes.json`),
+        ...(options.base ? { INCREMENTAL_BASE: path.join(work, options.base) } : {}),
+        ...(options.spare ? { SPARE_BUILD_DIR: options.spare } : {}),
+      },
+      worker,
+    });
+    return { dir, report: (JSON.parse(fs.readFileSync(stats, 'utf8')) as { _build: Report })._build };
+  }
+
+  /** Builds everything afresh (a new cache unless one is given) and expects the same files, byte for byte. */
+  async function expectSameAsFullBuild(dir: string, name: string, cache = path.join(work, `${name}-cache`)) {
+    const full = await build(name, { cache });
+    expect(full.report.mode).toBe('full');
+    expect(filesOf(dir)).toEqual(filesOf(full.dir));
+    for (const file of filesOf(full.dir))
+      expect(fs.readFileSync(path.join(dir, file)).equals(fs.readFileSync(path.join(full.dir, file))), file).toBe(true);
+    return full;
+  }
+
+  return { build, expectSameAsFullBuild };
+}
