@@ -186,8 +186,8 @@ function keepNewest(dir, count) {
 /**
  * Publishing one item renders only the pages whose recorded reads now answer otherwise
  * (src/lib/incremental.ts) and takes every other file from the live build (INCREMENTAL_BASE)
- * as a hard link. That
- * needs the live build to come from the same code and configuration, and its manifest.
+ * as a hard link. That needs the live build to come from the same code and configuration,
+ * and its manifest.
  */
 export function incrementalBuild() {
   let manifests;

@@ -65,26 +65,30 @@ const objects = new WeakMap<object, string>();
 /**
  * A digest of an answer (or a page's props): an entry (an object with a documentId) is its
  * JSON, hashed once per build however many answers hold it; lists, maps and other objects
- * are the digests of what they hold.
+ * are the digests of the objects they hold and the JSON of their other values.
  */
 export function digestOf(value: unknown): string {
-  if (value === null || typeof value !== 'object') return hash(JSON.stringify(value) ?? 'undefined');
+  if (value === null || typeof value !== 'object') return hash(part(value));
   const known = objects.get(value);
   if (known) return known;
   const digest =
     value instanceof Map
-      ? hash(`M[${[...value].map(([k, v]) => `${digestOf(k)}=${digestOf(v)}`).join(',')}]`)
+      ? hash(`M[${[...value].map(([k, v]) => `${part(k)}=${part(v)}`).join(',')}]`)
       : Array.isArray(value)
-        ? hash(`A[${value.map(digestOf).join(',')}]`)
+        ? hash(`A[${value.map(part).join(',')}]`)
         : typeof (value as { documentId?: unknown }).documentId === 'string'
           ? hash(JSON.stringify(value))
           : hash(
               `O{${Object.entries(value)
-                .map(([k, v]) => `${JSON.stringify(k)}:${digestOf(v)}`)
+                .map(([k, v]) => `${JSON.stringify(k)}:${part(v)}`)
                 .join(',')}}`,
             );
   objects.set(value, digest);
   return digest;
 }
+
+/** An object by its digest, anything else as JSON. */
+const part = (value: unknown): string =>
+  value !== null && typeof value === 'object' ? digestOf(value) : (JSON.stringify(value) ?? 'undefined');
 
 const hash = (text: string) => createHash('sha1').update(text).digest('base64url');
