@@ -1,4 +1,4 @@
-import type { StrapiApp } from '@strapi/strapi/admin';
+import type { StrapiApp, WidgetArgs } from '@strapi/strapi/admin';
 import { Clock, Mail } from '@strapi/icons';
 import { TRANSLATIONS } from './translations';
 import { ADMIN_LOCALES } from './translations/native-names';
@@ -57,7 +57,7 @@ export default {
       position: 2,
     });
     // The home shows the desk's summary first, and no project statistics (counts of API tokens and webhooks).
-    app.widgets.register((widgets: Array<{ id: string }>) => [
+    app.widgets.register((widgets: WidgetArgs[]) => [
       {
         id: 'editorial-desk',
         icon: Clock,

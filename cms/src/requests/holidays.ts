@@ -37,6 +37,7 @@ const cache = new Map<number, Set<string>>();
 /** Whether a date (`YYYY-MM-DD`) is a public holiday in Kosovo. */
 export function isHoliday(date: string): boolean {
   const year = Number(date.slice(0, 4));
-  if (!cache.has(year)) cache.set(year, holidaysOf(year));
-  return cache.get(year).has(date);
+  const holidays = cache.get(year) ?? holidaysOf(year);
+  cache.set(year, holidays);
+  return holidays.has(date);
 }

@@ -11,9 +11,21 @@ import { INTAKE } from '../../requests/intake';
 /** The requests desk: the public's submissions with their legal clocks, and the steps of the process (cms/src/requests). */
 
 type Clock = (typeof CLOCKS)[number];
+/** A submission as the desk's API sends it: the fields the desk names, and the sender's others as they are. */
+interface Submission {
+  documentId: string;
+  reference: string;
+  status: string;
+  assignee?: string | null;
+  urgent?: boolean;
+  description?: string;
+  question?: string;
+  subject?: string;
+  [field: string]: unknown;
+}
 interface Row {
   kind: string;
-  entry: Record<string, any>;
+  entry: Submission;
   dueAt: string;
   clock: Clock;
   actions: string[];
@@ -46,10 +58,10 @@ const word = (say: Say, group: string, code: string) => {
 /** A sender's field as the desk shows it: codes in words. */
 const fieldValue = (say: Say, field: string, value: string) => {
   if (field === 'preferredFormat') return word(say, 'format', value);
-  if (field === 'language') return languageNativeNames[value as keyof typeof languageNativeNames] ?? value;
+  if (field === 'language') return languageNativeNames[value] ?? value;
   return value;
 };
-const summary = (e: Record<string, any>) => String(e.description ?? e.question ?? e.subject ?? '').slice(0, 90);
+const summary = (e: Submission) => String(e.description ?? e.question ?? e.subject ?? '').slice(0, 90);
 
 function Select({
   label,
@@ -151,7 +163,7 @@ function StepForm({ detail, onDone }: { detail: Detail; onDone: () => void }) {
           </Typography>
         )}
         <Box>
-          <Button onClick={submit}>{word(say, 'action', action)}</Button>
+          <Button onClick={() => void submit()}>{word(say, 'action', action)}</Button>
         </Box>
       </Flex>
     </Box>
@@ -172,11 +184,11 @@ function DetailPanel({
   const officeTime = useOfficeTime();
   const e = detail.entry;
   const download = async (id: number, name: string) => {
-    const { data } = await get(`/newsroom/requests/${detail.kind}/${e.documentId}/attachments/${id}`, {
+    const { data } = await get<Blob>(`/newsroom/requests/${detail.kind}/${e.documentId}/attachments/${id}`, {
       responseType: 'blob',
     });
     const link = Object.assign(document.createElement('a'), {
-      href: URL.createObjectURL(data as Blob),
+      href: URL.createObjectURL(data),
       download: name,
     });
     link.click();
@@ -222,7 +234,7 @@ function DetailPanel({
           </Typography>
           {detail.attachments.map((a) => (
             <Box key={a.id}>
-              <Button variant="tertiary" onClick={() => download(a.id, a.name)}>
+              <Button variant="tertiary" onClick={() => void download(a.id, a.name)}>
                 {a.name} ({Math.ceil(a.size / 1024)} KB)
               </Button>
             </Box>
@@ -238,7 +250,7 @@ function DetailPanel({
               ['', say('newsroom.requests.nobody')],
               ...officers.map((o): [string, string] => [o.email, o.name]),
             ]}
-            onChange={assign}
+            onChange={(assignee) => void assign(assignee)}
           />
         </Box>
       )}
@@ -378,7 +390,7 @@ export default function RequestsDesk() {
               {listing.rows.map((r) => (
                 <Tr key={r.entry.documentId} data-clock={r.clock}>
                   <Td>
-                    <Button variant="tertiary" onClick={() => open(r.kind, r.entry.documentId)}>
+                    <Button variant="tertiary" onClick={() => void open(r.kind, r.entry.documentId)}>
                       {r.entry.reference}
                     </Button>{' '}
                     <Typography textColor="neutral600">{summary(r.entry)}</Typography>
@@ -405,7 +417,7 @@ export default function RequestsDesk() {
             </Tbody>
           </Table>
         )}
-        {detail && <DetailPanel detail={detail} officers={listing?.officers ?? []} onChange={refresh} />}
+        {detail && <DetailPanel detail={detail} officers={listing?.officers ?? []} onChange={() => void refresh()} />}
       </Box>
     </Main>
   );

@@ -22,14 +22,14 @@ type Field = Props['layout'][number][number][number];
  * administrator wrote in "Configure the view" is not one of ours and shows as written.
  */
 export const FormLayout = memo((props: Props) => {
-  const { formatMessage, locale } = useIntl();
+  const intl = useIntl();
   const layout = useMemo(() => {
     const translated = (field: Field): Field => {
       const id = typeof field.hint === 'string' ? HINT_IDS.get(field.hint) : undefined;
-      return id ? { ...field, hint: formatMessage({ id, defaultMessage: field.hint }) } : field;
+      return id ? { ...field, hint: intl.formatMessage({ id, defaultMessage: field.hint }) } : field;
     };
     return props.layout.map((panel) => panel.map((row) => row.map(translated)));
-    // formatMessage changes with the messages, which change with the locale.
-  }, [props.layout, locale]);
+    // The messages change with the locale.
+  }, [props.layout, intl]);
   return <StrapiFormLayout {...props} layout={layout} />;
 });

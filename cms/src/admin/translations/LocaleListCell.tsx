@@ -19,7 +19,8 @@ interface Props {
  * its name. Stands in for the plugin's LocaleListCell where its list-view hook imports it.
  */
 export const LocaleListCell = ({ locale: current, localizations, documentId }: Props) => {
-  const { locale: language, formatMessage } = useIntl();
+  const intl = useIntl();
+  const language = intl.locale;
   const { data: locales = [] } = useGetLocalesQuery();
   const navigate = useNavigate();
   const [{ query }] = useQueryParams<{ plugins?: Record<string, unknown> }>();
@@ -31,7 +32,7 @@ export const LocaleListCell = ({ locale: current, localizations, documentId }: P
     .map(({ code, name, isDefault }) => ({
       code,
       name: isDefault
-        ? `${name} (${formatMessage({ id: 'i18n.Settings.locales.default', defaultMessage: 'Default' }).toLocaleLowerCase(language)})`
+        ? `${name} (${intl.formatMessage({ id: 'i18n.Settings.locales.default', defaultMessage: 'Default' }).toLocaleLowerCase(language)})`
         : name,
     }))
     .sort((a, b) => collator.compare(a.name, b.name));
@@ -42,7 +43,7 @@ export const LocaleListCell = ({ locale: current, localizations, documentId }: P
   const text =
     named.length <= 2
       ? shown
-      : formatMessage(
+      : intl.formatMessage(
           { id: 'i18n.CMListView.popover.display-locales.more', defaultMessage: '{locales} + {count} more' },
           { locales: shown, count: named.length - 2 },
         );

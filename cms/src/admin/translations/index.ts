@@ -14,7 +14,10 @@ const PROBLEM = 'newsroom.problem.';
 function withFieldLabels(messages: Messages): Messages {
   const fields = Object.keys(messages).filter((id) => id.startsWith(FIELD));
   const labels = Object.values(UID).flatMap((uid) =>
-    fields.map((id) => [`content-manager.content-types.${uid}.${id.slice(FIELD.length)}`, messages[id]]),
+    fields.map((id): [string, string] => [
+      `content-manager.content-types.${uid}.${id.slice(FIELD.length)}`,
+      messages[id],
+    ]),
   );
   return { ...messages, ...Object.fromEntries(labels) };
 }

@@ -5,6 +5,7 @@ export const OFFICE_TIME_ZONE = 'Europe/Belgrade';
 
 /** Formats times in the office's time zone in the admin's language. */
 export function useOfficeTime(): (iso: string, timeZone?: string) => string {
-  const { formatDate } = useIntl();
-  return (iso, timeZone = OFFICE_TIME_ZONE) => formatDate(iso, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  const intl = useIntl();
+  return (iso, timeZone = OFFICE_TIME_ZONE) =>
+    intl.formatDate(iso, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
 }

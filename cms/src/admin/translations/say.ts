@@ -8,7 +8,7 @@ export type MessageId = keyof typeof en;
  * translations/en.json where a translation lacks a key (a unit test says none does).
  */
 export function useSay() {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
   return (id: MessageId, values?: Record<string, string | number>) =>
-    formatMessage({ id, defaultMessage: en[id] }, values);
+    intl.formatMessage({ id, defaultMessage: en[id] }, values);
 }
