@@ -9,6 +9,7 @@ import { ensureEnvFile, generatedDefaults, resolveSettings } from './lib/local-e
 import { adminBuildIsStale } from '@newsroom/cms/admin-build';
 import { DEMO_LOGINS } from '@newsroom/shared-types';
 import { assertPortFree, run, waitForHttp } from './lib/processes.mjs';
+import { ensureSigningKeyFile } from './lib/signing-key.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cmsDir = path.join(root, 'cms');
@@ -106,6 +107,9 @@ async function main() {
     CMS_PUBLIC_URL: cmsUrl,
     BUILDER_PORT: String(ports.builder),
     SITE_PORT: String(ports.site),
+    // The office's signing key: made on the first start, outside the builds and the CMS.
+    SIGNING_KEY_FILE:
+      process.env.SIGNING_KEY_FILE || ensureSigningKeyFile(path.join(root, '.secrets', 'signing-key.pem')),
   };
   const builder = start('The builder', bin('tsx'), [path.join(root, 'scripts', 'builder', 'main.ts'), '--build-now'], {
     cwd: root,

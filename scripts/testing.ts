@@ -3,3 +3,5 @@ export { staticServer } from './builder/static-server';
 export { SiteWorker } from './builder/site-worker';
 export { siteWorkerScript } from './builder/config';
 export { recordsOfSite } from './search/records';
+export { Authenticity } from './authenticity/authenticate';
+export { ensureSigningKeyFile, readSigningKey } from './authenticity/keys';

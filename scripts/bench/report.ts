@@ -20,6 +20,8 @@ export interface BenchResults {
   cmsRequestsPerColdBuild: number;
   cmsAnswerMsPerColdBuild: number;
   coldBuild: { entriesFetched: number; imagesEncoded: number };
+  /** The builder's authenticity step: signing the cold build's records, and each publish's. */
+  signing: { records: number; coldMs: number; publish: { medianMs: number; minMs: number; maxMs: number } };
   machine: string;
   at: string;
 }
@@ -68,6 +70,16 @@ export function table(r: BenchResults): string {
       'CMS requests per cold build',
       String(r.cmsRequestsPerColdBuild),
       `the CMS answered in ${s(r.cmsAnswerMsPerColdBuild)} in all; ${r.coldBuild.entriesFetched} bodies, ${r.coldBuild.imagesEncoded} images encoded`,
+    ],
+    [
+      'signing, cold build',
+      s(r.signing.coldMs),
+      `${r.signing.records} records, ${((r.signing.coldMs / r.coldBuildMs) * 100).toFixed(1)} % of the cold build; target ≤ 10 %: ${ok(r.signing.coldMs <= r.coldBuildMs * 0.1)}`,
+    ],
+    [
+      'signing, per publish',
+      `${r.signing.publish.medianMs} ms median`,
+      `max ${r.signing.publish.maxMs} ms; target < 500 ms: ${ok(r.signing.publish.maxMs < 500)}`,
     ],
   ];
   const width = Math.max(...rows.map((row) => row[0].length));

@@ -21,6 +21,13 @@ import { SiteWorker, type PerBuildVariable } from './site-worker';
 import { syncAlgolia } from '../search/algolia';
 import { readJsonState, writeJsonAtomic } from '../lib/json-state';
 import { recordsOfSite } from '../search/records';
+import {
+  Authenticity,
+  authenticityStore,
+  type AuthenticityReport,
+  type RecordChanges,
+} from '../authenticity/authenticate';
+import { readSigningKey } from '../authenticity/keys';
 
 export interface TriggerEvent {
   event: string;
@@ -46,6 +53,8 @@ export interface BuildRecord {
   fullBecause?: string;
   result: 'running' | 'live' | 'failed';
   error?: string;
+  /** What the build signed and logged (see scripts/authenticity). */
+  authenticity?: AuthenticityReport;
   /** The hosted search sync of a live build; its failure never holds back the site. */
   search?: { result: 'synced'; updated: number; deleted: number } | { result: 'failed'; error: string };
 }
@@ -59,6 +68,8 @@ export class Builder {
   private readonly historyFile: string;
   /** The site build, kept running between builds; BUILD_COMMAND replaces it with a command per build. */
   private readonly worker = new SiteWorker(siteWorkerScript());
+  /** Signs and logs each build's records; null when no signing key is configured. */
+  private readonly authenticity: Authenticity | null;
 
   constructor(
     private readonly config: BuilderConfig,
@@ -68,6 +79,14 @@ export class Builder {
     fs.mkdirSync(config.BUILDS_DIR, { recursive: true });
     this.historyFile = path.join(config.BUILDS_DIR, 'history.json');
     this.history = readJsonState<BuildRecord[]>(this.historyFile, [], log);
+    this.authenticity = config.SIGNING_KEY_FILE
+      ? new Authenticity(
+          authenticityStore(config.BUILDS_DIR),
+          readSigningKey(config.SIGNING_KEY_FILE, config.BUILDS_DIR),
+          log,
+        )
+      : null;
+    if (!this.authenticity) log('SIGNING_KEY_FILE is not set: builds are not signed and the site has no public log');
     for (const record of this.history)
       if (record.result === 'running')
         Object.assign(record, { result: 'failed', error: 'the builder stopped during this build' });
@@ -106,6 +125,7 @@ export class Builder {
     return {
       live: this.history.find((b) => b.id === liveId) ?? (liveId ? { id: liveId } : null),
       running: this.history.find((b) => b.result === 'running') ?? null,
+      signing: this.authenticity ? { keyId: this.authenticity.keyId } : null,
       queued: this.queue.queued,
       builds: this.history.slice(0, HISTORY),
     };
@@ -173,9 +193,15 @@ export class Builder {
           env,
         });
       else await this.worker.run(env, this.config.BUILD_TIMEOUT_MS);
-      Object.assign(record, readStats(statsFile));
+      const { records: recordChanges, ...stats } = readStats(statsFile);
+      Object.assign(record, stats);
       fs.rmSync(statsFile, { force: true });
       fs.rmSync(changesFile, { force: true });
+      if (this.authenticity)
+        record.authenticity = this.authenticity.run(out, {
+          changes:
+            recordChanges && liveId ? { base: buildDir(this.config.BUILDS_DIR, liveId), ...recordChanges } : undefined,
+        });
       const live = this.history.find((b) => b.id === liveBuildId(this.config.BUILDS_DIR) && b.pages !== undefined);
       record.pages = verifyBuild(
         out,
@@ -227,12 +253,26 @@ export class Builder {
   }
 }
 
-/** What the site's build reported: entries listed per type, and `_build` (incremental or full, and why). */
-function readStats(statsFile: string): Pick<BuildRecord, 'listed' | 'listings' | 'mode' | 'fullBecause' | 'pages'> {
+type RecordFiles = Omit<RecordChanges, 'base'>;
+
+/**
+ * What the site's build reported: entries listed per type, and `_build` (incremental or
+ * full, and why; an incremental build's record files written and removed).
+ */
+function readStats(
+  statsFile: string,
+): Pick<BuildRecord, 'listed' | 'listings' | 'mode' | 'fullBecause' | 'pages'> & { records?: RecordFiles } {
   if (!fs.existsSync(statsFile)) return {};
   const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<
     string,
-    { listed?: number; digest?: string; mode?: BuildRecord['mode']; reason?: string; pages?: number }
+    {
+      listed?: number;
+      digest?: string;
+      mode?: BuildRecord['mode'];
+      reason?: string;
+      pages?: number;
+      records?: RecordFiles;
+    }
   >;
   const listings = Object.fromEntries(
     Object.entries(types).flatMap(([type, s]) => (s.digest ? [[type, s.digest]] : [])),
@@ -245,6 +285,7 @@ function readStats(statsFile: string): Pick<BuildRecord, 'listed' | 'listings' |
           mode: build.mode,
           ...(build.reason ? { fullBecause: build.reason } : {}),
           ...(build.pages !== undefined ? { pages: build.pages } : {}),
+          ...(build.records ? { records: build.records } : {}),
         }
       : {}),
   };

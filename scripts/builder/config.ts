@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
+export const DEFAULT_BUILDS_DIR = path.join(root, 'builds');
 
 const schema = z
   .object({
@@ -15,7 +16,7 @@ const schema = z
     SITE_HOST: z.string().default('127.0.0.1'),
     SITE_PORT: z.coerce.number().int().min(0).max(65535).default(4321),
     /** Where builds/<id>/ and the `current` link live. */
-    BUILDS_DIR: z.string().default(path.join(root, 'builds')),
+    BUILDS_DIR: z.string().default(DEFAULT_BUILDS_DIR),
     CMS_URL: z.url().default('http://127.0.0.1:1337'),
     /** The site build; receives SITE_OUT_DIR, ASTRO_CACHE_DIR and LOADER_STATS_FILE. */
     BUILD_COMMAND: z.string().optional(),
@@ -46,6 +47,11 @@ const schema = z
     ALGOLIA_HOST: z.url().optional(),
     /** Shared with the CMS, which signs the admin's preview links with it; without it, no preview. */
     PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
+    /**
+     * The office's Ed25519 private key (PKCS#8 PEM) that signs every published record and the
+     * log's head; outside BUILDS_DIR. Without it, builds are not signed (and /status says so).
+     */
+    SIGNING_KEY_FILE: z.string().optional(),
     /** The admin's address, allowed to show previews in its frame. */
     CMS_PUBLIC_URL: z.url().optional(),
   })

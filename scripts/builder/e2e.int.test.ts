@@ -12,6 +12,11 @@ import { CmsCheck } from './cms-check';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { opensslRecipe, RECORD_FILE, verifyPublication } from '@newsroom/shared-types';
+import { ensureSigningKeyFile } from '../authenticity/keys';
+import { httpSiteFiles } from '../authenticity/site-files';
 
 /** Publish in the CMS → webhook → build → served, end to end, with the real site build. */
 const PREVIEW_SECRET = 'preview-secret-for-the-e2e-test';
@@ -52,7 +57,11 @@ const finished = () => builder.status().builds.filter((b) => b.result !== 'runni
 const get = (p: string) => fetch(`${siteUrl}${p}`);
 
 beforeAll(async () => {
+  const keyFile = ensureSigningKeyFile(
+    path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-key-')), 'signing-key.pem'),
+  );
   const config = loadBuilderConfig({
+    SIGNING_KEY_FILE: keyFile,
     BUILDER_WEBHOOK_SECRET: SECRET,
     BUILDS_DIR: (buildsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))),
     QUIET_MS: '300',
@@ -107,6 +116,12 @@ describe('publish to live', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Komunikatë e re nga webhook');
     expect(await (await get('/sq/komunikata/rss.xml')).text()).toContain(`urn:newsroom:release:${documentId}:sq`);
+    const verify = (address: string) => verifyPublication(httpSiteFiles(siteUrl), { address }, siteUrl);
+    expect(await verify('/sq/komunikata/komunikate-e-re-nga-webhook/')).toMatchObject({
+      outcome: 'authentic',
+      state: 'current',
+      record: { documentId, title: 'Komunikatë e re nga webhook' },
+    });
     // The search bundles are served from the builder's store, through the build's links to them.
     const bundles = (await (await get('/pagefind/shards.json')).json()) as Record<string, string[]>;
     const entry = await get(`${bundles.sq[0]}pagefind-entry.json`);
@@ -123,6 +138,78 @@ describe('publish to live', () => {
     expect(gone.status).toBe(410);
     expect(await gone.text()).toContain('Kjo faqe është hequr');
     expect(await (await get('/sq/komunikata/rss.xml')).text()).not.toContain(documentId);
+    expect(unpublished.authenticity?.events).toEqual({ unpublished: 1 });
+    expect(await verify('/sq/komunikata/komunikate-e-re-nga-webhook/')).toMatchObject({
+      outcome: 'authentic',
+      state: 'unpublished',
+    });
+  });
+
+  it('signs every published item in every language, verifiably with the published key and with plain openssl', async () => {
+    const live = path.join(buildsDir, 'current');
+    const records = fs
+      .readdirSync(live, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === RECORD_FILE)
+      .map((e) => `/${path.relative(live, e.parentPath)}/`);
+    // Each item page in each language has its record beside it, and nothing else has one.
+    const pages = fs
+      .readdirSync(live, { recursive: true })
+      .map(String)
+      .filter((f) => /^(sq|sr|en)\/(komunikata|saopstenja|press-releases)\/[^/]*[a-z][^/]*\/index\.html$/.test(f))
+      .map((f) => `/${path.dirname(f)}/`);
+    expect(records.sort()).toEqual(pages.sort());
+    for (const address of records)
+      expect(await verifyPublication(httpSiteFiles(siteUrl), { address }, siteUrl), address).toMatchObject({
+        outcome: 'authentic',
+        state: 'current',
+      });
+    const page = records.find((r) => r.startsWith('/en/'))!;
+    const html = await (await get(page)).text();
+    const signature = html.match(/<link rel="signature" type="application\/json" href="([^"]+)"/)?.[1];
+    expect((await get(signature!)).status).toBe(200);
+
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'openssl-recipe-'));
+    const readme = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const recipe = readme
+      .match(/```sh\n(SITE=[\s\S]*?)```/)![1]
+      .trim()
+      .split('\n');
+    // The README's recipe is the one the verify page shows, for the README's example site.
+    const [site, example] = recipe.slice(0, 2).map((l) => l.replace(/^\w+=/, ''));
+    expect(recipe).toEqual(opensslRecipe(site!, example!));
+    const script = [...opensslRecipe(siteUrl, `${siteUrl}${page}`)].join('\n');
+    // Not execFileSync: the site is served from this process, which must go on answering curl.
+    const { stdout: output } = await promisify(execFile)('bash', ['-e', '-c', script], { cwd: work, encoding: 'utf8' });
+    expect(output).toContain('Signature Verified Successfully');
+    const keys = (await (await get('/.well-known/newsroom-keys.json')).json()) as { keys: { fingerprint: string }[] };
+    expect(output).toContain(keys.keys[0]!.fingerprint);
+
+    // npm run verify says what the page says, and fails what is not the office's.
+    const cli = (...args: string[]) =>
+      promisify(execFile)('npx', ['tsx', path.join(import.meta.dirname, '..', 'authenticity', 'cli.ts'), ...args], {
+        encoding: 'utf8',
+      }).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+    const byAddress = await cli(`${siteUrl}${page}`);
+    expect(byAddress.code, byAddress.stdout).toBe(0);
+    expect(byAddress.stdout).toMatch(/^AUTHENTIC: signed by key [0-9a-f]{16}, entry \d+ of \d+ in the log/);
+    const text = path.join(work, 'text.txt');
+    fs.writeFileSync(
+      text,
+      `${(JSON.parse(fs.readFileSync(path.join(work, 'record.json'), 'utf8')) as { text: string }).text}\n`,
+    );
+    expect((await cli('--text', text, '--site', siteUrl)).stdout).toContain(`this version: current`);
+    fs.appendFileSync(text, 'and one more sentence.');
+    expect(await cli('--text', text, '--site', siteUrl)).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/^NOT-PUBLISHED/),
+    });
+    expect(await cli('--log', '--site', siteUrl)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^LOG OK: \d+ entries/),
+    });
   });
 
   it('publishes a scheduled release through the cron and the webhook when its time comes', async () => {

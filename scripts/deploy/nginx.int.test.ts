@@ -93,11 +93,17 @@ beforeAll(async () => {
     'en/decisions/decisions.csv': 'a,b',
     '_astro/site.abc123.css': 'body{}',
     'media/0123456789abcdef/decision_a1b2.pdf': '%PDF-1.7',
+    '.well-known/newsroom-keys.json': '{"format":"newsroom-keys/1","keys":[]}',
   })) {
     fs.mkdirSync(path.dirname(path.join(build, file)), { recursive: true });
     fs.writeFileSync(path.join(build, file), body);
   }
   fs.writeFileSync(path.join(build, '_retired.map'), nginxMap(realisticRules()));
+  // The signatures are the builder's store, linked into every build as one folder.
+  const signatures = path.join(dir, 'builds', '.authenticity', 'signatures');
+  fs.mkdirSync(signatures, { recursive: true });
+  fs.writeFileSync(path.join(signatures, `${'ab'.repeat(32)}.json`), '{"alg":"Ed25519"}');
+  fs.symlinkSync(signatures, path.join(build, '.well-known', 'newsroom-signatures'));
   for (const kind of Object.keys(FORMS) as FormKind[]) {
     for (const locale of LOCALE_CODES) {
       fs.mkdirSync(path.join(build, thanksPath(kind, locale)), { recursive: true });
@@ -210,6 +216,15 @@ describe('deploy/nginx.conf', () => {
     expect(copy.headers.get('content-type')).toBe('application/pdf');
     expect(copy.headers.get('cache-control')).toMatch(/max-age=315360000/);
     expect(copy.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves the keys and, through the link to the builder’s store, the signatures as JSON', async () => {
+    const keys = await fetch(`${base}/.well-known/newsroom-keys.json`);
+    expect(keys.status).toBe(200);
+    expect(keys.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const signature = await fetch(`${base}/.well-known/newsroom-signatures/${'ab'.repeat(32)}.json`);
+    expect(signature.status).toBe(200);
+    expect(await signature.json()).toEqual({ alg: 'Ed25519' });
   });
 
   it('answers a missing page with the 404 page of its language', async () => {

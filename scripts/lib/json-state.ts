@@ -7,12 +7,12 @@ import { randomBytes } from 'node:crypto';
  * a temporary file, flushed to disk and renamed over the old one, so a crash or a full disk
  * leaves the old file or the new one, never half of one.
  */
-export function writeJsonAtomic(file: string, value: unknown): void {
+export function writeJsonAtomic(file: string, value: unknown, options: { compact?: boolean } = {}): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const fd = fs.openSync(temp, 'w', 0o644);
   try {
-    fs.writeSync(fd, JSON.stringify(value, null, 2));
+    fs.writeSync(fd, options.compact ? JSON.stringify(value) : JSON.stringify(value, null, 2));
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

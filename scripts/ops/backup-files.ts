@@ -14,8 +14,18 @@ export const MANIFEST = 'manifest.json';
 export const DATABASE_FILE = { sqlite: 'database.sqlite', postgres: 'database.pgdump' } as const;
 export const UPLOADS = 'uploads';
 export const PRIVATE_FILES = 'private-files';
-/** The builder's state files worth keeping (builds themselves are made again from the CMS). */
-export const BUILDER_STATE = ['history.json', path.join('.search', 'algolia.json')];
+/**
+ * The builder's state worth keeping (builds themselves are made again from the CMS): its
+ * history, the search sync, and the office's public log with its signatures and keys, which
+ * cannot be made again (the store's state.db is rebuilt from the log).
+ */
+export const BUILDER_STATE = [
+  'history.json',
+  path.join('.search', 'algolia.json'),
+  path.join('.authenticity', 'keys.json'),
+  path.join('.authenticity', 'public'),
+  path.join('.authenticity', 'signatures'),
+];
 export const BUILDER = 'builder';
 export const SECRETS = path.join('secrets', 'cms.env');
 

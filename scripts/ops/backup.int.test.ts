@@ -12,6 +12,8 @@ import { filesUnder, MANIFEST } from './backup-files';
 import { restore } from './restore';
 import type { Installation } from './installation';
 
+const LOG_HEAD = path.join('.authenticity', 'public', '.well-known', 'newsroom-log', 'head.json');
+
 /**
  * A backup that restores: a populated CMS is backed up while it runs (`npm run backup`),
  * restored into a new database and folder, and the site built from each is the same, byte
@@ -89,6 +91,9 @@ describe('a backup', () => {
     const builds = path.join(work, 'builds-before');
     fs.mkdirSync(builds);
     fs.writeFileSync(path.join(builds, 'history.json'), '[{"id":"20260101T000000Z-keep","result":"live"}]');
+    // The office's public log cannot be made again from the CMS: it is in the backup.
+    fs.mkdirSync(path.join(builds, LOG_HEAD, '..'), { recursive: true });
+    fs.writeFileSync(path.join(builds, LOG_HEAD), '{"size":7}');
     fs.writeFileSync(path.join(work, 'secrets.env'), 'ENCRYPTION_KEY=kept-in-the-backup\n');
     fs.mkdirSync(process.env.PRIVATE_FILES_DIR!, { recursive: true });
     fs.writeFileSync(path.join(process.env.PRIVATE_FILES_DIR!, 'attached-by-a-requester'), 'a scan');
@@ -106,6 +111,7 @@ describe('a backup', () => {
       expect.arrayContaining([
         baseDatabaseUrl ? 'database.pgdump' : 'database.sqlite',
         'builder/history.json',
+        `builder/${LOG_HEAD}`,
         'secrets/cms.env',
       ]),
     );
@@ -122,6 +128,7 @@ describe('a backup', () => {
     const target = await newInstallation('restored');
     await restore(target, path.join(work, 'backup'), {}, (l) => logs.push(l));
     expect(fs.readFileSync(path.join(target.buildsDir, 'history.json'), 'utf8')).toContain('20260101T000000Z-keep');
+    expect(fs.readFileSync(path.join(target.buildsDir, LOG_HEAD), 'utf8')).toBe('{"size":7}');
     expect(fs.readFileSync(target.secretsFile, 'utf8')).toContain('kept-in-the-backup');
     expect(fs.readFileSync(path.join(target.privateFilesDir, 'attached-by-a-requester'), 'utf8')).toBe('a scan');
     if (target.database.kind === 'postgres') process.env.DATABASE_URL = target.database.url;

@@ -69,7 +69,7 @@ export async function backup(
     const from = path.join(installation.buildsDir, rel);
     if (!fs.existsSync(from)) continue;
     fs.mkdirSync(path.dirname(path.join(to, BUILDER, rel)), { recursive: true });
-    fs.copyFileSync(from, path.join(to, BUILDER, rel));
+    fs.cpSync(from, path.join(to, BUILDER, rel), { recursive: true });
   }
   if (fs.existsSync(installation.secretsFile)) {
     fs.mkdirSync(path.dirname(path.join(to, SECRETS)), { recursive: true, mode: 0o700 });

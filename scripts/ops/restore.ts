@@ -117,7 +117,7 @@ export async function restore(
     if (fs.existsSync(target)) log(`kept the builder's ${rel} already there`);
     else {
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(source, target);
+      fs.cpSync(source, target, { recursive: true });
     }
   }
   if (fs.existsSync(path.join(from, SECRETS))) {

@@ -300,6 +300,8 @@ export const SPECIAL_PAGES = {
   search: { sq: 'kerko', 'sr-Latn': 'pretraga', en: 'search' },
   /** Answered requests for documents the office published, with what it released, and the monthly statistics. */
   disclosureLog: { sq: 'regjistri-i-qasjes', 'sr-Latn': 'registar-pristupa', en: 'disclosure-log' },
+  /** Checks that a page, a text or a file was published by the office (signed records and the public log). */
+  verify: { sq: 'verifiko', 'sr-Latn': 'proveri', en: 'verify' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ContentTypeKey = keyof typeof CONTENT_TYPES;

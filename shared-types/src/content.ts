@@ -19,6 +19,8 @@ export interface Media {
   hash: string;
   /** Set by the site's loader: where the public site serves its copy of an upload (never the CMS). */
   publicUrl?: string;
+  /** Set with it: the SHA-256 of the site's copy, hex. */
+  sha256?: string;
   formats: Record<string, { url: string; width: number; height: number; mime: string; size: number }> | null;
 }
 

@@ -11,3 +11,5 @@ export * from './forms';
 export * from './requests';
 export * from './demo';
 export * from './building';
+export * from './authenticity';
+export * from './verification';

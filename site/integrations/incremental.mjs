@@ -247,7 +247,17 @@ export function incrementalBuild() {
           state.dirtyShards = new Set(
             [...owned].flatMap((rel) => [state.manifest.search[rel], search[rel]]).filter(Boolean),
           );
-          state.report = { mode: 'incremental', rendered: rendered.length, reused };
+          // The builder signs what changed (scripts/authenticity): the record files written and removed.
+          const isRecord = (rel) => rel.endsWith('/record.json');
+          state.report = {
+            mode: 'incremental',
+            rendered: rendered.length,
+            reused,
+            records: {
+              written: rendered.filter(isRecord),
+              removed: [...owned].filter((rel) => isRecord(rel) && !rendered.includes(rel)),
+            },
+          };
         } else {
           state.report = { mode: 'full', rendered: rendered.length, reason: state.fullBecause };
         }

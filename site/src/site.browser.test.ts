@@ -6,9 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { LOCALES } from '@newsroom/shared-types';
+import { LOCALES, RECORD_FILE, type PublicationRecord } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi, seedDemo, hasChromium, launchChromium } from '@newsroom/cms/testing';
-import { staticServer, recordsOfSite } from '@newsroom/scripts/testing';
+import {
+  Authenticity,
+  ensureSigningKeyFile,
+  readSigningKey,
+  staticServer,
+  recordsOfSite,
+} from '@newsroom/scripts/testing';
 import { buildSite } from '../test/build-site';
 import Fastify from 'fastify';
 import {
@@ -72,6 +78,9 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     cms = await startStrapi({ listen: true });
     await seedDemo(cms.strapi);
     await buildSite({ cmsUrl: cms.url, siteUrl: base, outDir: out(), cacheDir: path.join(work, 'cache') });
+    // What the builder does to every build: sign its records and log them.
+    const key = readSigningKey(ensureSigningKeyFile(path.join(work, 'secrets', 'key.pem')), path.join(work, 'builds'));
+    new Authenticity(path.join(work, 'builds', '.authenticity'), key, () => {}).run(out());
     fs.symlinkSync(path.basename(out()), path.join(work, 'builds', 'current'));
     browser = await launchChromium();
   });
@@ -288,6 +297,7 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
         ...DATED_TYPES.map((type) => sectionPath(type, code)),
         specialPath('search', code),
         specialPath('feeds', code),
+        specialPath('verify', code),
         notFoundPath(code),
       ];
       for (const urlPath of pages) {
@@ -450,6 +460,66 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
           await page.close();
         }
       }
+    }
+  });
+
+  it('verifies in each language a dropped decision PDF and a pasted release text, and refuses a modified copy', async () => {
+    const record = (type: PageType) =>
+      JSON.parse(fs.readFileSync(path.join(out(), firstItem(type, 'en'), RECORD_FILE), 'utf8')) as PublicationRecord;
+    const decision = record('decision');
+    const attachment = decision.attachments[0]!;
+    const pdf = fs.readFileSync(path.join(out(), new URL(attachment.url).pathname));
+    const forged = Buffer.from(pdf);
+    forged[forged.length - 20] = forged[forged.length - 20]! ^ 1;
+    /** The same decision's record in another language: a shared file is reported in the page's language. */
+    const translation = (locale: (typeof LOCALES)[number]['code']) => {
+      const section = path.join(out(), sectionPath('decision', locale));
+      return fs
+        .readdirSync(section)
+        .map((slug) => path.join(section, slug, RECORD_FILE))
+        .filter((file) => fs.existsSync(file))
+        .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as PublicationRecord)
+        .find((r) => r.documentId === decision.documentId)!;
+    };
+    for (const { code } of LOCALES) {
+      const words = (key: string) => RESOURCES[code][`verify.${key}`]!;
+      const today = formatDate(new Date().toISOString(), code, 'Europe/Belgrade');
+      const page = await open(specialPath('verify', code));
+      const verdict = page.locator('#verify-result h2');
+      const drop = async (bytes: Buffer, name: string) => {
+        const dataTransfer = await page.evaluateHandle(
+          ({ data, fileName }) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([new Uint8Array(data)], fileName, { type: 'application/pdf' }));
+            return transfer;
+          },
+          { data: [...bytes], fileName: name },
+        );
+        await page.dispatchEvent('#verify-drop', 'drop', { dataTransfer });
+      };
+
+      await drop(pdf, attachment.name);
+      await expect
+        .poll(() => verdict.textContent())
+        .toBe(`${words('published').replace('{{date}}', today)} — ${words('state.current')}`);
+      expect(await page.locator('#verify-result').textContent()).toContain(translation(code).title);
+      await drop(forged, attachment.name);
+      await expect.poll(() => verdict.textContent()).toBe(words('notPublished'));
+
+      const release = await open(firstItem('release', code));
+      const text = await release.locator('.prose').innerText();
+      const title = await release.locator('h1').innerText();
+      await release.close();
+      await page.fill('#verify-text', text);
+      await page.click('#verify button[type=submit]');
+      await expect.poll(() => page.locator('#verify-result').textContent()).toContain(title);
+      expect(await verdict.textContent()).toBe(
+        `${words('published').replace('{{date}}', today)} — ${words('state.current')}`,
+      );
+      await page.fill('#verify-text', `${text} `.replace(/\./, ','));
+      await page.click('#verify button[type=submit]');
+      await expect.poll(() => verdict.textContent()).toBe(words('notPublished'));
+      await page.close();
     }
   });
 

@@ -79,3 +79,16 @@ export function yearMonth(value: string, timeZone: string): { year: number; mont
 export function dayOf(value: string, timeZone: string): string {
   return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(new Date(value));
 }
+
+/**
+ * How this locale writes a long date, for code in the browser: Chromium has no Albanian
+ * formats, so the page brings the pattern and the month names from the build's full ICU.
+ */
+export function longDatePattern(locale: Locale): { parts: { type: string; value: string }[]; months: string[] } {
+  const format = formatter(fmt(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const months = Array.from(
+    { length: 12 },
+    (_, m) => format.formatToParts(new Date(Date.UTC(2026, m, 15))).find((p) => p.type === 'month')!.value,
+  );
+  return { parts: format.formatToParts(new Date(Date.UTC(2026, 0, 15))), months };
+}

@@ -5,6 +5,8 @@ import { latestChange, lastMajorChange, type Entry } from './entry';
 import { leadImage, describe } from './item-meta';
 import { fileBytes, mediaUrl } from './media';
 import { absolute, itemPath, type PageType } from './routes';
+import { recordFile, SIGNED_TYPES } from './publication-record';
+import { signaturePath } from '@newsroom/shared-types';
 
 export const RSS_NAMESPACES = { atom: 'http://www.w3.org/2005/Atom' };
 export const FEED_LIMIT = 50;
@@ -77,11 +79,18 @@ export function feedItem(type: PageType, entry: Entry, ctx: FeedContext): RSSFee
     description: note ? `${note} — ${description}` : description,
     content: `${note ? `<p><strong>${escapeHtml(note)}</strong></p>` : ''}${fullText(type, entry, ctx)}`,
     categories: [ctx.sectionName, ...ctx.tagNames(entry)],
-    customData: `<guid isPermaLink="false">${feedGuid(type, entry, updated?.date)}</guid>`,
+    customData: `<guid isPermaLink="false">${feedGuid(type, entry, updated?.date)}</guid>${signatureLink(type, entry, ctx.site)}`,
     ...(lead
       ? { enclosure: { url: mediaUrl(lead.media, ctx.site), length: fileBytes(lead.media), type: lead.media.mime } }
       : {}),
   };
+}
+
+/** Where a reader's tools find the signature of the version the item shows (see /.well-known/newsroom-keys.json). */
+function signatureLink(type: PageType, entry: Entry, site: string): string {
+  if (!SIGNED_TYPES.includes(type)) return '';
+  const href = absolute(site, signaturePath(recordFile(type, entry.locale, entry).sha256));
+  return `<atom:link rel="signature" type="application/json" href="${escapeHtml(href)}"/>`;
 }
 
 /** `<language>` and the `atom:link rel="self"` every channel carries. */

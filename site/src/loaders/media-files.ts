@@ -10,11 +10,18 @@ export interface SiteMedia {
   updatedAt?: string;
   /** Where the public site serves its copy: `/media/<sha-256, 16 hex>/<name>`. */
   publicUrl?: string;
+  /** The SHA-256 of the copy, hex: the signed records name each file by it. */
+  sha256?: string;
+}
+
+interface Copy {
+  publicUrl: string;
+  sha256: string;
 }
 
 interface Index {
-  /** `<CMS URL><url>|size|updatedAt` of a file as the CMS gives it → its public path. */
-  [version: string]: string;
+  /** `<CMS URL><url>|size|updatedAt` of a file as the CMS gives it → its copy. */
+  [version: string]: Copy;
 }
 
 const isUpload = (value: unknown): value is SiteMedia & { mime: string } =>
@@ -39,7 +46,7 @@ export class MediaFiles {
   private readonly dir: string;
   private readonly indexFile: string;
   private readonly index: Index;
-  private readonly pending = new Map<string, Promise<string>>();
+  private readonly pending = new Map<string, Promise<Copy>>();
 
   constructor(
     cacheDir: string,
@@ -59,7 +66,7 @@ export class MediaFiles {
     }
     if (value === null || typeof value !== 'object') return;
     if (isUpload(value)) {
-      value.publicUrl = await this.copyOf(value);
+      Object.assign(value, await this.copyOf(value));
       return;
     }
     for (const child of Object.values(value)) await this.localize(child);
@@ -73,15 +80,17 @@ export class MediaFiles {
     fs.renameSync(temporary, this.indexFile);
   }
 
-  private copyOf(media: SiteMedia): Promise<string> {
+  private copyOf(media: SiteMedia): Promise<Copy> {
     const version = `${this.cmsUrl}${media.url}|${media.size ?? ''}|${media.updatedAt ?? ''}`;
     const known = this.index[version];
-    if (known && fs.existsSync(path.join(this.dir, ...known.split('/').slice(2)))) return Promise.resolve(known);
+    // An index written before copies were hashed holds plain paths: those files are fetched once more.
+    if (typeof known === 'object' && fs.existsSync(path.join(this.dir, ...known.publicUrl.split('/').slice(2))))
+      return Promise.resolve(known);
     let fetching = this.pending.get(version);
     if (!fetching) {
-      fetching = this.fetchCopy(media.url).then((publicUrl) => {
-        this.index[version] = publicUrl;
-        return publicUrl;
+      fetching = this.fetchCopy(media.url).then((copy) => {
+        this.index[version] = copy;
+        return copy;
       });
       fetching.finally(() => this.pending.delete(version)).catch(() => {});
       this.pending.set(version, fetching);
@@ -89,7 +98,7 @@ export class MediaFiles {
     return fetching;
   }
 
-  private async fetchCopy(url: string): Promise<string> {
+  private async fetchCopy(url: string): Promise<Copy> {
     const source = `${this.cmsUrl}${url}`;
     let response: Response;
     try {
@@ -104,14 +113,15 @@ export class MediaFiles {
         `The CMS answered ${response.status} for the upload ${source}; a published entry links a file the CMS does not serve.`,
       );
     const bytes = Buffer.from(await response.arrayBuffer());
-    const folder = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    const folder = sha256.slice(0, 16);
     const name = safeName(url);
     const file = path.join(this.dir, folder, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, bytes);
     fs.renameSync(temporary, file);
-    return `/${MEDIA_FOLDER}/${folder}/${name}`;
+    return { publicUrl: `/${MEDIA_FOLDER}/${folder}/${name}`, sha256 };
   }
 }
 

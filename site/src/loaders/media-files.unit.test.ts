@@ -46,6 +46,8 @@ describe('the site’s copies of uploads', () => {
     const media = new MediaFiles(dir, cms);
     await media.localize(entry);
     expect(entry.documents[0]).toHaveProperty('publicUrl', `/media/${sha16(pdf)}/decision_a1b2.pdf`);
+    // The signed records name each file by its full SHA-256.
+    expect(entry.documents[0]).toHaveProperty('sha256', crypto.createHash('sha256').update(pdf).digest('hex'));
     expect(entry.body[0].image).toHaveProperty('publicUrl', `/media/${sha16(photo)}/photo_c3d4.jpg`);
     expect(fs.readFileSync(path.join(dir, 'media', sha16(pdf), 'decision_a1b2.pdf'))).toEqual(pdf);
   });

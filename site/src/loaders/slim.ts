@@ -15,6 +15,7 @@ const MEDIA_FIELDS = [
   'size',
   'hash',
   'publicUrl',
+  'sha256',
 ] as const;
 
 const isMedia = (value: Record<string, unknown>) =>

@@ -33,7 +33,7 @@ const BATCH = PAGE_SIZE;
  * What a store's entries were read from, and in which form: entries kept before the site
  * copied uploads (their `publicUrl`) are read afresh once.
  */
-const storeSource = (cmsUrl: string) => `${cmsUrl} (uploads copied)`;
+const storeSource = (cmsUrl: string) => `${cmsUrl} (uploads copied and hashed)`;
 
 export const entryId = (locale: string | null, documentId: string) => (locale ? `${locale}:${documentId}` : documentId);
 
