@@ -16,10 +16,20 @@ const release = {
   updatedAt: '2026-11-20T10:05:00.000Z',
   body: [
     { type: 'paragraph', children: [{ type: 'text', text: decomposed }] },
-    { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'pika' }] }] },
+    {
+      type: 'list',
+      format: 'unordered',
+      children: [{ type: 'list-item', children: [{ type: 'text', text: 'pika' }] }],
+    },
   ],
   attachments: [
-    { name: 'buxheti.pdf', url: '/uploads/b.pdf', publicUrl: '/media/0123456789abcdef/b.pdf', sha256: 'ab'.repeat(32), mime: 'application/pdf' },
+    {
+      name: 'buxheti.pdf',
+      url: '/uploads/b.pdf',
+      publicUrl: '/media/0123456789abcdef/b.pdf',
+      sha256: 'ab'.repeat(32),
+      mime: 'application/pdf',
+    },
   ],
   leadImage: null,
   changeNotes: [{ id: 1, date: '2026-11-21', text: 'U korrigjua shuma.' }],
@@ -43,7 +53,11 @@ describe('the record the office signs', () => {
     expect(record.text).toBe('Qeveria miratön\npika');
     expect(record.textSha256).toBe(crypto.createHash('sha256').update(normaliseText(record.text)).digest('hex'));
     expect(record.attachments).toEqual([
-      { name: 'buxheti.pdf', url: expect.stringMatching(/\/media\/0123456789abcdef\/b\.pdf$/), sha256: 'ab'.repeat(32) },
+      {
+        name: 'buxheti.pdf',
+        url: expect.stringMatching(/\/media\/0123456789abcdef\/b\.pdf$/),
+        sha256: 'ab'.repeat(32),
+      },
     ]);
   });
 
@@ -59,7 +73,10 @@ describe('the record the office signs', () => {
       ...release,
       summary: undefined,
       body: [
-        { __component: 'blocks.text', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Kursejeni energjinë.' }] }] },
+        {
+          __component: 'blocks.text',
+          body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Kursejeni energjinë.' }] }],
+        },
         { __component: 'blocks.call-to-action', url: 'https://example.org', label: 'Mëso më shumë' },
       ],
     } as unknown as Entry;

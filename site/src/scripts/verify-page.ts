@@ -112,7 +112,10 @@ if (form) {
   const check = async (input: Parameters<typeof verifyPublication>[1]) => {
     result.replaceChildren(Object.assign(document.createElement('p'), { textContent: words.checking }));
     try {
-      const verdict = await verifyPublication(sameSite, input, form.dataset.site!, { verify: ed25519, locale: form.dataset.locale as NonNullable<Verdict['record']>['locale'] });
+      const verdict = await verifyPublication(sameSite, input, form.dataset.site!, {
+        verify: ed25519,
+        locale: form.dataset.locale as NonNullable<Verdict['record']>['locale'],
+      });
       result.replaceChildren(...render(verdict, words, date));
     } catch (error) {
       result.replaceChildren(
