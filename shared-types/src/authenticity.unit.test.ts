@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, normaliseText } from './authenticity';
+import { sitePath } from './verification';
 
 describe('what is signed and compared', () => {
   it('serialises JSON by RFC 8785: keys sorted by code unit, no white space, numbers as ECMAScript writes them', () => {
@@ -16,5 +17,19 @@ describe('what is signed and compared', () => {
     expect(normaliseText(page)).toBe(normaliseText(pasted));
     expect(normaliseText('e\u0308')).toBe('\u00eb');
     expect(normaliseText('Buxheti është miratuar')).not.toBe(normaliseText('Buxheti nuk është miratuar'));
+  });
+
+  it('reads a pasted address as a path of this site only', () => {
+    const site = 'https://kryeministri.example';
+    expect(sitePath('https://kryeministri.example/en/press-releases/a', site)).toBe('/en/press-releases/a/');
+    expect(sitePath(' /sq/komunikata/lajm-i-ri/?utm=x#top ', site)).toBe('/sq/komunikata/lajm-i-ri/');
+    expect(sitePath('HTTPS://KRYEMINISTRI.EXAMPLE/en/', site)).toBe('/en/');
+    for (const other of [
+      'https://kryeministri.example.evil/en/',
+      'http://kryeministri.example/en/',
+      '//evil.example/en/',
+      'https://kryeministri.example/%E0%A4%A/',
+    ])
+      expect(sitePath(other, site), other).toBeNull();
   });
 });

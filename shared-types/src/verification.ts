@@ -138,7 +138,12 @@ export function sitePath(address: string, siteUrl: string): string | null {
     return null;
   }
   if (url.origin !== new URL(siteUrl).origin) return null;
-  const path = decodeURIComponent(url.pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
   return path.endsWith('/') ? path : `${path}/`;
 }
 

@@ -11,6 +11,7 @@ import { CONTENT_TYPES, LOCALES, type Locale, type MonthStatistics } from '@news
 import { statisticsRows } from './lib/disclosure';
 import { startStrapi, type TestStrapi, seedDemo, takeStep } from '@newsroom/cms/testing';
 import { buildSite } from '../test/build-site';
+import { Authenticity, ensureSigningKeyFile, readSigningKey } from '@newsroom/scripts/testing';
 import {
   calendarPath,
   disclosureFeedPath,
@@ -42,6 +43,9 @@ async function build() {
     cacheDir: path.join(work, 'cache'),
     statsFile: statsFile(),
   });
+  // What the builder does to every build before it goes live: sign its records, place the keys and the log.
+  const key = readSigningKey(ensureSigningKeyFile(path.join(work, 'secrets', 'signing-key.pem')), out());
+  new Authenticity(path.join(work, 'authenticity'), key, () => {}).run(out());
   return JSON.parse(fs.readFileSync(statsFile(), 'utf8')) as Record<
     string,
     { listed: number; fetched: number; removed: number }
@@ -270,12 +274,15 @@ describe('the built site', () => {
       for (const r of report.results)
         for (const m of r.messages) problems.push(`${urlOf(f)}: ${m.ruleId} ${m.message}`);
       expect(html.match(/<h1[ >]/g)?.length, urlOf(f)).toBe(1);
-      // Search is the only script, and only on the search page.
+      // Search and verification are the only scripts, each only on its page.
       const isSearch = LOCALES.some((l) => urlOf(f) === specialPath('search', l.code));
+      const isVerify = LOCALES.some((l) => urlOf(f) === specialPath('verify', l.code));
       const scripts = [...html.matchAll(/<script([^>]*)>/g)]
         .map((m) => m[1])
         .filter((attrs) => !attrs.includes('application/ld+json'));
-      expect(scripts, urlOf(f)).toEqual(isSearch ? [' src="/pagefind/pagefind-ui.js"', ' src="/search.js"'] : []);
+      if (isVerify)
+        expect(scripts, urlOf(f)).toEqual([expect.stringMatching(/^ type="module" src="\/_astro\/[\w.-]+\.js"$/)]);
+      else expect(scripts, urlOf(f)).toEqual(isSearch ? [' src="/pagefind/pagefind-ui.js"', ' src="/search.js"'] : []);
       expect(html).toContain('href="#main"');
     }
     expect(problems).toEqual([]);

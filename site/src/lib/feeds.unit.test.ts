@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { channelData, feedGuid, feedItem } from './feeds';
+import { recordFile } from './publication-record';
 import type { Entry } from './entry';
 
 const release = {
@@ -40,9 +41,16 @@ describe('feed items', () => {
     expect(item.categories).toEqual(['Komunikata', 'Buxheti']);
   });
 
+  it('link the signature of the version they show, by its record’s hash', () => {
+    const { sha256 } = recordFile('release', 'sq', release);
+    expect(feedItem('release', release, ctx).customData).toContain(
+      `<atom:link rel="signature" type="application/json" href="https://kryeministri.example/.well-known/newsroom-signatures/${sha256}.json"/>`,
+    );
+  });
+
   it('use a guid from the document and language, never the slug', () => {
     const item = feedItem('release', release, ctx);
-    expect(item.customData).toBe('<guid isPermaLink="false">urn:newsroom:release:doc123:sq</guid>');
+    expect(item.customData).toContain('<guid isPermaLink="false">urn:newsroom:release:doc123:sq</guid>');
     expect(feedGuid('release', { ...release, slug: 'changed' })).toBe(feedGuid('release', release));
     expect(feedGuid('release', { ...release, locale: 'en' })).not.toBe(feedGuid('release', release));
   });
@@ -59,7 +67,9 @@ describe('feed items', () => {
     expect(item.pubDate?.toISOString()).toBe('2026-11-22T00:00:00.000Z');
     expect(item.description).toBe('Përditësuar 2026-11-22: U korrigjua shifra. — Përmbledhje <me shenja>');
     expect(item.content).toMatch(/^<p><strong>Përditësuar 2026-11-22: U korrigjua shifra\.<\/strong><\/p><p>Teksti/);
-    expect(item.customData).toBe('<guid isPermaLink="false">urn:newsroom:release:doc123:sq:updated:2026-11-22</guid>');
+    expect(item.customData).toContain(
+      '<guid isPermaLink="false">urn:newsroom:release:doc123:sq:updated:2026-11-22</guid>',
+    );
   });
 
   it('stay where they were after a minor change, which has no note', () => {
@@ -70,7 +80,7 @@ describe('feed items', () => {
     } as Entry;
     const item = feedItem('release', typoFixed, ctx);
     expect(item.pubDate?.toISOString()).toBe('2026-11-20T10:00:00.000Z');
-    expect(item.customData).toBe('<guid isPermaLink="false">urn:newsroom:release:doc123:sq</guid>');
+    expect(item.customData).toContain('<guid isPermaLink="false">urn:newsroom:release:doc123:sq</guid>');
   });
 
   it('attach the lead image as an enclosure with its length in bytes and its type', () => {
