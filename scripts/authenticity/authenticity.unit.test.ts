@@ -37,6 +37,7 @@ function record(slug: string, overrides: Partial<PublicationRecord> = {}): Publi
     url: `${SITE}/sq/komunikata/${slug}/`,
     title: `Komunikata ${slug}`,
     date: '2026-11-30T09:00:00.000Z',
+    firstPublished: null,
     summary: null,
     text,
     textSha256: sha(normaliseText(text)),
@@ -84,7 +85,9 @@ describe('signed records and the public log', () => {
     expect(report).toMatchObject({ records: 2, read: 2, events: { published: 2 }, logSize: 2 });
     const byAddress = await check(out, { address: `${SITE}/sq/komunikata/a/` });
     expect(byAddress).toMatchObject({ outcome: 'authentic', state: 'current', logIndex: 0, logSize: 2 });
+    // Without a first publication of its own, an item counts as published when the log took it in.
     expect(byAddress.firstPublished).toBe('2026-11-30T10:00:00.000Z');
+    expect(byAddress.versionLogged).toBe('2026-11-30T10:00:00.000Z');
     const pasted = `  Qeveria miratoi vendimin b.  Vendimi hyn në fuqi menjëherë.\n`;
     expect(await check(out, { text: pasted })).toMatchObject({ outcome: 'authentic', record: { documentId: 'doc-b' } });
     // A hash nobody published finds an empty shard: the page never meets a 404 it would log.
@@ -92,6 +95,17 @@ describe('signed records and the public log', () => {
     expect(await check(out, { fileSha256: sha(PDF) })).toMatchObject({
       outcome: 'authentic',
       matched: { kind: 'file', name: 'vendimi.pdf' },
+    });
+  });
+
+  it('keeps the first publication an archive item had before the log began', async () => {
+    const { authenticity } = office();
+    const out = build([record('old', { firstPublished: '2025-03-12T09:30:00.000Z' })]);
+    authenticity.run(out, { now: '2026-11-30T10:00:00.000Z' });
+    expect(await check(out, { address: '/sq/komunikata/old/' })).toMatchObject({
+      outcome: 'authentic',
+      firstPublished: '2025-03-12T09:30:00.000Z',
+      versionLogged: '2026-11-30T10:00:00.000Z',
     });
   });
 

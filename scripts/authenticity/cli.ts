@@ -30,7 +30,8 @@ export function describeVerdict(verdict: Verdict): string[] {
   if (verdict.state)
     lines.push(`  this version: ${verdict.state}${verdict.state === 'current' ? '' : ` on ${verdict.stateAt}`}`);
   if (verdict.key) lines.push(`  key ${verdict.key.keyId}, fingerprint ${verdict.key.fingerprint}`);
-  if (verdict.logIndex !== undefined) lines.push(`  log entry ${verdict.logIndex + 1} of ${verdict.logSize}`);
+  if (verdict.logIndex !== undefined)
+    lines.push(`  log entry ${verdict.logIndex + 1} of ${verdict.logSize}, entered ${verdict.versionLogged}`);
   for (const t of verdict.translations ?? []) lines.push(`  ${t.locale}: ${t.url}`);
   return lines;
 }

@@ -42,13 +42,17 @@ export function publicKeyPem(rawBase64: string): string {
     .toString();
 }
 
-/** Reads the key from its file, refusing one kept where the public site or a backup of builds would take it. */
+/**
+ * Reads the key from its file, refusing one kept where the public site or a backup of builds
+ * would take it: inside the builds folder, by whatever path or link it is reached.
+ */
 export function readSigningKey(file: string, buildsDir: string): SigningKey {
-  const resolved = path.resolve(file);
-  const relative = path.relative(path.resolve(buildsDir), resolved);
+  if (!fs.existsSync(file)) throw new Error(`No signing key at ${path.resolve(file)}`);
+  const resolved = fs.realpathSync(file);
+  const builds = fs.existsSync(buildsDir) ? fs.realpathSync(buildsDir) : path.resolve(buildsDir);
+  const relative = path.relative(builds, resolved);
   if (!relative.startsWith('..') && !path.isAbsolute(relative))
     throw new Error(`The signing key ${resolved} is inside the builds folder; keep it outside ${buildsDir}`);
-  if (!fs.existsSync(resolved)) throw new Error(`No signing key at ${resolved}`);
   return signingKeyFrom(fs.readFileSync(resolved, 'utf8'));
 }
 

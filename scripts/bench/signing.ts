@@ -41,6 +41,7 @@ function record(i: number, version = '2026-11-30T09:00:00.000Z'): PublicationRec
     url: `https://kryeministri.example/${locale}/releases/item-${Math.floor(i / 3)}/`,
     title: sentence(locale, random, 8),
     date: version,
+    firstPublished: version,
     summary: sentence(locale, random, 25),
     text,
     textSha256: sha(normaliseText(text)),

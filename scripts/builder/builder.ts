@@ -27,7 +27,7 @@ import {
   type AuthenticityReport,
   type RecordChanges,
 } from '../authenticity/authenticate';
-import { readSigningKey } from '../authenticity/keys';
+import { readSigningKey, signingKeyFrom } from '../authenticity/keys';
 
 export interface TriggerEvent {
   event: string;
@@ -79,14 +79,13 @@ export class Builder {
     fs.mkdirSync(config.BUILDS_DIR, { recursive: true });
     this.historyFile = path.join(config.BUILDS_DIR, 'history.json');
     this.history = readJsonState<BuildRecord[]>(this.historyFile, [], log);
-    this.authenticity = config.SIGNING_KEY_FILE
-      ? new Authenticity(
-          authenticityStore(config.BUILDS_DIR),
-          readSigningKey(config.SIGNING_KEY_FILE, config.BUILDS_DIR),
-          log,
-        )
-      : null;
-    if (!this.authenticity) log('SIGNING_KEY_FILE is not set: builds are not signed and the site has no public log');
+    const key = config.SIGNING_KEY_FILE
+      ? readSigningKey(config.SIGNING_KEY_FILE, config.BUILDS_DIR)
+      : config.SIGNING_KEY
+        ? signingKeyFrom(config.SIGNING_KEY)
+        : null;
+    this.authenticity = key ? new Authenticity(authenticityStore(config.BUILDS_DIR), key, log) : null;
+    if (!key) log('No SIGNING_KEY_FILE or SIGNING_KEY: builds are not signed and the site has no public log');
     for (const record of this.history)
       if (record.result === 'running')
         Object.assign(record, { result: 'failed', error: 'the builder stopped during this build' });

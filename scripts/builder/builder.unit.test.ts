@@ -6,6 +6,8 @@ import { Builder } from './builder';
 import { currentLink, keptBuilds, liveBuildId, retain, searchBundlesDir, spareBuildDir } from './deploy';
 import { digestTree, FAKE_SITE, testConfig } from './test-support';
 import { nginxBinary } from '../deploy/nginx-config';
+import crypto from 'node:crypto';
+import os from 'node:os';
 
 const quiet = () => {};
 
@@ -35,6 +37,45 @@ describe('a build', () => {
     expect(fs.lstatSync(currentLink(config.BUILDS_DIR)).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'sq', 'index.html'), 'utf8')).toContain('lang=sq');
     expect(builder.status().live).toMatchObject({ id: '20260101T000000Z-base', result: 'live', pages: 4 });
+  });
+
+  it('is signed with the key the environment gives, and places the office’s keys and log in it', async () => {
+    const pem = crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const { config, builder } = await liveBuilder({ SIGNING_KEY: pem });
+    const keyId = builder.status().signing?.keyId;
+    expect(keyId).toMatch(/^[0-9a-f]{16}$/);
+    expect(builder.status().live).toMatchObject({ authenticity: { records: 0, logSize: 0, keyId } });
+    const keys = JSON.parse(
+      fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), '.well-known', 'newsroom-keys.json'), 'utf8'),
+    ) as { keys: { keyId: string }[] };
+    expect(keys.keys.map((k) => k.keyId)).toEqual([keyId]);
+    expect(fs.existsSync(path.join(currentLink(config.BUILDS_DIR), '.well-known', 'newsroom-log', 'head.json'))).toBe(
+      true,
+    );
+  });
+
+  it('says builds are unsigned without a key, and refuses a key kept inside the builds folder', () => {
+    const lines: string[] = [];
+    const unsigned = new Builder(testConfig(), (line) => lines.push(line));
+    expect(unsigned.status().signing).toBeNull();
+    expect(lines.join('\n')).toMatch(/builds are not signed/);
+    const config = testConfig();
+    const inside = path.join(config.BUILDS_DIR, 'key.pem');
+    fs.writeFileSync(inside, crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    const link = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'link-')), 'builds');
+    fs.symlinkSync(config.BUILDS_DIR, link);
+    for (const spelling of [
+      inside,
+      path.join(config.BUILDS_DIR, '..', path.basename(config.BUILDS_DIR), 'key.pem'),
+      path.join(config.BUILDS_DIR, '.', 'key.pem'),
+      path.join(link, 'key.pem'),
+    ])
+      expect(() => new Builder({ ...config, SIGNING_KEY_FILE: spelling }, quiet), spelling).toThrow(
+        /inside the builds folder/,
+      );
+    const elsewhere = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'key-')), 'key.pem');
+    fs.writeFileSync(elsewhere, 'not a key');
+    expect(() => new Builder({ ...config, SIGNING_KEY_FILE: elsewhere }, quiet)).toThrow(/not a PEM private key/);
   });
 
   it('keeps the last five builds and never removes the live one', async () => {

@@ -52,6 +52,8 @@ const schema = z
      * log's head; outside BUILDS_DIR. Without it, builds are not signed (and /status says so).
      */
     SIGNING_KEY_FILE: z.string().optional(),
+    /** The same key as PEM text, for platforms that hand secrets over in the environment; the file wins. */
+    SIGNING_KEY: z.string().optional(),
     /** The admin's address, allowed to show previews in its frame. */
     CMS_PUBLIC_URL: z.url().optional(),
   })

@@ -47,6 +47,8 @@ export interface PublicationRecord {
   title: string;
   /** The item's own date (issued, delivered, adopted…), as the CMS holds it. */
   date: string | null;
+  /** When the office first published the item in this language (the CMS sets it once). */
+  firstPublished: string | null;
   summary: string | null;
   /** The text as plain text, NFC, blocks separated by a blank line. */
   text: string;

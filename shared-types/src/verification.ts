@@ -65,7 +65,10 @@ export interface Verdict {
   recordSha256?: string;
   /** What matched: the record itself, its text, or one of its files (by name). */
   matched?: { kind: LookupHit['kind']; name?: string };
-  /** When the item was first published in this language. */
+  /**
+   * When the item was first published in this language: as its record says (an archive
+   * imported before the log began keeps its dates), else when the log first took it in.
+   */
   firstPublished?: string;
   /** When this version entered the log. */
   versionLogged?: string;
@@ -172,7 +175,15 @@ async function judge(ctx: Context, recordSha256: string, matched: Verdict['match
   if (!entry || (await entryHash(entry)) !== entry.hash)
     return { outcome: 'changed', reason: 'the record is signed but not in the office’s log', record, recordSha256 };
   const key = ctx.keys.keys.find((k) => k.keyId === signed.keyId);
-  const base = { record, recordSha256, matched, logIndex: entry.index, logSize: ctx.head.size, key };
+  const base = {
+    record,
+    recordSha256,
+    matched,
+    logIndex: entry.index,
+    logSize: ctx.head.size,
+    versionLogged: entry.time,
+    key,
+  };
   if (!key) return { ...base, outcome: 'changed', reason: `signed with an unknown key ${signed.keyId}` };
   const good = await ctx.verify(fromBase64(key.publicKey), fromBase64(signed.signature), utf8.encode(signed.record));
   if (!good) return { ...base, outcome: 'changed', reason: 'the signature does not match the record' };
@@ -195,9 +206,8 @@ async function judge(ctx: Context, recordSha256: string, matched: Verdict['match
   return {
     ...base,
     outcome: 'authentic',
-    reason: `signed by key ${key.keyId}, entry ${entry.index} of ${ctx.head.size} in the log`,
-    firstPublished: own.find((e) => e.event === 'published')?.time ?? entry.time,
-    versionLogged: entry.time,
+    reason: `signed by key ${key.keyId}, entry ${entry.index + 1} of ${ctx.head.size} in the log`,
+    firstPublished: record.firstPublished ?? own.find((e) => e.event === 'published')?.time ?? entry.time,
     state,
     stateAt: state === 'current' ? entry.time : (later.find((e) => e.event !== 'published')?.time ?? latest.time),
     translations: [...latestPerLocale.values()]

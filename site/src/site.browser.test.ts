@@ -483,7 +483,8 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     };
     for (const { code } of LOCALES) {
       const words = (key: string) => RESOURCES[code][`verify.${key}`]!;
-      const today = formatDate(new Date().toISOString(), code, 'Europe/Belgrade');
+      const publishedOn = (r: PublicationRecord) =>
+        `${words('published').replace('{{date}}', formatDate(r.firstPublished!, code, 'Europe/Belgrade'))} — ${words('state.current')}`;
       const page = await open(specialPath('verify', code));
       const verdict = page.locator('#verify-result h2');
       const drop = async (bytes: Buffer, name: string) => {
@@ -499,9 +500,7 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
       };
 
       await drop(pdf, attachment.name);
-      await expect
-        .poll(() => verdict.textContent())
-        .toBe(`${words('published').replace('{{date}}', today)} — ${words('state.current')}`);
+      await expect.poll(() => verdict.textContent()).toBe(publishedOn(translation(code)));
       expect(await page.locator('#verify-result').textContent()).toContain(translation(code).title);
       await drop(forged, attachment.name);
       await expect.poll(() => verdict.textContent()).toBe(words('notPublished'));
@@ -513,9 +512,10 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
       await page.fill('#verify-text', text);
       await page.click('#verify button[type=submit]');
       await expect.poll(() => page.locator('#verify-result').textContent()).toContain(title);
-      expect(await verdict.textContent()).toBe(
-        `${words('published').replace('{{date}}', today)} — ${words('state.current')}`,
-      );
+      const releaseRecord = JSON.parse(
+        fs.readFileSync(path.join(out(), firstItem('release', code), RECORD_FILE), 'utf8'),
+      ) as PublicationRecord;
+      expect(await verdict.textContent()).toBe(publishedOn(releaseRecord));
       await page.fill('#verify-text', `${text} `.replace(/\./, ','));
       await page.click('#verify button[type=submit]');
       await expect.poll(() => verdict.textContent()).toBe(words('notPublished'));

@@ -60,6 +60,7 @@ export function publicationRecord(type: PageType, locale: Locale, entry: Entry):
     url: absolute(config.SITE_URL, itemPath(type, locale, entry.slug)),
     title: String(entry.title ?? '').normalize('NFC'),
     date: dateOf(type, entry) ?? null,
+    firstPublished: typeof entry.firstPublishedAt === 'string' ? entry.firstPublishedAt : null,
     summary: typeof entry.summary === 'string' ? entry.summary.normalize('NFC') : null,
     text,
     textSha256: crypto.createHash('sha256').update(normaliseText(text)).digest('hex'),

@@ -14,6 +14,7 @@ const release = {
   summary: 'Përmbledhje',
   issuedAt: '2026-11-20T10:00:00.000Z',
   updatedAt: '2026-11-20T10:05:00.000Z',
+  firstPublishedAt: '2026-11-20T10:01:00.000Z',
   body: [
     { type: 'paragraph', children: [{ type: 'text', text: decomposed }] },
     {
@@ -45,6 +46,7 @@ describe('the record the office signs', () => {
       documentId: 'doc123',
       locale: 'sq',
       date: '2026-11-20T10:00:00.000Z',
+      firstPublished: '2026-11-20T10:01:00.000Z',
       changeNotes: [{ date: '2026-11-21', text: 'U korrigjua shuma.' }],
       withdrawal: null,
       version: '2026-11-20T10:05:00.000Z',

@@ -82,7 +82,13 @@ function render(verdict: Verdict, words: Words, date: (iso: string) => string): 
   }
   if (verdict.key) line(fill(words.key!, { id: verdict.key.keyId, fingerprint: verdict.key.fingerprint }));
   if (verdict.logIndex !== undefined)
-    line(fill(words.position!, { index: String(verdict.logIndex + 1), size: String(verdict.logSize) }));
+    line(
+      fill(words.position!, {
+        index: String(verdict.logIndex + 1),
+        size: String(verdict.logSize),
+        date: date(verdict.versionLogged!),
+      }),
+    );
   if (verdict.translations?.length) {
     const p = Object.assign(document.createElement('p'), { textContent: `${words.otherLanguages} ` });
     for (const t of verdict.translations)
