@@ -8,6 +8,7 @@ import {
   type LogEvent,
   type PublicationRecord,
   type RecordSignature,
+  type SiteBuildReport,
 } from '@newsroom/shared-types';
 import { KeyRegistry, publicKeyPem, sign, type SigningKey } from './keys';
 import { PublicationLog, sha256, type Lookup, type NewEntry } from './log';
@@ -20,12 +21,10 @@ export const authenticityStore = (buildsDir: string) => path.join(buildsDir, '.a
  * What an incremental build reports of its record files (integrations/incremental.mjs): the
  * ones it wrote and the ones it removed; every other one is the live build's, linked.
  */
-export interface RecordChanges {
+export type RecordChanges = NonNullable<SiteBuildReport['records']> & {
   /** The live build the incremental build started from. */
   base: string;
-  written: string[];
-  removed: string[];
-}
+};
 
 export interface AuthenticityReport {
   records: number;

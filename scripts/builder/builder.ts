@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WebhookPayload } from '@newsroom/shared-types';
+import type { SiteBuildReport, WebhookPayload } from '@newsroom/shared-types';
 import { BuildQueue, type Timers } from './coalesce';
 import {
   buildDir,
@@ -21,12 +21,7 @@ import { SiteWorker, type PerBuildVariable } from './site-worker';
 import { syncAlgolia } from '../search/algolia';
 import { readJsonState, writeJsonAtomic } from '../lib/json-state';
 import { recordsOfSite } from '../search/records';
-import {
-  Authenticity,
-  authenticityStore,
-  type AuthenticityReport,
-  type RecordChanges,
-} from '../authenticity/authenticate';
+import { Authenticity, authenticityStore, type AuthenticityReport } from '../authenticity/authenticate';
 import { readSigningKey, signingKeyFrom } from '../authenticity/keys';
 
 export interface TriggerEvent {
@@ -252,27 +247,17 @@ export class Builder {
   }
 }
 
-type RecordFiles = Omit<RecordChanges, 'base'>;
-
 /**
- * What the site's build reported: entries listed per type, and `_build` (incremental or
- * full, and why; an incremental build's record files written and removed).
+ * What the site's build reported: entries listed per type, and `_build` (shared-types'
+ * SiteBuildReport: incremental or full, and why; an incremental build's record files).
  */
-function readStats(
-  statsFile: string,
-): Pick<BuildRecord, 'listed' | 'listings' | 'mode' | 'fullBecause' | 'pages'> & { records?: RecordFiles } {
+function readStats(statsFile: string): Pick<BuildRecord, 'listed' | 'listings' | 'mode' | 'fullBecause' | 'pages'> & {
+  records?: SiteBuildReport['records'];
+} {
   if (!fs.existsSync(statsFile)) return {};
-  const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<
-    string,
-    {
-      listed?: number;
-      digest?: string;
-      mode?: BuildRecord['mode'];
-      reason?: string;
-      pages?: number;
-      records?: RecordFiles;
-    }
-  >;
+  const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as {
+    _build?: SiteBuildReport;
+  } & Record<string, { listed?: number; digest?: string }>;
   const listings = Object.fromEntries(
     Object.entries(types).flatMap(([type, s]) => (s.digest ? [[type, s.digest]] : [])),
   );

@@ -247,7 +247,8 @@ export function incrementalBuild() {
           state.dirtyShards = new Set(
             [...owned].flatMap((rel) => [state.manifest.search[rel], search[rel]]).filter(Boolean),
           );
-          // The builder signs what changed (scripts/authenticity): the record files written and removed.
+          // The report is shared-types' SiteBuildReport. The builder signs what changed
+          // (scripts/authenticity): the record files written and removed.
           const isRecord = (rel) => rel.endsWith('/record.json');
           state.report = {
             mode: 'incremental',

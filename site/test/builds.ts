@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { SiteWorker } from '@newsroom/scripts/testing';
 import { buildSite } from './build-site';
 
-export type Report = { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string };
+import type { SiteBuildReport } from '@newsroom/shared-types';
 
 /** Every file under a folder, relative to it, sorted. */
 export const filesOf = (dir: string) =>
@@ -18,7 +18,7 @@ export function siteBuilds(work: string, cmsUrl: () => string, worker: SiteWorke
   async function build(
     name: string,
     options: { base?: string; cache?: string; spare?: string } = {},
-  ): Promise<{ dir: string; report: Report }> {
+  ): Promise<{ dir: string; report: SiteBuildReport }> {
     const dir = path.join(work, name);
     const stats = path.join(work, `${name}.stats.json`);
     await buildSite({
@@ -34,7 +34,7 @@ export function siteBuilds(work: string, cmsUrl: () => string, worker: SiteWorke
       },
       worker,
     });
-    return { dir, report: (JSON.parse(fs.readFileSync(stats, 'utf8')) as { _build: Report })._build };
+    return { dir, report: (JSON.parse(fs.readFileSync(stats, 'utf8')) as { _build: SiteBuildReport })._build };
   }
 
   /** Builds everything afresh (a new cache unless one is given) and expects the same files, byte for byte. */

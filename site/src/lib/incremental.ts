@@ -1,3 +1,4 @@
+import type { SiteBuildReport } from '@newsroom/shared-types';
 import { PAGE_TYPES } from './routes';
 import { readChanges } from '../loaders/changes';
 import { perBuild } from './build-scope';
@@ -33,7 +34,7 @@ export interface IncrementalState {
   /** Set when the build is done: item pages by search bundle, the bundles to index again, the report. */
   search?: Record<string, string>;
   dirtyShards?: Set<string>;
-  report?: { mode: 'incremental' | 'full'; rendered: number; reused?: number; reason?: string; pages?: number };
+  report?: SiteBuildReport;
 }
 export const incrementalState = (): IncrementalState =>
   ((globalThis as Record<symbol, IncrementalState>)[Symbol.for('newsroom.incremental')] ??= {});
