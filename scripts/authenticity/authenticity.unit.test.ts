@@ -214,6 +214,21 @@ describe('signed records and the public log', () => {
     expect(await check(out, { address: '/sq/komunikata/b/' })).toMatchObject({ outcome: 'revoked' });
   });
 
+  it('keeps a record valid when it comes back after its key was retired, and calls it current', async () => {
+    const { store, authenticity } = office();
+    authenticity.run(build([record('a')]), { now: '2026-11-30T10:00:00.000Z' });
+    authenticity.run(build([]), { now: '2026-11-30T11:00:00.000Z' });
+    const rotated = new Authenticity(store, newKey(), () => {});
+    // Published again as it was: the same record, signed once, by the key that was valid then.
+    const out = build([record('a')]);
+    expect(rotated.run(out, { now: '2026-12-01T09:00:00.000Z' }).events).toEqual({ published: 1 });
+    expect(await check(out, { address: '/sq/komunikata/a/' })).toMatchObject({
+      outcome: 'authentic',
+      state: 'current',
+      stateAt: '2026-12-01T09:00:00.000Z',
+    });
+  });
+
   it('detects a rewritten old entry against a head saved earlier, even when the chain is recomputed', async () => {
     const { authenticity } = office();
     authenticity.run(build([record('a'), record('b')]), { now: '2026-11-30T10:00:00.000Z' });

@@ -171,6 +171,7 @@ async function judge(ctx: Context, recordSha256: string, matched: Verdict['match
     (await json<Record<string, LogEntry[]>>(ctx.files, historyPath(await sha256Hex(record.documentId)))) ?? {};
   const timeline = (history[`${record.type}/${record.documentId}`] ?? []).filter((e) => e.index < ctx.head.size);
   const own = timeline.filter((e) => e.locale === record.locale);
+  // The first entry of this record is when it was signed: its key is judged at that time.
   const entry = own.find((e) => e.record === recordSha256);
   if (!entry || (await entryHash(entry)) !== entry.hash)
     return { outcome: 'changed', reason: 'the record is signed but not in the office’s log', record, recordSha256 };
@@ -193,15 +194,17 @@ async function judge(ctx: Context, recordSha256: string, matched: Verdict['match
   if (standing !== 'valid')
     return { ...base, outcome: 'changed', reason: `key ${key.keyId} was not valid on ${entry.time} (${standing})` };
   const latest = own[own.length - 1];
-  const later = own.filter((e) => e.index > entry.index);
+  // What followed the last time the log took this record in (it may come back: a republish, an edit undone).
+  const lastSeen = own.filter((e) => e.record === recordSha256).pop()!;
+  const later = own.filter((e) => e.index > lastSeen.index);
   const state: ItemState =
     latest.event === 'withdrawn' || latest.event === 'unpublished'
       ? latest.event
-      : later.some((e) => e.event === 'corrected')
-        ? 'corrected'
-        : later.length > 0
-          ? 'revised'
-          : 'current';
+      : latest.record === recordSha256
+        ? 'current'
+        : later.some((e) => e.event === 'corrected')
+          ? 'corrected'
+          : 'revised';
   const latestPerLocale = new Map(timeline.map((e) => [e.locale, e]));
   return {
     ...base,
@@ -209,7 +212,7 @@ async function judge(ctx: Context, recordSha256: string, matched: Verdict['match
     reason: `signed by key ${key.keyId}, entry ${entry.index + 1} of ${ctx.head.size} in the log`,
     firstPublished: record.firstPublished ?? own.find((e) => e.event === 'published')?.time ?? entry.time,
     state,
-    stateAt: state === 'current' ? entry.time : (later.find((e) => e.event !== 'published')?.time ?? latest.time),
+    stateAt: state === 'current' ? lastSeen.time : (later.find((e) => e.event !== 'published')?.time ?? latest.time),
     translations: [...latestPerLocale.values()]
       .filter((e) => e.locale !== record.locale && e.event !== 'unpublished')
       .map((e) => ({ locale: e.locale, url: e.url })),
