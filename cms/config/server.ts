@@ -2,6 +2,7 @@ import { loadEnv } from '../src/env';
 import { cronTasks } from '../src/editorial/routes';
 import { mailCronTasks } from '../src/mail/cron';
 import { retentionCronTasks } from '../src/requests/cron';
+import { alertCronTasks } from '../src/alerts/cron';
 
 export default () => {
   const env = loadEnv();
@@ -14,7 +15,7 @@ export default () => {
     dirs: { public: env.PUBLIC_DIR },
     cron: {
       enabled: env.CRON_ENABLED,
-      tasks: { ...cronTasks(env), ...mailCronTasks(env), ...retentionCronTasks(env) },
+      tasks: { ...cronTasks(env), ...mailCronTasks(env), ...retentionCronTasks(env), ...alertCronTasks(env) },
     },
   };
 };

@@ -76,6 +76,11 @@ const schema = z
       .int()
       .refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'MAIL_EVERY_SECONDS must divide 60')
       .default(5),
+    /** When the daily alert digest goes out, office time (Europe/Belgrade), HH:mm. */
+    ALERTS_DIGEST_TIME: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'ALERTS_DIGEST_TIME must be a time of day, HH:mm (e.g. 08:00)')
+      .default('08:00'),
     /** Where files the public attaches are kept: never under PUBLIC_DIR, never served by the site. */
     PRIVATE_FILES_DIR: z.string().default('private-files'),
     /** Months after its answer that a submission's personal data is kept (then erased; the anonymous record stays). */

@@ -25,6 +25,8 @@ import { registerOpenDataRoutes } from './requests/open-data';
 import { ensureHistory } from './requests/history';
 import { ensureAttachments } from './requests/attachments';
 import { aiOff } from './admin-api/ai-off';
+import { registerAlertRoutes } from './alerts/routes';
+import { ensureAlertTables } from './alerts/tables';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -37,6 +39,7 @@ export default {
     registerIntakeRoutes(strapi);
     registerRequestRoutes(strapi);
     registerOpenDataRoutes(strapi);
+    registerAlertRoutes(strapi);
     strapi.server.use(aiOff(strapi) as never);
   },
 
@@ -50,6 +53,7 @@ export default {
     await ensureIntakeTables(strapi.db.connection);
     await ensureHistory(strapi.db.connection);
     await ensureAttachments(strapi.db.connection);
+    await ensureAlertTables(strapi);
     startMailWorker(strapi, env);
     // The demo content goes in before the builder's webhook exists: the builder is not up yet on
     // a first start, and builds everything when it is, so hundreds of webhooks would only fail.

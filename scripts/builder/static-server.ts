@@ -133,13 +133,14 @@ function intakeProxy(app: FastifyInstance, cmsUrl: string) {
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: INTAKE_MAX_BYTES }, (_req, body, done) =>
       done(null, body),
     );
-    scope.post(`${INTAKE_PREFIX}*`, async (req, reply) => {
+    // GET: the pages behind the links in alert mails (confirm, unsubscribe, manage).
+    scope.route({ method: ['GET', 'POST'], url: `${INTAKE_PREFIX}*`, handler: async (req, reply) => {
       const headers: Record<string, string> = { 'x-forwarded-for': req.ip };
       for (const name of ASKED) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
       const answer = await fetch(new URL(req.url, cmsUrl), {
-        method: 'POST',
+        method: req.method,
         headers,
-        body: new Uint8Array(req.body as Buffer),
+        body: req.method === 'POST' ? new Uint8Array(req.body as Buffer) : undefined,
         redirect: 'manual',
       });
       for (const name of ANSWERED) {
@@ -147,7 +148,7 @@ function intakeProxy(app: FastifyInstance, cmsUrl: string) {
         if (value) reply.header(name, value);
       }
       return reply.code(answer.status).send(Buffer.from(await answer.arrayBuffer()));
-    });
+    } });
     done();
   });
 }

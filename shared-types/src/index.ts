@@ -13,3 +13,4 @@ export * from './demo';
 export * from './building';
 export * from './authenticity';
 export * from './verification';
+export * from './alerts';

@@ -1,15 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { EDITORIAL_UIDS, OFFICE_TIME_ZONE } from '@newsroom/shared-types';
+import { ALERT_SECTIONS, EDITORIAL_UIDS, OFFICE_TIME_ZONE } from '@newsroom/shared-types';
 import { checkChangeNotes } from './change-notes';
 import { checkRedirect, retire, RETIRED_UID, unretire } from './retired-pages';
 import { localesOf, typeKeyOf, versions } from './versions';
 import type { Transaction } from '../cluster/tables';
+import { recordChanges } from '../alerts/changes';
 
 type Context = {
   uid: string;
   action: string;
   params: { documentId?: string; locale?: unknown; data?: Record<string, unknown> };
 };
+
+/** What an alert says of a version: its change notes and withdrawal. */
+const ALERT_FIELDS = { changeNotes: true, withdrawal: true } as const;
 
 const officeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE }).format(new Date());
 
@@ -34,9 +38,14 @@ export function publicationMiddleware(strapi: Core.Strapi) {
     if (!typeKey || !(EDITORIAL_UIDS as readonly string[]).includes(uid) || !params.documentId) return next();
     const locales = localesOf(params.locale);
     if (action === 'publish') {
+      const followed = (ALERT_SECTIONS as readonly string[]).includes(typeKey);
+      const live = async () =>
+        followed ? (await versions(strapi, uid, params.documentId!, locales, ALERT_FIELDS)).filter((r) => r.publishedAt) : [];
+      const before = await live();
       await beforePublish(strapi, uid, params.documentId, locales);
       const result = await next();
       await unretire(strapi, typeKey, params.documentId, locales);
+      if (followed) await recordChanges(strapi, typeKey, before, await live());
       return result;
     }
     if (action === 'unpublish' || action === 'delete') {

@@ -65,7 +65,7 @@ export async function enqueue(strapi: Core.Strapi, mails: OutgoingMail[], trx?: 
 }
 
 /** How long a claimed message is this instance's to send before another may try. */
-const CLAIM_MS = 2 * 60_000;
+export const CLAIM_MS = 2 * 60_000;
 
 /** Claims up to `limit` messages that are due, one conditional update each, so no two instances get the same one. */
 export async function claim(strapi: Core.Strapi, now: number, limit = 20, holder = HOLDER): Promise<OutboxRow[]> {
@@ -102,7 +102,7 @@ export async function markSent(strapi: Core.Strapi, id: number, now: number) {
 
 /** After this many attempts (about a day with the backoff below) a message is given up and shown on the desk. */
 export const MAX_ATTEMPTS = 12;
-const backoff = (attempts: number) => Math.min(60 * 60_000, 15_000 * 2 ** (attempts - 1));
+export const backoff = (attempts: number) => Math.min(60 * 60_000, 15_000 * 2 ** (attempts - 1));
 
 /** A failed attempt: tried again later, or given up when the server said the address is wrong (5xx) or after MAX_ATTEMPTS. */
 export async function markFailed(

@@ -26,9 +26,13 @@ const oneFinalPeriod = (text: string) => text.replace(/(\d)\.\.(?!\.)/g, '$1.');
 /** A message's text, and the same as HTML: paragraphs of escaped text, nothing the sender wrote is markup. */
 export function render(locale: Locale, subjectKey: string, bodyKey: string, values: Record<string, string>) {
   const text = oneFinalPeriod(`${translate(locale, bodyKey, values)}\n\n${translate(locale, 'signature')}`);
-  const html = `<!doctype html><html lang="${locale}"><body>${text
+  return { subject: oneFinalPeriod(translate(locale, subjectKey, values)), text, html: htmlOf(locale, text) };
+}
+
+/** Plain text as HTML: paragraphs of escaped text, line breaks kept; nothing in it becomes markup. */
+export function htmlOf(locale: Locale, text: string): string {
+  return `<!doctype html><html lang="${locale}"><body>${text
     .split('\n\n')
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('')}</body></html>`;
-  return { subject: oneFinalPeriod(translate(locale, subjectKey, values)), text, html };
 }

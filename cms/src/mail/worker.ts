@@ -21,7 +21,7 @@ export function mailTransport(env: MailEnv): Transporter {
   });
 }
 
-interface Worker {
+export interface Worker {
   transport: Transporter;
   from: string;
   logOnly: boolean;
@@ -31,7 +31,7 @@ interface Worker {
 
 /** The worker lives in Strapi's container, so every copy of this module (the app's, a test's) finds the one of this instance. */
 const SERVICE = 'newsroom-mail-worker';
-const workerOf = (strapi: Core.Strapi): Worker | undefined =>
+export const workerOf = (strapi: Core.Strapi): Worker | undefined =>
   strapi.has(SERVICE) ? strapi.get<Worker>(SERVICE) : undefined;
 
 export function startMailWorker(strapi: Core.Strapi, env: MailEnv) {
@@ -46,7 +46,7 @@ export function startMailWorker(strapi: Core.Strapi, env: MailEnv) {
 }
 
 /** 5xx: the server refused the message or the address for good (a bounce at the door); anything else is tried again. */
-const isPermanent = (error: { responseCode?: number }) =>
+export const isPermanent = (error: { responseCode?: number }) =>
   typeof error.responseCode === 'number' && error.responseCode >= 500 && error.responseCode < 600;
 
 async function deliver(strapi: Core.Strapi, worker: Worker, row: OutboxRow) {
