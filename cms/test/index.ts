@@ -9,6 +9,7 @@ export { createRelease, releaseData } from './fixtures/release';
 export { seedDemo } from '../src/seed';
 export { drawPhoto } from '../src/seed/media';
 export { sendOutbox } from '../src/mail/worker';
+export { runAlerts } from '../src/alerts/cron';
 export { HITS } from '../src/intake/guard';
 export { t as intakeText } from '../src/intake/answer';
 export { takeStep } from '../src/requests/desk';

@@ -8,7 +8,18 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { FORMS, LOCALES, REFERENCE, formPath, thanksPath, type FormKind, type Locale } from '@newsroom/shared-types';
+import {
+  ALERTS_PATHS,
+  FORMS,
+  LOCALES,
+  REFERENCE,
+  formPath,
+  itemPathOf,
+  thanksPath,
+  type FormKind,
+  type Locale,
+} from '@newsroom/shared-types';
+import { specialPath } from './lib/routes';
 import {
   startStrapi,
   type TestStrapi,
@@ -18,6 +29,7 @@ import {
   intakeText,
   hasChromium,
   launchChromium,
+  runAlerts,
 } from '@newsroom/cms/testing';
 import { staticServer } from '@newsroom/scripts/testing';
 import { buildSite } from '../test/build-site';
@@ -182,6 +194,72 @@ describe.skipIf(!hasChromium)("the public's forms in Chromium", () => {
     expect(await refused.page.locator('main').innerText()).toContain(
       `${intakeText('en', 'field.attachment')}: ${intakeText('en', 'error.fileType')}`,
     );
+    await context.close();
+  });
+
+  it('subscribes to e-mail alerts and follows an item, confirmed from the mail, and stops in one click (JavaScript off)', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const inbox = (address: string) => mails.filter((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0].address === address);
+    const linkIn = (mail: ParsedMail, path: string) => new RegExp(`${base}${path}\\?token=[\\w-]+`).exec(mail.text ?? '')![0];
+    const confirmFrom = async (address: string) => {
+      await sendOutbox(cms.strapi);
+      await page.goto(linkIn(inbox(address).at(-1)!, ALERTS_PATHS.confirm));
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Potvrdi' }).click()]);
+      expect(await page.locator('h1').innerText()).toBe('Vaša obaveštenja e-mailom su uključena');
+    };
+    const alerts = () => runAlerts(cms.strapi, { SITE_URL: base, ALERTS_DIGEST_TIME: '08:00' });
+    await cms.strapi.db.connection(HITS).del();
+
+    await page.goto(`${base}${specialPath('feeds', 'sr-Latn')}`);
+    await page.locator('#alerts-email').fill('citalac@example.org');
+    await page.getByLabel(tr('sr-Latn', 'section.release'), { exact: true }).check();
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: tr('sr-Latn', 'alerts.submit') }).click()]);
+    expect(await page.locator('h1').innerText()).toBe('Proverite svoj e-mail');
+    await createRelease(cms.strapi, { 'sr-Latn': 'Pre potvrde' }, ['sr-Latn']);
+    await alerts();
+    await confirmFrom('citalac@example.org');
+
+    await page.goto(`${base}${itemPathOf('release', 'sr-Latn', 'vest')}`);
+    await page.getByText(tr('sr-Latn', 'alerts.follow')).click();
+    await page.locator('#follow-email').fill('pratilac@example.org');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: tr('sr-Latn', 'alerts.followSubmit') }).click()]);
+    await confirmFrom('pratilac@example.org');
+
+    await createRelease(cms.strapi, { 'sr-Latn': 'Nova vest' }, ['sr-Latn']);
+    const vest = (await cms.strapi.db.query('api::release.release').findOne({ where: { slug: 'vest', locale: 'sr-Latn' } })) as {
+      documentId: string;
+    };
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade' }).format(new Date());
+    await cms.strapi.documents('api::release.release').update({
+      documentId: vest.documentId,
+      locale: 'sr-Latn',
+      data: { changeNotes: [{ date: today, text: 'Ispravljen datum sastanka.' }] } as never,
+    });
+    await cms.strapi.documents('api::release.release').publish({ documentId: vest.documentId, locale: 'sr-Latn' });
+    await alerts();
+    expect(inbox('citalac@example.org').map((m) => m.subject)).toEqual([
+      'Potvrdite obaveštenja e-mailom od Kancelarije premijera',
+      'Nova vest',
+      'Ispravka: Vest',
+    ]);
+    expect(inbox('pratilac@example.org').map((m) => m.subject)).toEqual([
+      'Potvrdite obaveštenja e-mailom od Kancelarije premijera',
+      'Ispravka: Vest',
+    ]);
+
+    const unsubscribe = inbox('citalac@example.org')[1].headerLines.find((h) => h.key === 'list-unsubscribe')!.line;
+    const address = /<([^>]+)>/.exec(unsubscribe)![1];
+    expect(address.startsWith(`${base}${ALERTS_PATHS.unsubscribe}?token=`)).toBe(true);
+    const oneClick = await fetch(address, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    await createRelease(cms.strapi, { 'sr-Latn': 'Posle odjave' }, ['sr-Latn']);
+    await alerts();
+    expect(inbox('citalac@example.org')).toHaveLength(3);
     await context.close();
   });
 });
