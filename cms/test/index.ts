@@ -6,6 +6,8 @@
 export { startStrapi, type TestStrapi } from './strapi';
 export { adminAs } from './admin-users';
 export { createRelease, releaseData } from './fixtures/release';
+export { seedSubscribers } from './fixtures/subscribers';
+export { startSmtp, recipientOf, type TestSmtp } from './smtp';
 export { seedDemo } from '../src/seed';
 export { drawPhoto } from '../src/seed/media';
 export { sendOutbox } from '../src/mail/worker';

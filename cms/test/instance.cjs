@@ -14,13 +14,9 @@ async function main() {
     serveAdminPanel: false,
   }).load();
   await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  // Strapi stops itself on SIGTERM and SIGINT (finishing the mail it is sending): a second
+  // handler here would destroy it twice.
   console.log(`instance ready on ${strapi.server.httpServer.address().port}`);
-  const stop = async () => {
-    await strapi.destroy();
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
 }
 
 main().catch((error) => {

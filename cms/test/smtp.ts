@@ -14,9 +14,12 @@ export const recipientOf = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.
 
 /**
  * A real SMTP server in the test process. `refuse` names the addresses it answers 550 (a
- * bounce at the door); `port` reopens it where it was.
+ * bounce at the door); `port` reopens it where it was; `delayMs` is how long it takes to
+ * accept each message (a slow relay).
  */
-export function startSmtp(options: { refuse?: (address: string) => boolean; port?: number } = {}): Promise<TestSmtp> {
+export function startSmtp(
+  options: { refuse?: (address: string) => boolean; port?: number; delayMs?: number } = {},
+): Promise<TestSmtp> {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -30,13 +33,16 @@ export function startSmtp(options: { refuse?: (address: string) => boolean; port
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
           received.push(mail);
           callback();
         })
         .catch(callback);
     },
   });
+  // A client that goes away mid-message (a CMS stopped or killed) is the tests' business, not an error here.
+  server.on('error', () => {});
   return new Promise((resolve) =>
     server.listen(options.port ?? 0, '127.0.0.1', () =>
       resolve({

@@ -192,6 +192,11 @@ export async function sendAlerts(
     const now = options.now ?? Date.now();
     const rows = await claim(strapi, now, Math.min(options.batch ?? 100, limit - outcomes.length), options.holder ?? HOLDER);
     if (rows.length === 0) break;
+    if (worker.stopping) {
+      // Stopped while claiming: the rows go back at once rather than when the claim expires.
+      await strapi.db.connection(DELIVERIES).whereIn('id', rows.map((r) => r.id)).update({ claimed_by: null, claimed_until: null });
+      break;
+    }
     const batch = sendBatch(strapi, worker, rows, settings, now);
     worker.inFlight.add(batch);
     try {

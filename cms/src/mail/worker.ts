@@ -27,6 +27,7 @@ export interface Worker {
   logOnly: boolean;
   stopping: boolean;
   inFlight: Set<Promise<unknown>>;
+  stopped?: Promise<void>;
 }
 
 /** The worker lives in Strapi's container, so every copy of this module (the app's, a test's) finds the one of this instance. */
@@ -109,10 +110,14 @@ export async function sendOutbox(
  * so a restart sends nothing twice. (A process killed outright mid-send may send that one
  * message again after its claim expires: never lost, at worst once more.)
  */
-export async function stopMailWorker(strapi: Core.Strapi) {
+export function stopMailWorker(strapi: Core.Strapi): Promise<void> {
   const worker = workerOf(strapi);
-  if (!worker || worker.stopping) return;
-  worker.stopping = true;
-  await Promise.allSettled([...worker.inFlight]);
-  worker.transport.close();
+  if (!worker) return Promise.resolve();
+  // Strapi may be destroyed twice at once (its own signal handler and a runner's): both wait for the same stop.
+  worker.stopped ??= (async () => {
+    worker.stopping = true;
+    await Promise.allSettled([...worker.inFlight]);
+    worker.transport.close();
+  })();
+  return worker.stopped;
 }
