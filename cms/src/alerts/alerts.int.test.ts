@@ -24,6 +24,8 @@ const env = () => ({
   MAIL_FROM: 'Office <office@office.example>',
   SITE_URL: 'https://site.example',
   ALERTS_DIGEST_TIME: '08:00',
+  ADMIN_EMAIL: 'alerts@example.org',
+  ADMIN_PASSWORD: 'Alerts-password-1',
 });
 
 const alerts = (now?: number) => runAlerts(app.strapi, loadEnv(), now);
@@ -237,6 +239,19 @@ describe('what is sent', () => {
       void this.select('id').from('newsroom_alert_subscribers').where({ email: 'bounce@example.org' });
     });
     expect(rows).toHaveLength(1);
+
+    const login = await fetch(`${app.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'alerts@example.org', password: 'Alerts-password-1' }),
+    });
+    const { token } = ((await login.json()) as { data: { token: string } }).data;
+    const desk = (await (
+      await fetch(`${app.url}/newsroom/editorial`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { mail: { failed: Array<{ to: string; subject: string; last_error: string }> } };
+    expect(desk.mail.failed).toContainEqual(
+      expect.objectContaining({ to: 'bounce@example.org', subject: 'Alert: Bounced news', last_error: expect.stringMatching(/550/) }),
+    );
   });
 
   it('sends a daily subscriber one digest at the office time, with everything since the last', async () => {

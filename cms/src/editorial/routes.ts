@@ -5,6 +5,7 @@ import { editorialReport } from './report';
 import { runScheduleOnce, scheduleErrors } from './schedule';
 import { siteStatus } from '../site-sync/site-status';
 import { outboxReport } from '../mail/outbox';
+import { alertsReport, mailWithAlerts } from '../alerts/report';
 
 /** The editorial desk's JSON (signed-in admins only) and the draft behind a preview link (its token). */
 export function registerEditorialRoutes(strapi: Core.Strapi) {
@@ -20,7 +21,7 @@ export function registerEditorialRoutes(strapi: Core.Strapi) {
           ctx.body = {
             ...(await editorialReport(strapi, now, await scheduleErrors(strapi))),
             site: await siteStatus(strapi, loadEnv().BUILDER_WEBHOOK_URL, now),
-            mail: await outboxReport(strapi),
+            mail: mailWithAlerts(await outboxReport(strapi), await alertsReport(strapi)),
           };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },

@@ -144,6 +144,6 @@ export async function outboxReport(strapi: Core.Strapi) {
   return {
     pending: Number(pending),
     oldestPendingAt: oldest ? new Date(Number(oldest.created_at)).toISOString() : null,
-    failed,
+    failed: failed.map((f) => ({ ...f, created_at: Number(f.created_at) })),
   };
 }
