@@ -26,6 +26,7 @@ const env = () => ({
   ALERTS_DIGEST_TIME: '08:00',
   ADMIN_EMAIL: 'alerts@example.org',
   ADMIN_PASSWORD: 'Alerts-password-1',
+  ALERTS_FEEDBACK_SECRET: 'feedback-secret-0123456789',
 });
 
 const alerts = (now?: number) => runAlerts(app.strapi, loadEnv(), now);
@@ -279,5 +280,28 @@ describe('what is sent', () => {
       .count<Array<{ n: number | string }>>({ n: '*' });
     expect(digests[0].subject).toMatch(new RegExp(`^The Office of the Prime Minister, \\d+ \\w+ \\d{4}: ${n} new$`));
     expect(digests[0].text).toMatch(/Morning release[\s\S]+Afternoon release/);
+  });
+
+  it('suppresses an address the mail provider reports as bounced later or complaining, given its secret', async () => {
+    await subscribeAndConfirm('complains@example.org', 'en', ['all']);
+    const report = (body: unknown, token?: string) =>
+      fetch(`${app.url}/newsroom/alerts/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const complaint = { email: 'complains@example.org', type: 'complaint', reason: 'marked as spam' };
+    expect((await report(complaint)).status).toBe(401);
+    expect((await report(complaint, 'feedback-secret-012345678')).status).toBe(401);
+    expect((await report({ ...complaint, type: 'love' }, 'feedback-secret-0123456789')).status).toBe(400);
+    expect((await report(complaint, 'feedback-secret-0123456789')).status).toBe(204);
+    await publishRelease({ en: 'After the complaint' });
+    await alerts();
+    expect(to('complains@example.org').map((m) => m.subject)).not.toContain('After the complaint');
+    // Confirming a subscription again is the owner asking for mail again.
+    await subscribeAndConfirm('complains@example.org', 'en', ['all']);
+    await publishRelease({ en: 'Wanted again' });
+    await alerts();
+    expect(to('complains@example.org').map((m) => m.subject)).toContain('Wanted again');
   });
 });

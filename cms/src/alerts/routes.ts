@@ -17,6 +17,7 @@ import { isLocale } from '../i18n/catalog';
 import { LIMITS, overLimit } from '../intake/guard';
 import { escapeHtml } from '../mail/templates';
 import { answerPage, buttonForm, paragraph } from './page';
+import { feedbackHandler } from './feedback';
 import {
   choicesOf,
   confirmSubscription,
@@ -228,6 +229,19 @@ export function registerAlertRoutes(strapi: Core.Strapi) {
       ...both(ALERTS_PATHS.confirm, confirm(strapi)),
       ...both(ALERTS_PATHS.unsubscribe, unsubscribe(strapi)),
       ...both(ALERTS_PATHS.manage, manage(strapi)),
+    ],
+  } as never);
+  // Not under the intake: the mail provider calls the CMS directly, never through the public site.
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/newsroom',
+    routes: [
+      {
+        method: 'POST',
+        path: '/alerts/feedback',
+        handler: feedbackHandler(strapi, loadEnv().ALERTS_FEEDBACK_SECRET),
+        config: { auth: false },
+      },
     ],
   } as never);
 }
