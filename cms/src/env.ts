@@ -67,6 +67,8 @@ const schema = z
     SMTP_SECURE: flag,
     SMTP_USER: z.string().optional(),
     SMTP_PASS: z.string().optional(),
+    /** Connections the mail pool keeps open to the relay at most. */
+    SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
     MAIL_FROM: z.string().default('Zyra për Komunikim Publik <no-reply@newsroom.example>'),
     /** Where the office is told of each new request, question or message. */
     OFFICE_EMAIL: z.email().optional(),

@@ -176,34 +176,38 @@ async function sendBatch(strapi: Core.Strapi, worker: Worker, rows: Claimed[], s
 }
 
 /**
- * Sends what is due, batch after batch, until nothing is left or `limit` messages were
- * tried; each batch is marked before the next is claimed.
+ * Sends what is due until nothing is left or `limit` messages were tried: `lanes` loops
+ * side by side, each claiming a batch, sending it over the pool and marking it before its
+ * next claim, so the pool always has the next batch while one is being marked.
  */
 export async function sendAlerts(
   strapi: Core.Strapi,
   settings: AlertSettings,
-  options: { now?: number; limit?: number; batch?: number; holder?: string } = {},
+  options: { now?: number; limit?: number; batch?: number; lanes?: number; holder?: string } = {},
 ): Promise<Outcome[]> {
   const worker = workerOf(strapi);
   if (!worker) return [];
   const outcomes: Outcome[] = [];
-  const limit = options.limit ?? 1000;
-  while (!worker.stopping && outcomes.length < limit) {
-    const now = options.now ?? Date.now();
-    const rows = await claim(strapi, now, Math.min(options.batch ?? 100, limit - outcomes.length), options.holder ?? HOLDER);
-    if (rows.length === 0) break;
-    if (worker.stopping) {
-      // Stopped while claiming: the rows go back at once rather than when the claim expires.
-      await strapi.db.connection(DELIVERIES).whereIn('id', rows.map((r) => r.id)).update({ claimed_by: null, claimed_until: null });
-      break;
+  const limit = options.limit ?? Infinity;
+  const lane = async () => {
+    while (!worker.stopping && outcomes.length < limit) {
+      const now = options.now ?? Date.now();
+      const rows = await claim(strapi, now, Math.min(options.batch ?? 100, limit - outcomes.length), options.holder ?? HOLDER);
+      if (rows.length === 0) break;
+      if (worker.stopping) {
+        // Stopped while claiming: the rows go back at once rather than when the claim expires.
+        await strapi.db.connection(DELIVERIES).whereIn('id', rows.map((r) => r.id)).update({ claimed_by: null, claimed_until: null });
+        break;
+      }
+      const batch = sendBatch(strapi, worker, rows, settings, now);
+      worker.inFlight.add(batch);
+      try {
+        outcomes.push(...(await batch));
+      } finally {
+        worker.inFlight.delete(batch);
+      }
     }
-    const batch = sendBatch(strapi, worker, rows, settings, now);
-    worker.inFlight.add(batch);
-    try {
-      outcomes.push(...(await batch));
-    } finally {
-      worker.inFlight.delete(batch);
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: options.lanes ?? 2 }, lane));
   return outcomes;
 }

@@ -3,7 +3,10 @@ import type { Core } from '@strapi/strapi';
 import type { Env } from '../env';
 import { claim, markFailed, markSent, type OutboxRow } from './outbox';
 
-type MailEnv = Pick<Env, 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_SECURE' | 'SMTP_USER' | 'SMTP_PASS' | 'MAIL_FROM'>;
+type MailEnv = Pick<
+  Env,
+  'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_SECURE' | 'SMTP_USER' | 'SMTP_PASS' | 'SMTP_MAX_CONNECTIONS' | 'MAIL_FROM'
+>;
 
 /** The office's relay, pooled; without SMTP_HOST (local runs) messages are written to the log instead. */
 export function mailTransport(env: MailEnv): Transporter {
@@ -14,7 +17,9 @@ export function mailTransport(env: MailEnv): Transporter {
     secure: env.SMTP_SECURE,
     auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS } : undefined,
     pool: true,
-    maxConnections: 3,
+    maxConnections: env.SMTP_MAX_CONNECTIONS,
+    // A pooled connection sends this many messages, then is replaced (relays limit messages per session).
+    maxMessages: 1000,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
