@@ -3,6 +3,7 @@ import { cronTasks } from '../src/editorial/routes';
 import { mailCronTasks } from '../src/mail/cron';
 import { retentionCronTasks } from '../src/requests/cron';
 import { alertCronTasks } from '../src/alerts/cron';
+import { accreditationCronTasks } from '../src/accreditation/cron';
 
 export default () => {
   const env = loadEnv();
@@ -15,7 +16,7 @@ export default () => {
     dirs: { public: env.PUBLIC_DIR },
     cron: {
       enabled: env.CRON_ENABLED,
-      tasks: { ...cronTasks(env), ...mailCronTasks(env), ...retentionCronTasks(env), ...alertCronTasks(env) },
+      tasks: { ...cronTasks(env), ...mailCronTasks(env), ...retentionCronTasks(env), ...alertCronTasks(env), ...accreditationCronTasks() },
     },
   };
 };

@@ -31,8 +31,11 @@ export function isAlertTopic(value: unknown): value is AlertTopic {
 export const ALERT_FREQUENCIES = ['immediate', 'daily'] as const;
 export type AlertFrequency = (typeof ALERT_FREQUENCIES)[number];
 
-/** What happened to an item that subscribers are told of. A typo fixed without a change note is none of these. */
-export type ChangeKind = 'published' | 'corrected' | 'withdrawn';
+/**
+ * What happened to an item that subscribers are told of. A typo fixed without a change note
+ * is none of these. `embargoed` is a release sent ahead to accredited media only.
+ */
+export type ChangeKind = 'published' | 'corrected' | 'withdrawn' | 'embargoed';
 
 /** The alert endpoints, on the site's own origin under the intake prefix the web server passes to the CMS. */
 export const ALERTS_PATHS = {

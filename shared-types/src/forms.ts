@@ -22,6 +22,12 @@ export const FORMS = {
     attachment: false,
     sections: { sq: 'shkruani-zyres', 'sr-Latn': 'pisite-kancelariji', en: 'write-to-the-office' },
   },
+  /** A journalist's application for accreditation, with the letter from their editor. */
+  accreditation: {
+    intakePath: '/intake/accreditation',
+    attachment: true,
+    sections: { sq: 'akreditimi-i-mediave', 'sr-Latn': 'akreditacija-medija', en: 'media-accreditation' },
+  },
 } as const satisfies Record<string, { intakePath: string; attachment: boolean; sections: Record<Locale, string> }>;
 
 export type FormKind = keyof typeof FORMS;
@@ -53,7 +59,7 @@ export const formPath = (kind: FormKind, locale: Locale) =>
 export const thanksPath = (kind: FormKind, locale: Locale) => `${formPath(kind, locale)}${THANKS[locale]}/`;
 
 /** A reference the office gives a submission (`DR-2026-7KQ4XM`): letters and digits that cannot be misread. */
-export const REFERENCE = /^(DR|MI|OM)-[0-9]{4}-[2-9A-HJKMNP-Z]{6}$/;
+export const REFERENCE = /^(DR|MI|OM|AC)-[0-9]{4}-[2-9A-HJKMNP-Z]{6}$/;
 
 /**
  * Where the thank-you page shows the reference from its `?ref=`: a server-side include that
@@ -63,7 +69,7 @@ export const REFERENCE = /^(DR|MI|OM)-[0-9]{4}-[2-9A-HJKMNP-Z]{6}$/;
  * an SSI expression as variables: the pattern is REFERENCE spelled without them, `\\z` for the end.)
  */
 const SSI_CHAR = '[2-9A-HJKMNP-Z]';
-export const REFERENCE_ECHO = `<!--# if expr="$arg_ref = /^(DR|MI|OM)-[0-9][0-9][0-9][0-9]-${SSI_CHAR.repeat(6)}\\z/" --><!--# echo var="arg_ref" encoding="entity" default="" --><!--# endif -->`;
+export const REFERENCE_ECHO = `<!--# if expr="$arg_ref = /^(DR|MI|OM|AC)-[0-9][0-9][0-9][0-9]-${SSI_CHAR.repeat(6)}\\z/" --><!--# echo var="arg_ref" encoding="entity" default="" --><!--# endif -->`;
 
 /** REFERENCE_ECHO as a web server fills it in for a request's `ref`. */
 export const fillReference = (html: string, ref: string | null) =>

@@ -33,6 +33,26 @@ export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
 export const REPLY_STATES = ['received', 'in-progress', 'answered'] as const;
 export type ReplyState = (typeof REPLY_STATES)[number];
 
+/**
+ * A journalist's application for accreditation, and the accreditation it becomes: the
+ * officer approves it (with its type and validity), asks for more, or refuses it; an
+ * approved one can be suspended, reinstated or revoked, and lapses at its end by itself.
+ */
+export const ACCREDITATION_STATES = [
+  'received',
+  'in-progress',
+  'more-info-requested',
+  'approved',
+  'refused',
+  'suspended',
+  'revoked',
+  'lapsed',
+] as const;
+export type AccreditationState = (typeof ACCREDITATION_STATES)[number];
+export const ACCREDITATION_TYPES = ['day', 'event', 'annual'] as const;
+export type AccreditationType = (typeof ACCREDITATION_TYPES)[number];
+export const MEDIA_ROLES = ['journalist', 'camera', 'photo'] as const;
+
 /** A request the office chose to publish, as the public sees it: never the requester. */
 export interface DisclosureEntry {
   reference: string;

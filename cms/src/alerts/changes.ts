@@ -17,6 +17,8 @@ export interface PublishedVersion extends VersionRow {
   description?: string | null;
   tagline?: string | null;
   embargoUntil?: string | null;
+  sendAheadToMedia?: boolean | null;
+  body?: unknown;
   withdrawal?: { explanation?: string; withdrawnAt?: string } | null;
 }
 
@@ -44,7 +46,11 @@ export function changesBetween(
 ): Change[] {
   const base = `${after.documentId}:${after.locale}`;
   const changes: Change[] = [];
-  if (!before && !after.withdrawal && !isArchive(after, now)) changes.push({ key: `${base}:published`, kind: 'published', note: null });
+  if (!before && !after.withdrawal && !isArchive(after, now)) {
+    changes.push({ key: `${base}:published`, kind: 'published', note: null });
+    const embargo = after.embargoUntil ? new Date(after.embargoUntil).getTime() : 0;
+    if (after.sendAheadToMedia && embargo > now) changes.push({ key: `${base}:ahead`, kind: 'embargoed', note: null });
+  }
   const known = new Set((before?.changeNotes ?? []).map((n) => `${String(n.date).slice(0, 10)}:${n.text.trim()}`));
   for (const n of after.changeNotes ?? []) {
     const id = `${String(n.date).slice(0, 10)}:${n.text.trim()}`;
@@ -53,6 +59,20 @@ export function changesBetween(
   if (after.withdrawal && before && !before.withdrawal)
     changes.push({ key: `${base}:withdrawn`, kind: 'withdrawn', note: after.withdrawal.explanation ?? null });
   return changes;
+}
+
+/** Strapi blocks as plain text: paragraphs, headings and list items, one per paragraph. */
+export function textOf(blocks: unknown): string {
+  const text = (node: unknown): string => {
+    if (!node || typeof node !== 'object') return '';
+    const n = node as { text?: unknown; children?: unknown[] };
+    return typeof n.text === 'string' ? n.text : (n.children ?? []).map(text).join('');
+  };
+  const lines = (node: unknown): string[] => {
+    const n = node as { type?: string; children?: unknown[] };
+    return n.type === 'list' ? (n.children ?? []).map((item) => `- ${text(item)}`) : [text(node)];
+  };
+  return Array.isArray(blocks) ? blocks.flatMap(lines).filter((l) => l.trim() !== '').join('\n\n') : '';
 }
 
 const summaryOf = (row: PublishedVersion) => String(row.summary ?? row.description ?? row.tagline ?? '').slice(0, 2000);
@@ -67,16 +87,19 @@ export async function recordChanges(
 ) {
   const rows = after.flatMap((live) => {
     const earlier = before.find((b) => b.locale === live.locale);
-    const notBefore = Math.max(now, live.embargoUntil ? new Date(live.embargoUntil).getTime() : 0);
+    const embargo = live.embargoUntil ? new Date(live.embargoUntil).getTime() : 0;
     return changesBetween(earlier, live, now).map((change) => ({
       ...change,
+      // What is sent ahead goes now, with its text; everything else waits for the embargo.
+      ...(change.kind === 'embargoed'
+        ? { not_before: now, embargo_until: embargo, body: textOf(live.body) }
+        : { not_before: Math.max(now, embargo) }),
       type,
       document_id: live.documentId,
       locale: live.locale,
       title: String(live.title ?? '').slice(0, 500),
       summary: summaryOf(live),
       path: itemPathOf(type as AlertSection, live.locale as Locale, String(live.slug ?? '')),
-      not_before: notBefore,
       created_at: now,
     }));
   });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES, wallTimeToInstant, type AlertSection } from '@newsroom/shared-types';
 import type { Transaction } from '../cluster/tables';
 import { addDays, officeDate } from '../requests/deadlines';
+import { MEDIA_TOPIC } from '../accreditation/media-list';
 import { CHANGES, DELIVERIES, SUBSCRIBERS, SUBSCRIPTIONS, SUPPRESSED, type ChangeRow } from './tables';
 
 /**
@@ -31,6 +32,14 @@ export async function fanOut(strapi: Core.Strapi, now = Date.now(), limit = 20):
   let added = 0;
   for (const change of due) {
     const embargo = await liveEmbargo(strapi, change);
+    if (change.kind === 'embargoed') {
+      // Sent ahead only while the embargo holds, and only to the media list.
+      await knex.transaction(async (trx: Transaction) => {
+        if (embargo !== null && embargo > now) added += await insertDeliveries(trx, change, now, [MEDIA_TOPIC]);
+        await trx(CHANGES).where({ id: change.id }).update({ fanned_out_at: now });
+      });
+      continue;
+    }
     if (embargo !== null && embargo > now) {
       // The embargo was moved later since the publish: the change waits for it.
       await knex(CHANGES).where({ id: change.id }).update({ not_before: embargo });
@@ -38,23 +47,25 @@ export async function fanOut(strapi: Core.Strapi, now = Date.now(), limit = 20):
     }
     await knex.transaction(async (trx: Transaction) => {
       // An item unpublished before its alert went out is not announced.
-      if (embargo !== null) added += await insertDeliveries(trx, change, now);
+      if (embargo !== null) added += await insertDeliveries(trx, change, now, topicsOf(change));
       await trx(CHANGES).where({ id: change.id }).update({ fanned_out_at: now });
     });
   }
   return added;
 }
 
-async function insertDeliveries(trx: Transaction, change: ChangeRow, now: number): Promise<number> {
-  // An item's followers hear of its corrections and withdrawal; its first publication is for the sections.
-  const topics = ['all', change.type, change.kind === 'published' ? 'all' : `item:${change.document_id}`];
+/** Who hears of a change: everything and its section; an item's followers hear of its corrections and withdrawal. */
+const topicsOf = (change: ChangeRow) =>
+  change.kind === 'published' ? ['all', change.type] : ['all', change.type, `item:${change.document_id}`];
+
+async function insertDeliveries(trx: Transaction, change: ChangeRow, now: number, topics: string[]): Promise<number> {
   const result = await trx.raw(
     `INSERT INTO ${DELIVERIES} (subscriber_id, key, change_id, state, attempts, next_attempt_at, created_at)
      SELECT s.id, CAST(? AS varchar(40)), CAST(? AS integer), 'pending', 0, CAST(? AS bigint), CAST(? AS bigint)
      FROM ${SUBSCRIBERS} s
      WHERE s.locale = ? AND s.confirmed_at IS NOT NULL
        AND EXISTS (SELECT 1 FROM ${SUBSCRIPTIONS} x
-                   WHERE x.subscriber_id = s.id AND x.frequency = 'immediate' AND x.topic IN (?, ?, ?))
+                   WHERE x.subscriber_id = s.id AND x.frequency = 'immediate' AND x.topic IN (${topics.map(() => '?').join(', ')}))
        AND NOT EXISTS (SELECT 1 FROM ${SUPPRESSED} z WHERE z.email = s.email)
      ON CONFLICT (subscriber_id, key) DO NOTHING`,
     [`c${change.id}`, change.id, now, now, change.locale, ...topics],
@@ -90,7 +101,7 @@ export async function queueDigests(strapi: Core.Strapi, time: string, now = Date
      WHERE s.confirmed_at IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM ${SUPPRESSED} z WHERE z.email = s.email)
        AND EXISTS (SELECT 1 FROM ${SUBSCRIPTIONS} x JOIN ${CHANGES} c
-                     ON c.locale = s.locale AND c.fanned_out_at >= ? AND c.fanned_out_at < ?
+                     ON c.locale = s.locale AND c.fanned_out_at >= ? AND c.fanned_out_at < ? AND c.kind <> 'embargoed'
                     AND (x.topic = 'all' OR x.topic = c.type OR (c.kind <> 'published' AND x.topic = 'item:' || c.document_id))
                    WHERE x.subscriber_id = s.id AND x.frequency = 'daily')
      ON CONFLICT (subscriber_id, key) DO NOTHING`,
@@ -110,6 +121,7 @@ export async function digestChanges(
   const { from, to } = digestWindow(day, time);
   return (await knex(CHANGES)
     .where('locale', locale)
+    .whereNot('kind', 'embargoed')
     .andWhere('fanned_out_at', '>=', from)
     .andWhere('fanned_out_at', '<', to)
     .whereExists(function () {

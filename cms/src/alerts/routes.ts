@@ -18,6 +18,7 @@ import { LIMITS, overLimit } from '../intake/guard';
 import { escapeHtml } from '../mail/templates';
 import { answerPage, buttonForm, paragraph } from './page';
 import { feedbackHandler } from './feedback';
+import { MEDIA_TOPIC } from '../accreditation/media-list';
 import {
   choicesOf,
   confirmSubscription,
@@ -193,10 +194,15 @@ function manage(strapi: Core.Strapi) {
       const frequency: AlertFrequency = (ALERT_FREQUENCIES as readonly unknown[]).includes(body.frequency)
         ? (body.frequency as AlertFrequency)
         : 'immediate';
-      // Only what the page offered: the sections, and items already followed.
-      const followed = new Set((await choicesOf(strapi, subscriber.id)).map((c) => c.topic));
+      // Only what the page offered: the sections, and items already followed. The media list
+      // is the accreditation's to change, not this page's.
+      const existing = await choicesOf(strapi, subscriber.id);
+      const followed = new Set(existing.map((c) => c.topic));
       const allowed = topics.filter((topic) => !ITEM_TOPIC.test(topic) || followed.has(topic));
-      await saveChoices(strapi, subscriber.id, [...new Set(allowed)].map((topic) => ({ topic, frequency })));
+      await saveChoices(strapi, subscriber.id, [
+        ...[...new Set(allowed)].map((topic) => ({ topic, frequency })),
+        ...existing.filter((c) => (c.topic as string) === MEDIA_TOPIC),
+      ]);
       return answerPage(ctx, locale, 200, t(locale, 'page.savedTitle'), manageLink(locale, subscriber), siteUrl);
     }
     const choices = await choicesOf(strapi, subscriber.id);

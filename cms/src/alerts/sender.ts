@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ALERTS_PATHS, isLocale, DEFAULT_LOCALE, type Locale } from '@newsroom/shared-types';
+import { ALERTS_PATHS, isLocale, DEFAULT_LOCALE, OFFICE_TIME_ZONE, type Locale } from '@newsroom/shared-types';
 import { HOLDER } from '../cluster/lease';
 import { backoff, CLAIM_MS, MAX_ATTEMPTS } from '../mail/outbox';
 import { htmlOf, formatDate, translate } from '../mail/templates';
@@ -49,10 +49,16 @@ async function claim(strapi: Core.Strapi, now: number, limit: number, holder: st
 
 const link = (settings: AlertSettings, path: string) => `${settings.siteUrl}${path}`;
 
-function footer(locale: Locale, subscriber: SubscriberRow, settings: AlertSettings) {
+/** "10:00" and "1 December 2026", office time, in the reader's language. */
+const embargoTime = (locale: Locale, at: number) => ({
+  time: new Intl.DateTimeFormat('en-GB', { timeZone: OFFICE_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at),
+  date: formatDate(locale, new Date(at)),
+});
+
+function footer(locale: Locale, subscriber: SubscriberRow, settings: AlertSettings, why: string) {
   const token = encodeURIComponent(subscriber.token);
   return [
-    t(locale, 'alert.why'),
+    why,
     t(locale, 'alert.manage', { link: link(settings, `${ALERTS_PATHS.manage}?token=${token}`) }),
     t(locale, 'alert.unsubscribe', { link: link(settings, `${ALERTS_PATHS.unsubscribe}?token=${token}`) }),
   ].join('\n');
@@ -76,7 +82,21 @@ export async function compose(
   const locale: Locale = isLocale(subscriber.locale) ? subscriber.locale : DEFAULT_LOCALE;
   let subject: string;
   let body: string;
-  if (change) {
+  let why = t(locale, 'alert.why');
+  if (change?.kind === 'embargoed') {
+    const when = embargoTime(locale, Number(change.embargo_until));
+    subject = t(locale, 'alert.embargoed', { ...when, title: change.title });
+    body = [
+      t(locale, 'alert.embargoedTop', when),
+      change.title,
+      change.summary,
+      change.body ?? '',
+      t(locale, 'alert.embargoedLink', { link: link(settings, change.path) }),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    why = t(locale, 'alert.embargoedWhy');
+  } else if (change) {
     subject = t(locale, `alert.${change.kind}`, { title: change.title });
     body = `${change.title}\n\n${changeText(locale, change, settings)}`;
   } else {
@@ -92,7 +112,7 @@ export async function compose(
       ...changes.map((c) => `${t(locale, `alert.${c.kind}`, { title: c.title })}\n${changeText(locale, c, settings)}`),
     ].join('\n\n');
   }
-  const text = `${body}\n\n${footer(locale, subscriber, settings)}\n\n${translate(locale, 'signature')}`;
+  const text = `${body}\n\n${footer(locale, subscriber, settings, why)}\n\n${translate(locale, 'signature')}`;
   const unsubscribe = link(settings, `${ALERTS_PATHS.unsubscribe}?token=${encodeURIComponent(subscriber.token)}`);
   return {
     to: subscriber.email,

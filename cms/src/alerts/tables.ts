@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ChangeKind } from '@newsroom/shared-types';
 import { ensureTable } from '../cluster/tables';
 
 /**
@@ -35,7 +36,7 @@ export interface SubscriberRow {
 export interface ChangeRow {
   id: number;
   key: string;
-  kind: 'published' | 'corrected' | 'withdrawn';
+  kind: ChangeKind;
   type: string;
   document_id: string;
   locale: string;
@@ -43,6 +44,8 @@ export interface ChangeRow {
   summary: string;
   path: string;
   note: string | null;
+  body: string | null;
+  embargo_until: number | null;
   not_before: number;
   created_at: number;
   fanned_out_at: number | null;
@@ -82,6 +85,10 @@ export async function ensureAlertTables(strapi: Core.Strapi): Promise<void> {
     t.text('summary').notNullable();
     t.string('path', 400).notNullable();
     t.text('note');
+    /** The whole text, kept only for a release sent ahead to accredited media. */
+    t.text('body');
+    /** The embargo a release sent ahead is under. */
+    t.bigInteger('embargo_until');
     t.bigInteger('not_before').notNullable();
     t.bigInteger('created_at').notNullable();
     t.bigInteger('fanned_out_at');

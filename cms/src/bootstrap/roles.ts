@@ -20,7 +20,7 @@ const AUTHORED = [T.release, T.speech, T.statement, T.decision, T.gallery, T.cam
 const REFERENCED = [T.person, T.tag, T.government].map((t) => t.uid);
 /** Everything the office publishes, and the journalists' questions and messages to the office, which the press office answers. */
 const EDITED = Object.values(T)
-  .filter((t) => t.uid !== T.retiredPage.uid && t.uid !== T.documentRequest.uid)
+  .filter((t) => t.uid !== T.retiredPage.uid && t.uid !== T.documentRequest.uid && t.uid !== T.accreditation.uid)
   .map((t) => t.uid);
 /** The public's submissions, which the requests officer answers. */
 const SUBMITTED = [T.documentRequest, T.mediaInquiry, T.officeMessage].map((t) => t.uid);
@@ -77,6 +77,15 @@ export const ROLES = {
       ['read', 'update'].map((a) => ({ action: `${CM}.${a}`, subject })),
     ) as Permission[],
     uploads: UPLOADS([IS_CREATOR]),
+  },
+  /** Decides journalists' applications for accreditation and keeps the accreditations; nothing else. */
+  accreditationOfficer: {
+    code: 'newsroom-accreditation-officer',
+    name: 'Accreditation officer',
+    description:
+      'Accreditation officers decide journalists’ applications for accreditation, and suspend, reinstate or revoke accreditations. Nothing else.',
+    grants: ['read', 'update'].map((a) => ({ action: `${CM}.${a}`, subject: T.accreditation.uid })) as Permission[],
+    uploads: [] as Permission[],
   },
 } as const;
 

@@ -4,7 +4,11 @@ import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { addWorkingDays, decisionDue, endOfOfficeDay, officeDate } from '../requests/deadlines';
 import { record } from '../requests/history';
 import { INTAKE } from '../requests/intake';
-import { MEDIA_INQUIRY_WORKING_DAYS, OFFICE_MESSAGE_WORKING_DAYS } from '../requests/legal-periods';
+import {
+  ACCREDITATION_WORKING_DAYS,
+  MEDIA_INQUIRY_WORKING_DAYS,
+  OFFICE_MESSAGE_WORKING_DAYS,
+} from '../requests/legal-periods';
 import { acknowledgements, type SubmissionKind } from '../mail/acknowledgements';
 import { enqueue } from '../mail/outbox';
 import { loadEnv } from '../env';
@@ -29,6 +33,11 @@ const SUBMISSIONS: Record<string, { kind: SubmissionKind; prefix: string; dueDat
     kind: 'officeMessage',
     prefix: 'OM',
     dueDate: (at) => addWorkingDays(officeDate(at), OFFICE_MESSAGE_WORKING_DAYS),
+  },
+  [CONTENT_TYPES.accreditation.uid]: {
+    kind: 'accreditation',
+    prefix: 'AC',
+    dueDate: (at) => addWorkingDays(officeDate(at), ACCREDITATION_WORKING_DAYS),
   },
 };
 

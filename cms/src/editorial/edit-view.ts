@@ -9,7 +9,15 @@ import words from '../admin/translations/en.json';
  * Labels and hints are the admin's English (`newsroom.field.*`, `newsroom.hint.*`); the admin
  * shows them in the editor's language (hints through translations/HintedInputRenderer.tsx).
  */
-const HINTED = ['issuedAt', 'publishAt', 'embargoUntil', 'changeNotes', 'withdrawal', 'leadImageAlt'] as const;
+const HINTED = [
+  'issuedAt',
+  'publishAt',
+  'embargoUntil',
+  'sendAheadToMedia',
+  'changeNotes',
+  'withdrawal',
+  'leadImageAlt',
+] as const;
 type Id = keyof typeof words;
 export const FIELD_WORDS: Record<string, { label: string; description: string }> = Object.fromEntries(
   HINTED.map((field) => [

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { wallTimeToInstant, type FormKind } from '@newsroom/shared-types';
+import {
+  ACCREDITATION_TYPES,
+  LOCALE_CODES,
+  MEDIA_ROLES,
+  wallTimeToInstant,
+  type FormKind,
+} from '@newsroom/shared-types';
 
 /**
  * What each form accepts, field by field. An error's message is a key of messages/*.json
@@ -66,6 +72,23 @@ export const FIELDS = {
     phone: optionalText(40),
     subject: text(200),
     message: text(5000, 10),
+  }),
+  accreditation: z.object({
+    name: text(120),
+    outlet: text(120),
+    role: z.enum(MEDIA_ROLES, { error: 'error.choice' }),
+    email,
+    phone: optionalText(40),
+    accreditationType: z.enum(ACCREDITATION_TYPES, { error: 'error.choice' }),
+    event: optionalText(300),
+    // The languages in which the journalist wants releases sent ahead under embargo.
+    languages: z
+      .union([z.string(), z.array(z.string())], { error: 'error.choice' })
+      .transform((v) => [v].flat())
+      .pipe(z.array(z.enum(LOCALE_CODES as [string, ...string[]], { error: 'error.choice' })).min(1, 'error.choice')),
+    consent: z
+      .union([z.literal('yes'), z.literal(true)], { error: 'error.consent' })
+      .transform(() => true),
   }),
 } satisfies Record<FormKind, z.ZodType>;
 

@@ -2,17 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES, DEFAULT_LOCALE, FORMS, LOCALE_CODES, type FormKind, type Locale } from '@newsroom/shared-types';
 import { enqueue } from '../mail/outbox';
 import type { Transaction } from '../cluster/tables';
-import { formatDate, render } from '../mail/templates';
+import { formatDate, render, translate } from '../mail/templates';
 import { clockState, complaintUntil, endOfOfficeDay, officeDate, type ClockState } from './deadlines';
 import { historyOf, record } from './history';
 import { actionsFor, CLOSED, step, type Action, type Case, type StepInput } from './process';
+import { syncMediaList } from '../accreditation/media-list';
 
 export const KINDS = Object.keys(FORMS) as FormKind[];
 export const isKind = (value: unknown): value is FormKind =>
   typeof value === 'string' && (KINDS as string[]).includes(value);
 export const uidOf = (kind: FormKind) => CONTENT_TYPES[kind].uid;
 
-type Entry = Record<string, unknown> & {
+export type Entry = Record<string, unknown> & {
   id: number;
   documentId: string;
   reference: string;
@@ -73,27 +74,43 @@ export async function takeStep(
     ...result.changes,
     ...(result.changes.dueAt ? { dueDate: officeDate(result.changes.dueAt as Date) } : {}),
   };
+  const reason =
+    [input.reason, input.referredTo, input.answer].find((t) => typeof t === 'string' && t.trim() !== '') ?? null;
+  await applyStep(strapi, kind, entry, { action, changes, letter: result.letter, reason, actor }, now);
+  return { ok: true, status: result.status };
+}
+
+/**
+ * Writes a step (an officer's, or one the office's own jobs take, like an accreditation
+ * lapsing): the new fields, its history row and its letter in one transaction.
+ */
+export async function applyStep(
+  strapi: Core.Strapi,
+  kind: FormKind,
+  entry: Entry,
+  step: { action: string; changes: Record<string, unknown>; letter: string | null; reason: string | null; actor: string },
+  now: Date,
+) {
+  const uid = uidOf(kind);
+  const after = { ...entry, ...step.changes };
   await strapi.db.transaction(async ({ trx }: { trx: Transaction }) => {
-    await strapi.db.query(uid).update({ where: { id: entry.id }, data: changes as never });
-    const reason =
-      [input.reason, input.referredTo, input.answer].find((t) => typeof t === 'string' && t.trim() !== '') ?? null;
+    await strapi.db.query(uid).update({ where: { id: entry.id }, data: step.changes as never });
     const eventId = await record(strapi.db.connection, trx, {
       uid,
-      documentId,
+      documentId: entry.documentId,
       reference: entry.reference,
-      action,
+      action: step.action,
       from: entry.status,
-      to: result.status,
-      actor,
-      reason,
+      to: String(after.status),
+      actor: step.actor,
+      reason: step.reason,
       at: now,
     });
-    if (result.letter && entry.email)
-      await enqueue(strapi, [letter(result.letter, { ...entry, ...changes }, eventId, now)], trx);
+    if (step.letter && entry.email) await enqueue(strapi, [letter(step.letter, after, eventId, now)], trx);
+    if (kind === 'accreditation') await syncMediaList(strapi, trx, String(entry.email ?? ''), now);
   });
   // The disclosure log and the statistics on the site follow the request: the builder hears of it as of any update (without its data, site-sync/deliveries.ts).
-  await strapi.eventHub.emit('entry.update', { model: uid.split('.')[1], uid, entry: { documentId } });
-  return { ok: true, status: result.status };
+  await strapi.eventHub.emit('entry.update', { model: uid.split('.')[1], uid, entry: { documentId: entry.documentId } });
 }
 
 /** A letter of the process, from the office's templates in the requester's language. */
@@ -112,6 +129,8 @@ function letter(name: string, entry: Entry, eventId: number, now: Date) {
     extensionDays: typeof entry.extensionDays === 'number' ? String(entry.extensionDays) : '',
     dueDate: formatDate(locale, dueAtOf(entry)),
     complaintUntil: formatDate(locale, complaintUntil(now)),
+    grantedType: typeof entry.grantedType === 'string' ? translate(locale, `accreditationType.${entry.grantedType}`) : '',
+    validUntil: typeof entry.validUntil === 'string' ? formatDate(locale, new Date(`${entry.validUntil}T12:00:00Z`)) : '',
   };
   return {
     key: `${entry.reference}:${name}:${eventId}`,

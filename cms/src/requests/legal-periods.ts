@@ -23,3 +23,9 @@ export const MEDIA_INQUIRY_WORKING_DAYS = 2;
 
 /** A message to the office's official address: answered within this many working days. */
 export const OFFICE_MESSAGE_WORKING_DAYS = 10;
+
+/** An application for accreditation: decided within this many working days. Our choice; no law sets it. */
+export const ACCREDITATION_WORKING_DAYS = 3;
+
+/** An accredited journalist is reminded this many days before their accreditation ends. */
+export const ACCREDITATION_REMINDER_DAYS = 7;

@@ -9,6 +9,7 @@ export const PERSONAL_FIELDS: Record<FormKind, readonly string[]> = {
   documentRequest: ['name', 'email', 'phone', 'address'],
   mediaInquiry: ['name', 'email', 'phone'],
   officeMessage: ['name', 'email', 'phone'],
+  accreditation: ['name', 'email', 'phone'],
 };
 
 /** What the sender wrote, which may name them or others: erased with the personal data. */
@@ -16,4 +17,5 @@ export const FREE_TEXT_FIELDS: Record<FormKind, readonly string[]> = {
   documentRequest: ['description'],
   mediaInquiry: ['question'],
   officeMessage: ['subject', 'message'],
+  accreditation: ['event'],
 };

@@ -1,6 +1,6 @@
 import { ACCESS_PERIODS } from './legal-periods';
-import { decisionDue, referralDue } from './deadlines';
-import type { FormKind } from '@newsroom/shared-types';
+import { addDays, decisionDue, officeDate, referralDue } from './deadlines';
+import { ACCREDITATION_TYPES, type FormKind } from '@newsroom/shared-types';
 
 /**
  * The legal process as data: which action the desk may take from which state, what it
@@ -18,7 +18,7 @@ interface Rule {
 
 export const ACTIONS = {
   start: {
-    kinds: ['documentRequest', 'mediaInquiry', 'officeMessage'],
+    kinds: ['documentRequest', 'mediaInquiry', 'officeMessage', 'accreditation'],
     from: ['received'],
     to: 'in-progress',
     needs: [],
@@ -101,15 +101,76 @@ export const ACTIONS = {
     needs: ['answer'],
     letter: 'answer',
   },
+  'ask-more': {
+    kinds: ['accreditation'],
+    from: ['received', 'in-progress'],
+    to: 'more-info-requested',
+    needs: ['reason'],
+    letter: 'ask-more',
+  },
+  'more-given': {
+    kinds: ['accreditation'],
+    from: ['more-info-requested'],
+    to: 'in-progress',
+    needs: [],
+    letter: null,
+  },
+  approve: {
+    kinds: ['accreditation'],
+    from: ['received', 'in-progress', 'more-info-requested'],
+    to: 'approved',
+    needs: ['grantedType', 'validUntil'],
+    letter: 'approve',
+  },
+  decline: {
+    kinds: ['accreditation'],
+    from: ['received', 'in-progress', 'more-info-requested'],
+    to: 'refused',
+    needs: ['reason'],
+    letter: 'decline',
+  },
+  suspend: {
+    kinds: ['accreditation'],
+    from: ['approved'],
+    to: 'suspended',
+    needs: ['reason'],
+    letter: 'suspend',
+  },
+  reinstate: {
+    kinds: ['accreditation'],
+    from: ['suspended'],
+    to: 'approved',
+    needs: [],
+    letter: 'reinstate',
+  },
+  revoke: {
+    kinds: ['accreditation'],
+    from: ['approved', 'suspended'],
+    to: 'revoked',
+    needs: ['reason'],
+    letter: 'revoke',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACTIONS;
-export type Need = 'reason' | 'answer' | 'legalGround' | 'extensionDays' | 'referredTo';
+export type Need = 'reason' | 'answer' | 'legalGround' | 'extensionDays' | 'referredTo' | 'grantedType' | 'validUntil';
 export const isAction = (value: unknown): value is Action =>
   typeof value === 'string' && Object.keys(ACTIONS).includes(value);
 
 /** States in which the office has given its answer: the clock has stopped. */
-export const CLOSED = ['granted', 'partly-granted', 'refused', 'not-held', 'referred', 'complaint', 'answered'];
+export const CLOSED = [
+  'granted',
+  'partly-granted',
+  'refused',
+  'not-held',
+  'referred',
+  'complaint',
+  'answered',
+  'approved',
+  'suspended',
+  'revoked',
+  'lapsed',
+];
 
 /** What the desk knows of a request when it takes a step. */
 export interface Case {
@@ -128,6 +189,9 @@ export interface StepInput {
   legalGround?: string;
   extensionDays?: number;
   referredTo?: string;
+  grantedType?: string;
+  /** The last day an accreditation is valid, `YYYY-MM-DD` (office calendar). */
+  validUntil?: string;
 }
 
 /** The fields a step changes on the request; `problems` name each missing or wrong input, by field. */
@@ -154,6 +218,13 @@ export function step(action: Action, current: Case, input: StepInput, now: Date)
     )
       problems.extensionDays = 'out-of-range';
   }
+  if (action === 'approve') {
+    if (filled(input.grantedType) && !(ACCREDITATION_TYPES as readonly unknown[]).includes(input.grantedType))
+      problems.grantedType = 'out-of-range';
+    const until = String(input.validUntil ?? '');
+    if (filled(input.validUntil) && !(/^\d{4}-\d{2}-\d{2}$/.test(until) && until >= officeDate(now) && until <= addDays(officeDate(now), 366)))
+      problems.validUntil = 'out-of-range';
+  }
   if (
     action === 'complaint' &&
     !['refused', 'partly-granted', 'not-held'].includes(current.status) &&
@@ -166,19 +237,23 @@ export function step(action: Action, current: Case, input: StepInput, now: Date)
   const changes: Record<string, unknown> = { status };
   for (const need of rule.needs)
     changes[need] = need === 'extensionDays' ? Number(input.extensionDays) : String(input[need]).trim();
+  // An answer given once stays the first answer: a suspension or a reinstatement is not one.
+  const answered = current.kind !== 'accreditation' || action === 'approve' || action === 'decline';
   const clock = {
     registeredAt: current.registeredAt,
     clarifiedAt: current.clarifiedAt,
     urgent: current.urgent ?? false,
     extensionDays: current.extensionDays ?? 0,
   };
+  // A new approval is reminded again before its own end.
+  if (action === 'approve') changes.remindedAt = null;
   if (action === 'mark-urgent')
     Object.assign(changes, { urgent: true, dueAt: decisionDue({ ...clock, urgent: true, extensionDays: 0 }) });
   if (action === 'clarified')
     Object.assign(changes, { clarifiedAt: now, dueAt: decisionDue({ ...clock, clarifiedAt: now }) });
   if (action === 'extend')
     Object.assign(changes, { dueAt: decisionDue({ ...clock, extensionDays: Number(input.extensionDays) }) });
-  if (CLOSED.includes(status) && action !== 'complaint') {
+  if (CLOSED.includes(status) && action !== 'complaint' && answered) {
     const due = action === 'refer' ? referralDue(current.registeredAt) : current.dueAt;
     changes.answeredAt = now;
     changes.answeredInTime = now.getTime() <= due.getTime();
@@ -189,6 +264,14 @@ export function step(action: Action, current: Case, input: StepInput, now: Date)
 
 /** The actions open to the desk for a request as it stands now. */
 export function actionsFor(current: Case, now: Date): Action[] {
-  const complete: StepInput = { reason: '-', answer: '-', legalGround: '-', extensionDays: 1, referredTo: '-' };
+  const complete: StepInput = {
+    reason: '-',
+    answer: '-',
+    legalGround: '-',
+    extensionDays: 1,
+    referredTo: '-',
+    grantedType: 'annual',
+    validUntil: officeDate(now),
+  };
   return (Object.keys(ACTIONS) as Action[]).filter((action) => step(action, current, complete, now).ok);
 }

@@ -167,3 +167,59 @@ describe('the action an officer asks for', () => {
       expect(isAction(other), JSON.stringify(other)).toBe(false);
   });
 });
+
+describe('an application for accreditation', () => {
+  const application = (over: Partial<Case> = {}) => request({ kind: 'accreditation', ...over });
+  const now = at('2026-11-04T09:00');
+
+  it('is decided, asked about, or refused; an accreditation is suspended, reinstated or revoked', () => {
+    expect(actionsFor(application(), now)).toEqual(['start', 'ask-more', 'approve', 'decline']);
+    expect(actionsFor(application({ status: 'more-info-requested' }), now)).toEqual(['more-given', 'approve', 'decline']);
+    expect(actionsFor(application({ status: 'approved' }), now)).toEqual(['suspend', 'revoke']);
+    expect(actionsFor(application({ status: 'suspended' }), now)).toEqual(['reinstate', 'revoke']);
+    for (const status of ['refused', 'revoked', 'lapsed']) expect(actionsFor(application({ status }), now)).toEqual([]);
+  });
+
+  it('is accredited with a type and a last valid day from today to a year ahead, and answered then', () => {
+    expect(step('approve', application(), {}, now)).toEqual({
+      ok: false,
+      problems: { grantedType: 'required', validUntil: 'required' },
+    });
+    expect(step('approve', application(), { grantedType: 'forever', validUntil: '2026-11-03' }, now)).toEqual({
+      ok: false,
+      problems: { grantedType: 'out-of-range', validUntil: 'out-of-range' },
+    });
+    expect(step('approve', application(), { grantedType: 'annual', validUntil: '2027-12-31' }, now)).toMatchObject({
+      ok: false,
+      problems: { validUntil: 'out-of-range' },
+    });
+    expect(step('approve', application(), { grantedType: 'annual', validUntil: '2027-11-03' }, now)).toEqual({
+      ok: true,
+      status: 'approved',
+      letter: 'approve',
+      changes: {
+        status: 'approved',
+        grantedType: 'annual',
+        validUntil: '2027-11-03',
+        remindedAt: null,
+        answeredAt: now,
+        answeredInTime: true,
+      },
+    });
+  });
+
+  it('needs a reason to refuse, suspend or revoke, and a suspension is not a new answer', () => {
+    for (const [action, status] of [
+      ['decline', 'received'],
+      ['suspend', 'approved'],
+      ['revoke', 'suspended'],
+    ] as const)
+      expect(step(action, application({ status }), {}, now)).toEqual({ ok: false, problems: { reason: 'required' } });
+    expect(step('suspend', application({ status: 'approved' }), { reason: 'Broke the embargo' }, now)).toEqual({
+      ok: true,
+      status: 'suspended',
+      letter: 'suspend',
+      changes: { status: 'suspended', reason: 'Broke the embargo' },
+    });
+  });
+});

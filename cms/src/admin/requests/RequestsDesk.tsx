@@ -4,7 +4,7 @@ import { Badge, Box, Button, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typogr
 import { useSay, type MessageId } from '../translations/say';
 import { useOfficeTime } from '../translations/office-time';
 import en from '../translations/en.json';
-import { CLOCKS, FIELDS, STATES } from './words';
+import { CLOCKS, FIELDS, GRANTED_TYPES, STATES } from './words';
 import { languageNativeNames } from '../translations/native-names';
 import { INTAKE } from '../../requests/intake';
 
@@ -143,6 +143,17 @@ function StepForm({ detail, onDone }: { detail: Detail; onDone: () => void }) {
                 value={input[need] ?? ''}
                 onChange={(e) => setInput({ ...input, [need]: e.target.value })}
               />
+            ) : need === 'validUntil' ? (
+              <input type="date" value={input[need] ?? ''} onChange={(e) => setInput({ ...input, [need]: e.target.value })} />
+            ) : need === 'grantedType' ? (
+              <select value={input[need] ?? ''} onChange={(e) => setInput({ ...input, [need]: e.target.value })}>
+                <option value="" />
+                {GRANTED_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {word(say, 'grantedType', type)}
+                  </option>
+                ))}
+              </select>
             ) : (
               <textarea
                 rows={need === 'answer' ? 6 : 3}

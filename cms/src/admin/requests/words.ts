@@ -1,3 +1,4 @@
+import type { AccreditationType } from '@newsroom/shared-types';
 import type { ClockState } from '../../requests/deadlines';
 
 /** The codes the requests desk shows in words (`newsroom.requests.<group>.<code>`); a unit test checks each has them. */
@@ -20,6 +21,11 @@ export const STATES = [
   'referred',
   'complaint',
   'answered',
+  'more-info-requested',
+  'approved',
+  'suspended',
+  'revoked',
+  'lapsed',
 ];
 /** The sender's fields the detail shows, in this order, where filled. */
 export const FIELDS = [
@@ -27,6 +33,10 @@ export const FIELDS = [
   'email',
   'phone',
   'outlet',
+  'role',
+  'accreditationType',
+  'event',
+  'languages',
   'address',
   'subject',
   'description',
@@ -39,6 +49,10 @@ export const FIELDS = [
   'reason',
   'legalGround',
   'referredTo',
+  'grantedType',
+  'validUntil',
 ];
+/** The accreditations an officer may grant (the admin bundle takes only types from shared-types). */
+export const GRANTED_TYPES = ['day', 'event', 'annual'] as const satisfies readonly AccreditationType[];
 /** Problems the desk itself names, besides those the CMS sends back. */
 export const OWN_PROBLEMS = ['unsaved'];

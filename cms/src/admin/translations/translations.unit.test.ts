@@ -4,13 +4,13 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { CONTENT_TYPES, FORMS, LOCALES, OFFICE_TIME_ZONE } from '@newsroom/shared-types';
+import { ACCREDITATION_TYPES, CONTENT_TYPES, FORMS, LOCALES, OFFICE_TIME_ZONE } from '@newsroom/shared-types';
 import { ACTIONS, CLOSED } from '../../requests/process';
 import { INTAKE } from '../../requests/intake';
 import { FIELD_WORDS } from '../../editorial/edit-view';
 import { UID } from '../content-types';
 import { TRANSLATION_TONES } from '../editorial/states';
-import { CLOCKS, FIELDS, OWN_PROBLEMS, STATES } from '../requests/words';
+import { CLOCKS, FIELDS, GRANTED_TYPES, OWN_PROBLEMS, STATES } from '../requests/words';
 import { ADMIN_LOCALES, languageNativeNames } from './native-names';
 import { TRANSLATIONS } from './index';
 import { OFFICE_TIME_ZONE as ADMIN_OFFICE_TIME_ZONE } from './office-time';
@@ -137,6 +137,7 @@ describe('the admin’s languages', () => {
         (p) => `newsroom.requests.problem.${p}`,
       ),
       ...STATES.map((s) => `newsroom.requests.state.${s}`),
+      ...GRANTED_TYPES.map((g) => `newsroom.requests.grantedType.${g}`),
       ...CLOCKS.map((c) => `newsroom.requests.clock.${c}`),
       ...FIELDS.map((f) => `newsroom.requests.field.${f}`),
       ...Object.keys(TRANSLATION_TONES).map((s) => `newsroom.desk.status.${s}`),
@@ -144,6 +145,7 @@ describe('the admin’s languages', () => {
       ...Object.keys(FIELD_WORDS).flatMap((f) => [`newsroom.field.${f}`, `newsroom.hint.${f}`]),
     ];
     for (const id of [...used, ...coded]) expect(en, id).toHaveProperty([id]);
+    expect([...GRANTED_TYPES]).toEqual([...ACCREDITATION_TYPES]);
     // Every state the process leads to is one the desk can name.
     for (const state of [...Object.values(ACTIONS).flatMap((a) => [...a.from, a.to]), ...CLOSED].filter(Boolean))
       expect(STATES).toContain(state);
