@@ -133,7 +133,7 @@ async function main() {
     ADMIN_EMAIL/ADMIN_PASSWORD; use that one, or reset it with
     npx strapi admin:reset-user-password --email <email> --password <password> in cms/)`
     }
-${env.SEED_DEMO === 'true' ? DEMO_LOGINS.map((l) => `    ${`${l.label}:`.padEnd(18)} ${l.email}   (same password)`).join('\n') + '\n' : ''}  Site        http://127.0.0.1:${ports.site}/sq/   (also /sr/, /en/)
+${env.SEED_DEMO === 'true' ? DEMO_LOGINS.map((l) => `    ${`${l.label}:`.padEnd(22)} ${l.email}   (same password)`).join('\n') + '\n' : ''}  Site        http://127.0.0.1:${ports.site}/sq/   (also /sr/, /en/)
   Feeds       http://127.0.0.1:${ports.site}/sq/abonohu/
   Builds      ${statusUrl}
   Desk        ${cmsUrl}/admin/editorial-desk   (schedules, overdue, embargoes, translations)

@@ -7,4 +7,5 @@ export const DEMO_LOGINS = [
   { email: 'author@newsroom.example', role: 'author', label: 'Author' },
   { email: 'desk-editor@newsroom.example', role: 'editor', label: 'Editor' },
   { email: 'requests@newsroom.example', role: 'requestsOfficer', label: 'Requests officer' },
+  { email: 'accreditation@newsroom.example', role: 'accreditationOfficer', label: 'Accreditation officer' },
 ] as const;

@@ -25,10 +25,13 @@ export const FORMS = {
   /** A journalist's application for accreditation, with the letter from their editor. */
   accreditation: {
     intakePath: '/intake/accreditation',
-    attachment: true,
+    attachment: 'required',
     sections: { sq: 'akreditimi-i-mediave', 'sr-Latn': 'akreditacija-medija', en: 'media-accreditation' },
   },
-} as const satisfies Record<string, { intakePath: string; attachment: boolean; sections: Record<Locale, string> }>;
+} as const satisfies Record<
+  string,
+  { intakePath: string; attachment: boolean | 'required'; sections: Record<Locale, string> }
+>;
 
 export type FormKind = keyof typeof FORMS;
 

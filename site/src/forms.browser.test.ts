@@ -58,6 +58,7 @@ const freePort = () =>
   });
 
 const tr = (locale: Locale, key: string) => RESOURCES[locale][key];
+const LETTER = { name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
 
 /** Fills in and sends a form as a person would; returns the address given. */
 async function send(
@@ -81,12 +82,17 @@ async function send(
         'form.question': 'When will the minister visit the municipality?',
       },
       officeMessage: { 'form.subject': 'Orari i pritjes', 'form.message': 'Kur mund të takoj zyrtarin për ankesa?' },
+      accreditation: { 'form.outlet': 'Radio Kosova', 'form.event': 'Samiti i Procesit të Berlinit' },
     }[kind],
     ...overrides,
   };
   for (const [key, value] of Object.entries(values))
     await page.getByLabel(tr(locale, key), { exact: false }).first().fill(value);
-  if (file) await page.getByLabel(tr(locale, 'form.attachment'), { exact: false }).setInputFiles(file);
+  // The accreditation form asks for the editor's letter and for consent; the others take a file if given one.
+  const letter = file ?? (kind === 'accreditation' ? LETTER : undefined);
+  const fileLabel = FORMS[kind].attachment === 'required' ? 'form.letter' : 'form.attachment';
+  if (letter) await page.getByLabel(tr(locale, fileLabel), { exact: false }).setInputFiles(letter);
+  if (kind === 'accreditation') await page.getByLabel(tr(locale, 'form.consent')).check();
   expect(await page.locator('input[name=website]').isVisible()).toBe(false);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: tr(locale, 'form.submit') }).click()]);
   return { page, email };

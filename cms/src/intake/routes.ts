@@ -29,6 +29,8 @@ function attachmentOf(
   files: Ctx['request']['files'],
 ): { file?: IncomingFile; error?: { key: string; values: Record<string, string> } } {
   const given = [files?.attachment ?? []].flat().filter((f) => f.size > 0 || f.originalFilename);
+  if (given.length === 0 && FORMS[kind].attachment === 'required')
+    return { error: { key: 'error.fileRequired', values: {} } };
   if (given.length === 0 || !FORMS[kind].attachment) return {};
   if (given.length > 1) return { error: { key: 'error.oneFile', values: {} } };
   const problem = attachmentProblem(given[0]);

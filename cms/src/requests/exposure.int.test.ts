@@ -18,6 +18,14 @@ const DATA: Record<FormKind, Record<string, unknown>> = {
   documentRequest: { description: 'SECRETDR the minutes', preferredFormat: 'electronic' },
   mediaInquiry: { outlet: 'Koha', question: 'SECRETMI when is the visit?' },
   officeMessage: { subject: 'Hello', message: 'SECRETOM a message to the office' },
+  accreditation: {
+    outlet: 'Koha',
+    role: 'journalist',
+    accreditationType: 'annual',
+    event: 'SECRETAC the summit',
+    languages: ['sq'],
+    consent: true,
+  },
 };
 
 beforeAll(async () => {

@@ -57,12 +57,12 @@ export function watchDeliveries(strapi: Core.Strapi) {
 }
 
 /** A webhook is a signal: what the public sent (a request, a question, a message) never leaves the CMS in one. */
-const SUBMISSIONS = new Set<string>([
-  CONTENT_TYPES.documentRequest.uid,
-  CONTENT_TYPES.mediaInquiry.uid,
-  CONTENT_TYPES.officeMessage.uid,
-]);
-function withoutPersonalData<T extends { uid?: string; entry?: { documentId?: string } }>(info: T): T {
+const SUBMISSIONS = new Set<string>(
+  Object.values(CONTENT_TYPES)
+    .filter((t) => t.publicForm)
+    .map((t) => t.uid),
+);
+export function withoutPersonalData<T extends { uid?: string; entry?: { documentId?: string } }>(info: T): T {
   return info.uid && SUBMISSIONS.has(info.uid) && info.entry
     ? { ...info, entry: { documentId: info.entry.documentId } }
     : info;
