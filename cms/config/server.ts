@@ -16,7 +16,13 @@ export default () => {
     dirs: { public: env.PUBLIC_DIR },
     cron: {
       enabled: env.CRON_ENABLED,
-      tasks: { ...cronTasks(env), ...mailCronTasks(env), ...retentionCronTasks(env), ...alertCronTasks(env), ...accreditationCronTasks() },
+      tasks: {
+        ...cronTasks(env),
+        ...mailCronTasks(env),
+        ...retentionCronTasks(env),
+        ...alertCronTasks(env),
+        ...accreditationCronTasks(),
+      },
     },
   };
 };

@@ -85,6 +85,8 @@ const schema = z
       .default('08:00'),
     /** The mail provider's bounce and complaint feedback posts to /newsroom/alerts/feedback with this bearer token. */
     ALERTS_FEEDBACK_SECRET: z.string().min(16, 'ALERTS_FEEDBACK_SECRET must be at least 16 characters').optional(),
+    /** Publish the list of accredited outlets (never people) on the site. */
+    ACCREDITED_OUTLETS_PUBLIC: flag,
     /** Where files the public attaches are kept: never under PUBLIC_DIR, never served by the site. */
     PRIVATE_FILES_DIR: z.string().default('private-files'),
     /** Months after its answer that a submission's personal data is kept (then erased; the anonymous record stays). */

@@ -26,6 +26,7 @@ import { ensureHistory } from './requests/history';
 import { ensureAttachments } from './requests/attachments';
 import { aiOff } from './admin-api/ai-off';
 import { registerAlertRoutes } from './alerts/routes';
+import { registerOutletRoutes } from './accreditation/outlets';
 import { ensureAlertTables } from './alerts/tables';
 
 export default {
@@ -40,6 +41,7 @@ export default {
     registerRequestRoutes(strapi);
     registerOpenDataRoutes(strapi);
     registerAlertRoutes(strapi);
+    registerOutletRoutes(strapi);
     strapi.server.use(aiOff(strapi) as never);
   },
 

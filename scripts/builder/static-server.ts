@@ -134,21 +134,25 @@ function intakeProxy(app: FastifyInstance, cmsUrl: string) {
       done(null, body),
     );
     // GET: the pages behind the links in alert mails (confirm, unsubscribe, manage).
-    scope.route({ method: ['GET', 'POST'], url: `${INTAKE_PREFIX}*`, handler: async (req, reply) => {
-      const headers: Record<string, string> = { 'x-forwarded-for': req.ip };
-      for (const name of ASKED) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
-      const answer = await fetch(new URL(req.url, cmsUrl), {
-        method: req.method,
-        headers,
-        body: req.method === 'POST' ? new Uint8Array(req.body as Buffer) : undefined,
-        redirect: 'manual',
-      });
-      for (const name of ANSWERED) {
-        const value = answer.headers.get(name);
-        if (value) reply.header(name, value);
-      }
-      return reply.code(answer.status).send(Buffer.from(await answer.arrayBuffer()));
-    } });
+    scope.route({
+      method: ['GET', 'POST'],
+      url: `${INTAKE_PREFIX}*`,
+      handler: async (req, reply) => {
+        const headers: Record<string, string> = { 'x-forwarded-for': req.ip };
+        for (const name of ASKED) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
+        const answer = await fetch(new URL(req.url, cmsUrl), {
+          method: req.method,
+          headers,
+          body: req.method === 'POST' ? new Uint8Array(req.body as Buffer) : undefined,
+          redirect: 'manual',
+        });
+        for (const name of ANSWERED) {
+          const value = answer.headers.get(name);
+          if (value) reply.header(name, value);
+        }
+        return reply.code(answer.status).send(Buffer.from(await answer.arrayBuffer()));
+      },
+    });
     done();
   });
 }

@@ -59,7 +59,15 @@ export const CONTENT_TYPES = {
     feed: true,
     search: true,
     translated: ['title', 'slug', 'dateline', 'summary', 'body', 'leadImageAlt', ...EDITORIAL_TRANSLATED],
-    shared: ['issuedAt', 'leadImage', 'gallery', 'attachments', 'embargoUntil', 'sendAheadToMedia', ...EDITORIAL_SHARED],
+    shared: [
+      'issuedAt',
+      'leadImage',
+      'gallery',
+      'attachments',
+      'embargoUntil',
+      'sendAheadToMedia',
+      ...EDITORIAL_SHARED,
+    ],
     relations: ['people', 'tags'],
   },
   speech: {
@@ -335,6 +343,8 @@ export const SPECIAL_PAGES = {
   disclosureLog: { sq: 'regjistri-i-qasjes', 'sr-Latn': 'registar-pristupa', en: 'disclosure-log' },
   /** Checks that a page, a text or a file was published by the office (signed records and the public log). */
   verify: { sq: 'verifiko', 'sr-Latn': 'proveri', en: 'verify' },
+  /** The outlets accredited with the office (never the people), when the office publishes the list. */
+  accreditedMedia: { sq: 'media-te-akredituara', 'sr-Latn': 'akreditovani-mediji', en: 'accredited-media' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ContentTypeKey = keyof typeof CONTENT_TYPES;

@@ -53,6 +53,12 @@ export const ACCREDITATION_TYPES = ['day', 'event', 'annual'] as const;
 export type AccreditationType = (typeof ACCREDITATION_TYPES)[number];
 export const MEDIA_ROLES = ['journalist', 'camera', 'photo'] as const;
 
+/** The public list of accredited outlets: outlets, never people; empty unless the office publishes it. */
+export interface AccreditedOutlets {
+  published: boolean;
+  outlets: string[];
+}
+
 /** A request the office chose to publish, as the public sees it: never the requester. */
 export interface DisclosureEntry {
   reference: string;

@@ -30,6 +30,7 @@ import {
   hasChromium,
   launchChromium,
   runAlerts,
+  takeStep,
 } from '@newsroom/cms/testing';
 import { staticServer } from '@newsroom/scripts/testing';
 import { buildSite } from '../test/build-site';
@@ -123,9 +124,31 @@ describe.skipIf(!hasChromium)("the public's forms in Chromium", () => {
         SMTP_HOST: '127.0.0.1',
         SMTP_PORT: String((smtp.server.address() as AddressInfo).port),
         OFFICE_EMAIL: 'desk@office.example',
+        ACCREDITED_OUTLETS_PUBLIC: 'true',
       },
     });
     await createRelease(cms.strapi, { sq: 'Lajm', 'sr-Latn': 'Vest', en: 'News' }, ['sq', 'sr-Latn', 'en']);
+    const accreditation = (await cms.strapi.documents('api::accreditation.accreditation').create({
+      data: {
+        name: 'Besnik Gashi',
+        outlet: 'Kanal 10',
+        role: 'camera',
+        email: 'besnik@kanal10.example',
+        accreditationType: 'annual',
+        languages: ['sq'],
+        consent: true,
+        language: 'sq',
+      } as never,
+    })) as unknown as { documentId: string };
+    const lastDay = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await takeStep(
+      cms.strapi,
+      'accreditation',
+      accreditation.documentId,
+      'approve',
+      { grantedType: 'annual', validUntil: lastDay },
+      'officer@office.example',
+    );
     const out = path.join(work, 'builds', '20260101T000000Z-site');
     await buildSite({ cmsUrl: cms.url, siteUrl: base, outDir: out, cacheDir: path.join(work, 'cache') });
     fs.symlinkSync(path.basename(out), path.join(work, 'builds', 'current'));
@@ -139,7 +162,8 @@ describe.skipIf(!hasChromium)("the public's forms in Chromium", () => {
     await server?.close();
     await cms?.stop();
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
-    for (const key of ['SITE_URL', 'SMTP_HOST', 'SMTP_PORT', 'OFFICE_EMAIL']) delete process.env[key];
+    for (const key of ['SITE_URL', 'SMTP_HOST', 'SMTP_PORT', 'OFFICE_EMAIL', 'ACCREDITED_OUTLETS_PUBLIC'])
+      delete process.env[key];
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -206,8 +230,10 @@ describe.skipIf(!hasChromium)("the public's forms in Chromium", () => {
   it('subscribes to e-mail alerts and follows an item, confirmed from the mail, and stops in one click (JavaScript off)', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    const inbox = (address: string) => mails.filter((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0].address === address);
-    const linkIn = (mail: ParsedMail, path: string) => new RegExp(`${base}${path}\\?token=[\\w-]+`).exec(mail.text ?? '')![0];
+    const inbox = (address: string) =>
+      mails.filter((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0].address === address);
+    const linkIn = (mail: ParsedMail, path: string) =>
+      new RegExp(`${base}${path}\\?token=[\\w-]+`).exec(mail.text ?? '')![0];
     const confirmFrom = async (address: string) => {
       await sendOutbox(cms.strapi);
       await page.goto(linkIn(inbox(address).at(-1)!, ALERTS_PATHS.confirm));
@@ -220,7 +246,10 @@ describe.skipIf(!hasChromium)("the public's forms in Chromium", () => {
     await page.goto(`${base}${specialPath('feeds', 'sr-Latn')}`);
     await page.locator('#alerts-email').fill('citalac@example.org');
     await page.getByLabel(tr('sr-Latn', 'section.release'), { exact: true }).check();
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: tr('sr-Latn', 'alerts.submit') }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: tr('sr-Latn', 'alerts.submit') }).click(),
+    ]);
     expect(await page.locator('h1').innerText()).toBe('Proverite svoj e-mail');
     await createRelease(cms.strapi, { 'sr-Latn': 'Pre potvrde' }, ['sr-Latn']);
     await alerts();
@@ -229,11 +258,16 @@ describe.skipIf(!hasChromium)("the public's forms in Chromium", () => {
     await page.goto(`${base}${itemPathOf('release', 'sr-Latn', 'vest')}`);
     await page.getByText(tr('sr-Latn', 'alerts.follow')).click();
     await page.locator('#follow-email').fill('pratilac@example.org');
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: tr('sr-Latn', 'alerts.followSubmit') }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: tr('sr-Latn', 'alerts.followSubmit') }).click(),
+    ]);
     await confirmFrom('pratilac@example.org');
 
     await createRelease(cms.strapi, { 'sr-Latn': 'Nova vest' }, ['sr-Latn']);
-    const vest = (await cms.strapi.db.query('api::release.release').findOne({ where: { slug: 'vest', locale: 'sr-Latn' } })) as {
+    const vest = (await cms.strapi.db
+      .query('api::release.release')
+      .findOne({ where: { slug: 'vest', locale: 'sr-Latn' } })) as {
       documentId: string;
     };
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade' }).format(new Date());
@@ -266,6 +300,23 @@ describe.skipIf(!hasChromium)("the public's forms in Chromium", () => {
     await createRelease(cms.strapi, { 'sr-Latn': 'Posle odjave' }, ['sr-Latn']);
     await alerts();
     expect(inbox('citalac@example.org')).toHaveLength(3);
+    await context.close();
+  });
+
+  it('publishes the accredited outlets, never the people, when the office turns the list on', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const { code: locale } of LOCALES) {
+      await page.goto(`${base}${formPath('accreditation', locale)}`);
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('link', { name: tr(locale, 'accredited.link') }).click(),
+      ]);
+      expect(new URL(page.url()).pathname).toBe(specialPath('accreditedMedia', locale));
+      expect(await page.locator('h1').innerText()).toBe(tr(locale, 'accredited.title'));
+      expect(await page.locator('main li').allInnerTexts()).toEqual(['Kanal 10']);
+      expect(await page.locator('html').innerHTML()).not.toContain('Besnik');
+    }
     await context.close();
   });
 });

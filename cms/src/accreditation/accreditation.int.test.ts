@@ -112,22 +112,45 @@ describe('an application for accreditation', () => {
     };
     expect(entry).toMatchObject({ languages: ['sr-Latn', 'en'], consent: true });
     smtp.received.length = 0;
-    expect(await app.strapi.db.connection('newsroom_attachments').where('document_id', entry.documentId).select('name')).toEqual([
-      { name: 'letter.pdf' },
-    ]);
+    expect(
+      await app.strapi.db.connection('newsroom_attachments').where('document_id', entry.documentId).select('name'),
+    ).toEqual([{ name: 'letter.pdf' }]);
 
     const today = officeDate(new Date());
     const validUntil = addDays(today, 30);
-    expect(await takeStep(app.strapi, 'accreditation', entry.documentId, 'approve', { grantedType: 'annual' }, 'officer@office.example')).toMatchObject({
+    expect(
+      await takeStep(
+        app.strapi,
+        'accreditation',
+        entry.documentId,
+        'approve',
+        { grantedType: 'annual' },
+        'officer@office.example',
+      ),
+    ).toMatchObject({
       ok: false,
       problems: { validUntil: 'required' },
     });
     expect(
-      await takeStep(app.strapi, 'accreditation', entry.documentId, 'approve', { grantedType: 'annual', validUntil }, 'officer@office.example'),
+      await takeStep(
+        app.strapi,
+        'accreditation',
+        entry.documentId,
+        'approve',
+        { grantedType: 'annual', validUntil },
+        'officer@office.example',
+      ),
     ).toEqual({ ok: true, status: 'approved' });
     expect((await onMediaList('jelena@radiokim.example')).map((r) => r.locale).sort()).toEqual(['en', 'sr-Latn']);
 
-    await takeStep(app.strapi, 'accreditation', entry.documentId, 'suspend', { reason: 'Prekršen embargo 3. decembra.' }, 'officer@office.example');
+    await takeStep(
+      app.strapi,
+      'accreditation',
+      entry.documentId,
+      'suspend',
+      { reason: 'Prekršen embargo 3. decembra.' },
+      'officer@office.example',
+    );
     expect(await onMediaList('jelena@radiokim.example')).toEqual([]);
     await takeStep(app.strapi, 'accreditation', entry.documentId, 'reinstate', {}, 'officer@office.example');
     expect(await onMediaList('jelena@radiokim.example')).toHaveLength(2);
@@ -155,9 +178,13 @@ describe('an application for accreditation', () => {
 
 describe('a release sent ahead under embargo', () => {
   it('reaches accredited journalists in the languages they asked for at publish, and the public and subscribers only after the embargo', async () => {
-    const sent = await apply(application({ email: 'ana@koha.example', name: 'Ana Krasniqi', language: 'sq', languages: ['sq'] }));
+    const sent = await apply(
+      application({ email: 'ana@koha.example', name: 'Ana Krasniqi', language: 'sq', languages: ['sq'] }),
+    );
     const reference = new URL(sent.headers.get('location')!).searchParams.get('ref')!;
-    const { documentId: accreditation } = (await app.strapi.db.query(UID).findOne({ where: { reference } })) as { documentId: string };
+    const { documentId: accreditation } = (await app.strapi.db.query(UID).findOne({ where: { reference } })) as {
+      documentId: string;
+    };
     await takeStep(
       app.strapi,
       'accreditation',
@@ -175,9 +202,16 @@ describe('a release sent ahead under embargo', () => {
     });
     await runAlerts(app.strapi, loadEnv());
     const [ahead] = mailTo('ana@koha.example').filter((m) => m.subject?.includes('Marrëveshja'));
-    const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Belgrade', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(until);
+    const time = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Belgrade',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(until);
     expect(ahead.subject).toMatch(new RegExp(`^NËN EMBARGO deri në orën ${time}, .+: Marrëveshja e re tregtare$`));
-    expect(ahead.text!.split('\n')[0]).toMatch(new RegExp(`^Nën embargo deri në orën ${time}, \\d+ \\S+ \\d{4} \\(ora e Prishtinës\\)\\.`));
+    expect(ahead.text!.split('\n')[0]).toMatch(
+      new RegExp(`^Nën embargo deri në orën ${time}, \\d+ \\S+ \\d{4} \\(ora e Prishtinës\\)\\.`),
+    );
     expect(ahead.text).toContain('Body of Marrëveshja e re tregtare');
     // Not in English (she did not ask for it), not to readers, not in the public API.
     expect(smtp.received.filter((m) => m.subject?.includes('trade agreement'))).toEqual([]);
@@ -192,5 +226,49 @@ describe('a release sent ahead under embargo', () => {
       'Marrëveshja e re tregtare',
     ]);
     expect(mailTo('ana@koha.example').filter((m) => m.subject?.includes('Marrëveshja'))).toHaveLength(1);
+  });
+});
+
+describe('the public list of accredited outlets', () => {
+  const accredit = async (name: string, outlet: string, email: string, then?: 'decline' | 'suspend') => {
+    const sent = await apply(application({ name, outlet, email }));
+    const reference = new URL(sent.headers.get('location')!).searchParams.get('ref')!;
+    const { documentId } = (await app.strapi.db.query(UID).findOne({ where: { reference } })) as { documentId: string };
+    const officer = 'officer@office.example';
+    if (then === 'decline')
+      return takeStep(app.strapi, 'accreditation', documentId, 'decline', { reason: 'No letter' }, officer);
+    await takeStep(
+      app.strapi,
+      'accreditation',
+      documentId,
+      'approve',
+      { grantedType: 'annual', validUntil: addDays(officeDate(new Date()), 90) },
+      officer,
+    );
+    if (then === 'suspend')
+      await takeStep(app.strapi, 'accreditation', documentId, 'suspend', { reason: 'Embargo broken' }, officer);
+  };
+
+  it('lists each outlet accredited today once, never a person, and only when the office publishes it', async () => {
+    const list = async () => {
+      const text = await (await fetch(`${app.url}/api/newsroom/accredited-outlets`)).text();
+      return { text, data: (JSON.parse(text) as { data: { published: boolean; outlets: string[] } }).data };
+    };
+    await accredit('Besnik Gashi', 'Kanal 10', 'besnik@kanal10.example');
+    await accredit('Drita Morina', ' kanal  10 ', 'drita@kanal10.example');
+    await accredit('Luan Hoti', 'Zëri', 'luan@zeri.example', 'decline');
+    await accredit('Mira Leka', 'Telegrafi', 'mira@telegrafi.example', 'suspend');
+    expect((await list()).data).toEqual({ published: false, outlets: [] });
+    process.env.ACCREDITED_OUTLETS_PUBLIC = 'true';
+    try {
+      const { text, data } = await list();
+      expect(data.published).toBe(true);
+      expect(data.outlets.filter((o) => /kanal\s+10/i.test(o))).toEqual(['Kanal 10']);
+      expect(data.outlets).not.toContain('Zëri');
+      expect(data.outlets).not.toContain('Telegrafi');
+      for (const person of ['Besnik', 'Drita', 'Luan', 'Mira', '@']) expect(text).not.toContain(person);
+    } finally {
+      delete process.env.ACCREDITED_OUTLETS_PUBLIC;
+    }
   });
 });

@@ -41,7 +41,9 @@ export async function syncMediaList(strapi: Core.Strapi, trx: Transaction, email
   })) as Accreditation[];
   const wanted = accreditedLanguages(accreditations, officeDate(now));
   for (const locale of LOCALE_CODES) {
-    let subscriber = (await trx(SUBSCRIBERS).where({ email: address, locale }).first('id')) as { id: number } | undefined;
+    const find = () =>
+      trx<{ id: number; email: string; locale: string }>(SUBSCRIBERS).where({ email: address, locale }).first('id');
+    let subscriber = await find();
     if (!wanted.has(locale)) {
       if (subscriber) await trx(SUBSCRIPTIONS).where({ subscriber_id: subscriber.id, topic: MEDIA_TOPIC }).del();
       continue;
@@ -55,8 +57,12 @@ export async function syncMediaList(strapi: Core.Strapi, trx: Transaction, email
         confirmed_at: now.getTime(),
         created_at: now.getTime(),
       });
-      subscriber = (await trx(SUBSCRIBERS).where({ email: address, locale }).first('id')) as { id: number };
-    } else await trx(SUBSCRIBERS).where({ id: subscriber.id }).whereNull('confirmed_at').update({ confirmed_at: now.getTime() });
+      subscriber = (await find())!;
+    } else
+      await trx(SUBSCRIBERS)
+        .where({ id: subscriber.id })
+        .whereNull('confirmed_at')
+        .update({ confirmed_at: now.getTime() });
     await trx(SUBSCRIPTIONS)
       .insert({ subscriber_id: subscriber.id, topic: MEDIA_TOPIC, frequency: 'immediate' })
       .onConflict(['subscriber_id', 'topic'])

@@ -33,7 +33,9 @@ const alerts = (now?: number) => runAlerts(app.strapi, loadEnv(), now);
 const to = (address: string) => smtp.received.filter((m) => recipientOf(m) === address);
 /** A link of the site in a message, asked of the CMS as the site's web server passes it on. */
 const linkIn = (mail: ParsedMail, path: string) => {
-  const found = new RegExp(`https://site\\.example(${path.replace(/\//g, '\\/')}\\?token=[\\w-]+)`).exec(mail.text ?? '');
+  const found = new RegExp(`https://site\\.example(${path.replace(/\//g, '\\/')}\\?token=[\\w-]+)`).exec(
+    mail.text ?? '',
+  );
   if (!found) throw new Error(`No ${path} link in:\n${mail.text}`);
   return `${app.url}${found[1]}`;
 };
@@ -106,7 +108,9 @@ describe('subscribing', () => {
     expect(to('ana@example.org')).toHaveLength(1);
 
     const token = new URL(linkIn(confirmation, ALERTS_PATHS.confirm)).searchParams.get('token')!;
-    const page = await (await fetch(`${app.url}${ALERTS_PATHS.confirm}`, { method: 'POST', body: form({ token }) })).text();
+    const page = await (
+      await fetch(`${app.url}${ALERTS_PATHS.confirm}`, { method: 'POST', body: form({ token }) })
+    ).text();
     expect(page).toContain('We will write to ana@example.org about: Press releases');
 
     await publishRelease({ en: 'Budget for 2027 adopted', sq: 'Buxheti për 2027 u miratua' });
@@ -162,7 +166,9 @@ describe('subscribing', () => {
     const expired = await fetch(link);
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain('Ovaj link više ne važi');
-    expect((await fetch(`${app.url}${ALERTS_PATHS.confirm}`, { method: 'POST', body: form({ token }) })).status).toBe(410);
+    expect((await fetch(`${app.url}${ALERTS_PATHS.confirm}`, { method: 'POST', body: form({ token }) })).status).toBe(
+      410,
+    );
     for (const query of [`token=${token}&token=${token}`, `token[]=${token}`, 'token=x'])
       expect((await fetch(`${app.url}${ALERTS_PATHS.unsubscribe}?${query}`, { method: 'POST' })).status).toBe(404);
   });
@@ -174,7 +180,11 @@ describe('what is sent', () => {
     const documentId = await publishRelease({ en: 'Roads plan' });
     await alerts();
     const documents = app.strapi.documents(RELEASE);
-    await documents.update({ documentId, locale: 'en', data: { summary: 'Summary of the roads plan, typo fixed' } as never });
+    await documents.update({
+      documentId,
+      locale: 'en',
+      data: { summary: 'Summary of the roads plan, typo fixed' } as never,
+    });
     await documents.publish({ documentId, locale: 'en' });
     await alerts();
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade' }).format(new Date());
@@ -251,7 +261,11 @@ describe('what is sent', () => {
       await fetch(`${app.url}/newsroom/editorial`, { headers: { Authorization: `Bearer ${token}` } })
     ).json()) as { mail: { failed: Array<{ to: string; subject: string; last_error: string }> } };
     expect(desk.mail.failed).toContainEqual(
-      expect.objectContaining({ to: 'bounce@example.org', subject: 'Alert: Bounced news', last_error: expect.stringMatching(/550/) }),
+      expect.objectContaining({
+        to: 'bounce@example.org',
+        subject: 'Alert: Bounced news',
+        last_error: expect.stringMatching(/550/),
+      }),
     );
   });
 

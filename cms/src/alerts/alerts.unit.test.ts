@@ -36,7 +36,9 @@ describe('what a publish tells subscribers', () => {
   it('tells of each new change note and of a withdrawal, and of no note it already told', () => {
     const note = { date: '2026-12-01', text: 'The date was wrong.' };
     const corrected = version({ changeNotes: [note] });
-    expect(changesBetween(version(), corrected, NOW)).toMatchObject([{ kind: 'corrected', note: 'The date was wrong.' }]);
+    expect(changesBetween(version(), corrected, NOW)).toMatchObject([
+      { kind: 'corrected', note: 'The date was wrong.' },
+    ]);
     expect(kinds(corrected, version({ changeNotes: [note] }))).toEqual([]);
     const withdrawn = version({ withdrawal: { explanation: 'Superseded by the new plan.' } });
     expect(changesBetween(corrected, { ...withdrawn, changeNotes: [note] }, NOW)).toMatchObject([
@@ -54,14 +56,18 @@ describe('a subscription asked for', () => {
     expect(parseRequest({ email: ' Ana@Example.ORG', topics: 'release' })).toEqual({
       data: { email: 'ana@example.org', topics: ['release'], frequency: 'immediate' },
     });
-    expect(parseRequest({ email: 'a@b.org', topics: ['all', 'all', 'item:abcdefghijklmnopqrstuvwx'], frequency: 'daily' })).toEqual({
+    expect(
+      parseRequest({ email: 'a@b.org', topics: ['all', 'all', 'item:abcdefghijklmnopqrstuvwx'], frequency: 'daily' }),
+    ).toEqual({
       data: { email: 'a@b.org', topics: ['all', 'item:abcdefghijklmnopqrstuvwx'], frequency: 'daily' },
     });
   });
 
   it('refuses unknown topics, frequencies and addresses, naming the field', () => {
     expect(parseRequest({ email: 'a@b.org', topics: ['person'] })).toEqual({ errors: { topics: 'error.topics' } });
-    expect(parseRequest({ email: 'a@b.org', topics: { $in: ['all'] } })).toEqual({ errors: { topics: 'error.topics' } });
+    expect(parseRequest({ email: 'a@b.org', topics: { $in: ['all'] } })).toEqual({
+      errors: { topics: 'error.topics' },
+    });
     expect(parseRequest({ email: 'a@b.org', topics: 'item:../x' })).toEqual({ errors: { topics: 'error.topics' } });
     expect(parseRequest({ email: ['a@b.org'], topics: 'all', frequency: 'hourly' })).toEqual({
       errors: { email: 'error.email', frequency: 'error.frequency' },

@@ -54,7 +54,8 @@ export function changesBetween(
   const known = new Set((before?.changeNotes ?? []).map((n) => `${String(n.date).slice(0, 10)}:${n.text.trim()}`));
   for (const n of after.changeNotes ?? []) {
     const id = `${String(n.date).slice(0, 10)}:${n.text.trim()}`;
-    if (before && !known.has(id)) changes.push({ key: `${base}:note:${digest(id)}`, kind: 'corrected', note: n.text.trim() });
+    if (before && !known.has(id))
+      changes.push({ key: `${base}:note:${digest(id)}`, kind: 'corrected', note: n.text.trim() });
   }
   if (after.withdrawal && before && !before.withdrawal)
     changes.push({ key: `${base}:withdrawn`, kind: 'withdrawn', note: after.withdrawal.explanation ?? null });
@@ -72,7 +73,12 @@ export function textOf(blocks: unknown): string {
     const n = node as { type?: string; children?: unknown[] };
     return n.type === 'list' ? (n.children ?? []).map((item) => `- ${text(item)}`) : [text(node)];
   };
-  return Array.isArray(blocks) ? blocks.flatMap(lines).filter((l) => l.trim() !== '').join('\n\n') : '';
+  return Array.isArray(blocks)
+    ? blocks
+        .flatMap(lines)
+        .filter((l) => l.trim() !== '')
+        .join('\n\n')
+    : '';
 }
 
 const summaryOf = (row: PublishedVersion) => String(row.summary ?? row.description ?? row.tagline ?? '').slice(0, 2000);

@@ -5,7 +5,11 @@ import { sendAlerts } from './sender';
 import { ensureAlertTables } from './tables';
 
 /** One round of alerts: changes whose time came are fanned out, today's digests queued once due, and what is due sent. */
-export async function runAlerts(strapi: Core.Strapi, env: Pick<Env, 'SITE_URL' | 'ALERTS_DIGEST_TIME'>, now = Date.now()) {
+export async function runAlerts(
+  strapi: Core.Strapi,
+  env: Pick<Env, 'SITE_URL' | 'ALERTS_DIGEST_TIME'>,
+  now = Date.now(),
+) {
   // The cron may tick before the bootstrap made the tables (a first start on an empty database).
   await ensureAlertTables(strapi);
   const fannedOut = await fanOut(strapi, now);

@@ -59,7 +59,7 @@ const topicsOf = (change: ChangeRow) =>
   change.kind === 'published' ? ['all', change.type] : ['all', change.type, `item:${change.document_id}`];
 
 async function insertDeliveries(trx: Transaction, change: ChangeRow, now: number, topics: string[]): Promise<number> {
-  const result = await trx.raw(
+  const result: unknown = await trx.raw(
     `INSERT INTO ${DELIVERIES} (subscriber_id, key, change_id, state, attempts, next_attempt_at, created_at)
      SELECT s.id, CAST(? AS varchar(40)), CAST(? AS integer), 'pending', 0, CAST(? AS bigint), CAST(? AS bigint)
      FROM ${SUBSCRIBERS} s
@@ -94,7 +94,18 @@ export async function queueDigests(strapi: Core.Strapi, time: string, now = Date
   const { from, to } = digestWindow(day, time);
   if (now < to) return 0;
   const knex = strapi.db.connection;
-  const result = await knex.raw(
+  // A read first (see sender.ts): most ticks find every digest of the day queued.
+  const waiting = await knex(`${SUBSCRIPTIONS} as x`)
+    .join(`${SUBSCRIBERS} as s`, 's.id', 'x.subscriber_id')
+    .where('x.frequency', 'daily')
+    .whereNotNull('s.confirmed_at')
+    .whereNotExists(
+      (q) =>
+        void q.select(1).from(`${DELIVERIES} as d`).whereRaw('d.subscriber_id = s.id').andWhere('d.key', `d${day}`),
+    )
+    .first('s.id');
+  if (!waiting) return 0;
+  const result: unknown = await knex.raw(
     `INSERT INTO ${DELIVERIES} (subscriber_id, key, change_id, state, attempts, next_attempt_at, created_at)
      SELECT s.id, CAST(? AS varchar(40)), NULL, 'pending', 0, CAST(? AS bigint), CAST(? AS bigint)
      FROM ${SUBSCRIBERS} s

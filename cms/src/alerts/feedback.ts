@@ -31,7 +31,9 @@ export function feedbackHandler(strapi: Core.Strapi, secret: string | undefined)
     const auth = ctx.request.headers.authorization;
     if (!secret || typeof auth !== 'string' || !auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), secret)) {
       ctx.status = 401;
-      ctx.body = { error: secret ? 'A bearer token (ALERTS_FEEDBACK_SECRET) is required' : 'ALERTS_FEEDBACK_SECRET is not set' };
+      ctx.body = {
+        error: secret ? 'A bearer token (ALERTS_FEEDBACK_SECRET) is required' : 'ALERTS_FEEDBACK_SECRET is not set',
+      };
       return;
     }
     const parsed = schema.safeParse(ctx.request.body);

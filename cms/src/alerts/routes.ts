@@ -50,7 +50,10 @@ const settings = () => {
   return { siteUrl: env.SITE_URL, digestTime: env.ALERTS_DIGEST_TIME };
 };
 const bodyOf = (ctx: Ctx) =>
-  (typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {}) as Record<string, unknown>;
+  (typeof ctx.request.body === 'object' && ctx.request.body !== null ? ctx.request.body : {}) as Record<
+    string,
+    unknown
+  >;
 /** A parameter given once, as a string: `?token=a&token=b` and `token[]=` are no token. */
 const single = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const localeOf = (row: SubscriberRow | null | undefined): Locale =>
@@ -78,7 +81,11 @@ function subscribe(strapi: Core.Strapi) {
     }
     if (typeof body.website === 'string' && body.website !== '') return refuse(400, [t(locale, 'error.notAccepted')]);
     const parsed = parseRequest(body);
-    if ('errors' in parsed) return refuse(400, Object.values(parsed.errors).map((key) => t(locale, key)));
+    if ('errors' in parsed)
+      return refuse(
+        400,
+        Object.values(parsed.errors).map((key) => t(locale, key)),
+      );
     const emailWait = await overLimit(knex, `alerts:${parsed.data.email}`, LIMITS.perEmail);
     if (emailWait) {
       ctx.set('Retry-After', String(emailWait));
@@ -106,13 +113,18 @@ function confirm(strapi: Core.Strapi) {
   return async (ctx: Ctx) => {
     const { siteUrl, digestTime } = settings();
     const token = single(ctx.query.token) ?? single(bodyOf(ctx).token) ?? '';
-    const asked = (await strapi.db
-      .connection(SUBSCRIBERS)
-      .where('confirm_hash', hashOf(token))
-      .first()) as SubscriberRow | undefined;
+    const asked = (await strapi.db.connection(SUBSCRIBERS).where('confirm_hash', hashOf(token)).first()) as
+      SubscriberRow | undefined;
     const locale = localeOf(asked);
     const expired = () =>
-      answerPage(ctx, locale, 410, t(locale, 'page.confirmTitle'), paragraph(t(locale, 'error.link', { days: CONFIRMATION_DAYS })), siteUrl);
+      answerPage(
+        ctx,
+        locale,
+        410,
+        t(locale, 'page.confirmTitle'),
+        paragraph(t(locale, 'error.link', { days: CONFIRMATION_DAYS })),
+        siteUrl,
+      );
     if (ctx.method === 'GET') {
       if (!asked || Number(asked.confirm_expires_at) <= Date.now()) return expired();
       return answerPage(
@@ -127,7 +139,11 @@ function confirm(strapi: Core.Strapi) {
     const confirmed = await confirmSubscription(strapi, token);
     if (!confirmed) return expired();
     const choices = await choicesOf(strapi, confirmed.id);
-    const titles = await itemTitles(strapi, locale, choices.map((c) => c.topic));
+    const titles = await itemTitles(
+      strapi,
+      locale,
+      choices.map((c) => c.topic),
+    );
     answerPage(
       ctx,
       locale,
@@ -156,7 +172,15 @@ function unsubscribe(strapi: Core.Strapi) {
     const { siteUrl } = settings();
     const subscriber = await subscriberByToken(strapi, single(ctx.query.token) ?? single(bodyOf(ctx).token));
     const locale = localeOf(subscriber);
-    if (!subscriber) return answerPage(ctx, locale, 404, t(locale, 'page.unsubscribedTitle'), paragraph(t(locale, 'error.link', { days: CONFIRMATION_DAYS })), siteUrl);
+    if (!subscriber)
+      return answerPage(
+        ctx,
+        locale,
+        404,
+        t(locale, 'page.unsubscribedTitle'),
+        paragraph(t(locale, 'error.link', { days: CONFIRMATION_DAYS })),
+        siteUrl,
+      );
     if (ctx.method === 'GET')
       return answerPage(
         ctx,
@@ -188,9 +212,17 @@ function manage(strapi: Core.Strapi) {
     const body = bodyOf(ctx);
     const subscriber = await subscriberByToken(strapi, single(ctx.query.token) ?? single(body.token));
     const locale = localeOf(subscriber);
-    if (!subscriber) return answerPage(ctx, locale, 404, t(locale, 'page.manageTitle'), paragraph(t(locale, 'error.link', { days: CONFIRMATION_DAYS })), siteUrl);
+    if (!subscriber)
+      return answerPage(
+        ctx,
+        locale,
+        404,
+        t(locale, 'page.manageTitle'),
+        paragraph(t(locale, 'error.link', { days: CONFIRMATION_DAYS })),
+        siteUrl,
+      );
     if (ctx.method === 'POST') {
-      const topics = [body.topics ?? []].flat().filter(isAlertTopic) as AlertTopic[];
+      const topics = [body.topics ?? []].flat().filter(isAlertTopic);
       const frequency: AlertFrequency = (ALERT_FREQUENCIES as readonly unknown[]).includes(body.frequency)
         ? (body.frequency as AlertFrequency)
         : 'immediate';
@@ -206,15 +238,28 @@ function manage(strapi: Core.Strapi) {
       return answerPage(ctx, locale, 200, t(locale, 'page.savedTitle'), manageLink(locale, subscriber), siteUrl);
     }
     const choices = await choicesOf(strapi, subscriber.id);
-    answerPage(ctx, locale, 200, t(locale, 'page.manageTitle'), await manageForm(strapi, locale, subscriber, choices, digestTime), siteUrl);
+    answerPage(
+      ctx,
+      locale,
+      200,
+      t(locale, 'page.manageTitle'),
+      await manageForm(strapi, locale, subscriber, choices, digestTime),
+      siteUrl,
+    );
   };
 }
 
-async function manageForm(strapi: Core.Strapi, locale: Locale, subscriber: SubscriberRow, choices: Choice[], digestTime: string) {
+async function manageForm(
+  strapi: Core.Strapi,
+  locale: Locale,
+  subscriber: SubscriberRow,
+  choices: Choice[],
+  digestTime: string,
+) {
   const chosen = new Set(choices.map((c) => c.topic));
   const items = choices.map((c) => c.topic).filter((topic) => ITEM_TOPIC.test(topic));
   const titles = await itemTitles(strapi, locale, items);
-  const topics: AlertTopic[] = ['all', ...ALERT_SECTIONS, ...(items as AlertTopic[])];
+  const topics: AlertTopic[] = ['all', ...ALERT_SECTIONS, ...items];
   const frequency = choices[0]?.frequency ?? 'immediate';
   const box = (topic: AlertTopic) =>
     `<label><input type="checkbox" name="topics" value="${escapeHtml(topic)}"${chosen.has(topic) ? ' checked' : ''}> ${escapeHtml(topicLabel(locale, topic, titles))}</label><br>`;

@@ -30,8 +30,17 @@ export interface AlertSettings {
 type Outcome = 'sent' | 'retry' | 'failed' | 'suppressed';
 
 async function claim(strapi: Core.Strapi, now: number, limit: number, holder: string): Promise<Claimed[]> {
+  // A read first: on SQLite a write statement takes the database's write lock even when it
+  // changes nothing, and every instance ticks every few seconds.
+  const due = await strapi.db
+    .connection(DELIVERIES)
+    .where('state', 'pending')
+    .andWhere('next_attempt_at', '<=', now)
+    .andWhere((q) => void q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+    .first('id');
+  if (!due) return [];
   const postgres = (strapi.db as unknown as { dialect: { client: string } }).dialect.client === 'postgres';
-  const result = await strapi.db.connection.raw(
+  const result: unknown = await strapi.db.connection.raw(
     `UPDATE ${DELIVERIES} SET claimed_by = ?, claimed_until = ?
      WHERE id IN (SELECT id FROM ${DELIVERIES}
                   WHERE state = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
@@ -51,7 +60,12 @@ const link = (settings: AlertSettings, path: string) => `${settings.siteUrl}${pa
 
 /** "10:00" and "1 December 2026", office time, in the reader's language. */
 const embargoTime = (locale: Locale, at: number) => ({
-  time: new Intl.DateTimeFormat('en-GB', { timeZone: OFFICE_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at),
+  time: new Intl.DateTimeFormat('en-GB', {
+    timeZone: OFFICE_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at),
   date: formatDate(locale, new Date(at)),
 });
 
@@ -101,7 +115,13 @@ export async function compose(
     body = `${change.title}\n\n${changeText(locale, change, settings)}`;
   } else {
     const day = delivery.key.slice(1);
-    const changes = await digestChanges(strapi.db.connection, subscriber.id, subscriber.locale, day, settings.digestTime);
+    const changes = await digestChanges(
+      strapi.db.connection,
+      subscriber.id,
+      subscriber.locale,
+      day,
+      settings.digestTime,
+    );
     if (changes.length === 0) return null;
     subject = t(locale, 'digest.subject', {
       date: formatDate(locale, new Date(`${day}T12:00:00Z`)),
@@ -124,20 +144,28 @@ export async function compose(
   };
 }
 
-async function failed(strapi: Core.Strapi, row: Claimed, email: string, error: Error & { responseCode?: number; response?: string }, now: number): Promise<Outcome> {
+async function failed(
+  strapi: Core.Strapi,
+  row: Claimed,
+  email: string,
+  error: Error & { responseCode?: number; response?: string },
+  now: number,
+): Promise<Outcome> {
   const knex = strapi.db.connection;
   const reason = (error.response ?? error.message).slice(0, 500);
   const attempts = row.attempts + 1;
   const permanent = isPermanent(error);
   const state = permanent || attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-  await knex(DELIVERIES).where({ id: row.id }).update({
-    state,
-    attempts,
-    next_attempt_at: now + backoff(attempts),
-    last_error: reason,
-    claimed_by: null,
-    claimed_until: null,
-  });
+  await knex(DELIVERIES)
+    .where({ id: row.id })
+    .update({
+      state,
+      attempts,
+      next_attempt_at: now + backoff(attempts),
+      last_error: reason,
+      claimed_by: null,
+      claimed_until: null,
+    });
   if (permanent) await suppress(strapi, email, reason, now);
   const message = `Alert to ${email} ${state === 'failed' ? 'given up' : 'will be tried again'}: ${reason}`;
   if (state === 'failed') strapi.log.error(message);
@@ -154,15 +182,24 @@ export async function suppress(strapi: Core.Strapi, email: string, reason: strin
     .merge(['reason', 'at']);
 }
 
-async function sendBatch(strapi: Core.Strapi, worker: Worker, rows: Claimed[], settings: AlertSettings, now: number) {
+async function sendBatch(strapi: Core.Strapi, worker: Worker, rows: Claimed[], settings: AlertSettings) {
   const knex = strapi.db.connection;
   const subscribers = new Map(
-    ((await knex(SUBSCRIBERS).whereIn('id', [...new Set(rows.map((r) => r.subscriber_id))])) as SubscriberRow[]).map((s) => [s.id, s]),
+    ((await knex(SUBSCRIBERS).whereIn('id', [...new Set(rows.map((r) => r.subscriber_id))])) as SubscriberRow[]).map(
+      (s) => [s.id, s],
+    ),
   );
   const changeIds = [...new Set(rows.map((r) => r.change_id).filter((id): id is number => id !== null))];
-  const changes = new Map(((await knex(CHANGES).whereIn('id', changeIds)) as ChangeRow[]).map((c) => [Number(c.id), c]));
+  const changes = new Map(
+    ((await knex(CHANGES).whereIn('id', changeIds)) as ChangeRow[]).map((c) => [Number(c.id), c]),
+  );
   const suppressed = new Set(
-    ((await knex(SUPPRESSED).whereIn('email', [...subscribers.values()].map((s) => s.email))) as Array<{ email: string }>).map((s) => s.email),
+    (
+      (await knex(SUPPRESSED).whereIn(
+        'email',
+        [...subscribers.values()].map((s) => s.email),
+      )) as Array<{ email: string }>
+    ).map((s) => s.email),
   );
   const sent: number[] = [];
   const skipped: number[] = [];
@@ -173,7 +210,13 @@ async function sendBatch(strapi: Core.Strapi, worker: Worker, rows: Claimed[], s
         skipped.push(row.id);
         return 'suppressed';
       }
-      const mail = await compose(strapi, row, subscriber, row.change_id === null ? undefined : changes.get(row.change_id), settings);
+      const mail = await compose(
+        strapi,
+        row,
+        subscriber,
+        row.change_id === null ? undefined : changes.get(row.change_id),
+        settings,
+      );
       if (!mail) {
         skipped.push(row.id);
         return 'suppressed';
@@ -189,7 +232,9 @@ async function sendBatch(strapi: Core.Strapi, worker: Worker, rows: Claimed[], s
   );
   const done = Date.now();
   if (sent.length > 0)
-    await knex(DELIVERIES).whereIn('id', sent).update({ state: 'sent', sent_at: done, claimed_by: null, claimed_until: null });
+    await knex(DELIVERIES)
+      .whereIn('id', sent)
+      .update({ state: 'sent', sent_at: done, claimed_by: null, claimed_until: null });
   if (skipped.length > 0)
     await knex(DELIVERIES).whereIn('id', skipped).update({ state: 'skipped', claimed_by: null, claimed_until: null });
   return outcomes;
@@ -212,14 +257,25 @@ export async function sendAlerts(
   const lane = async () => {
     while (!worker.stopping && outcomes.length < limit) {
       const now = options.now ?? Date.now();
-      const rows = await claim(strapi, now, Math.min(options.batch ?? 100, limit - outcomes.length), options.holder ?? HOLDER);
+      const rows = await claim(
+        strapi,
+        now,
+        Math.min(options.batch ?? 100, limit - outcomes.length),
+        options.holder ?? HOLDER,
+      );
       if (rows.length === 0) break;
       if (worker.stopping) {
         // Stopped while claiming: the rows go back at once rather than when the claim expires.
-        await strapi.db.connection(DELIVERIES).whereIn('id', rows.map((r) => r.id)).update({ claimed_by: null, claimed_until: null });
+        await strapi.db
+          .connection(DELIVERIES)
+          .whereIn(
+            'id',
+            rows.map((r) => r.id),
+          )
+          .update({ claimed_by: null, claimed_until: null });
         break;
       }
-      const batch = sendBatch(strapi, worker, rows, settings, now);
+      const batch = sendBatch(strapi, worker, rows, settings);
       worker.inFlight.add(batch);
       try {
         outcomes.push(...(await batch));

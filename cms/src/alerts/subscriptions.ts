@@ -86,8 +86,7 @@ export async function itemTitles(strapi: Core.Strapi, locale: Locale, topics: re
 
 export const describeChoices = (locale: Locale, choices: Choice[], titles: Map<string, string>, digestTime: string) =>
   choices.map(
-    (c) =>
-      `${topicLabel(locale, c.topic, titles)}, ${t(locale, `frequency.${c.frequency}`, { time: digestTime })}`,
+    (c) => `${topicLabel(locale, c.topic, titles)}, ${t(locale, `frequency.${c.frequency}`, { time: digestTime })}`,
   );
 
 /** Stores what was asked for as pending and queues the confirmation mail, in one transaction. */
@@ -104,9 +103,8 @@ export async function requestSubscription(
   const knex = strapi.db.connection;
   await knex.transaction(async (trx: Transaction) => {
     const existing = (await trx(SUBSCRIBERS).where({ email: request.email, locale }).first()) as
-      | SubscriberRow
-      | undefined;
-    const earlier: Choice[] = existing?.pending ? JSON.parse(existing.pending) : [];
+      SubscriberRow | undefined;
+    const earlier = existing?.pending ? (JSON.parse(existing.pending) as Choice[]) : [];
     const pending = [
       ...earlier.filter((c) => !topics.includes(c.topic)),
       ...topics.map((topic) => ({ topic, frequency: request.frequency })),
@@ -156,7 +154,7 @@ export async function confirmSubscription(
       .andWhere('confirm_expires_at', '>', now)
       .first()) as SubscriberRow | undefined;
     if (!row) return null;
-    const pending: Choice[] = row.pending ? JSON.parse(row.pending) : [];
+    const pending = row.pending ? (JSON.parse(row.pending) as Choice[]) : [];
     for (const c of pending)
       await trx(SUBSCRIPTIONS)
         .insert({ subscriber_id: row.id, topic: c.topic, frequency: c.frequency })
@@ -177,11 +175,11 @@ export async function subscriberByToken(strapi: Core.Strapi, token: unknown): Pr
 }
 
 export async function choicesOf(strapi: Core.Strapi, subscriberId: number): Promise<Choice[]> {
-  return (await strapi.db
-    .connection(SUBSCRIPTIONS)
+  return strapi.db
+    .connection<Choice & { id: number; subscriber_id: number }>(SUBSCRIPTIONS)
     .where({ subscriber_id: subscriberId })
     .orderBy('id')
-    .select('topic', 'frequency')) as Choice[];
+    .select('topic', 'frequency');
 }
 
 /** Replaces a subscriber's choices (the manage page; the signed link is the proof of the address). */

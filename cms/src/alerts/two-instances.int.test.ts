@@ -72,10 +72,17 @@ afterAll(async () => {
 
 describe('alerts sent by several CMS instances', () => {
   it('share one fan-out between two instances, and send each subscriber one message', async () => {
-    const emails = await seedSubscribers(app.strapi, 400, { prefix: 'shared', locale: () => 'en', topics: () => ['all'] });
+    const emails = await seedSubscribers(app.strapi, 400, {
+      prefix: 'shared',
+      locale: () => 'en',
+      topics: () => ['all'],
+    });
     const [first, second] = [await startInstance(), await startInstance()];
     await createRelease(app.strapi, { en: 'Shared between instances' }, ['en']);
-    await until(() => countsOf('Shared between instances').size === emails.length, 'every subscriber to get the release');
+    await until(
+      () => countsOf('Shared between instances').size === emails.length,
+      'every subscriber to get the release',
+    );
     // Both crons ticked several times more: a second claim of a row would have sent it again.
     await new Promise((r) => setTimeout(r, 3000));
     const counts = countsOf('Shared between instances');
@@ -86,7 +93,11 @@ describe('alerts sent by several CMS instances', () => {
   });
 
   it('sends no message twice and leaves none unsent when the sending instance is stopped in the middle and started again', async () => {
-    const emails = await seedSubscribers(app.strapi, 600, { prefix: 'restart', locale: () => 'sq', topics: () => ['release'] });
+    const emails = await seedSubscribers(app.strapi, 600, {
+      prefix: 'restart',
+      locale: () => 'sq',
+      topics: () => ['release'],
+    });
     const instance = await startInstance();
     await createRelease(app.strapi, { sq: 'Pa dyfishime' }, ['sq']);
     await until(() => countsOf('Pa dyfishime').size >= 100, 'the sending to be under way');

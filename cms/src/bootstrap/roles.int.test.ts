@@ -42,6 +42,7 @@ beforeAll(async () => {
   tokens.other = await userWithRole('other-author@example.org', ROLES.author.code);
   tokens.editor = await userWithRole('editor@example.org', ROLES.editor.code);
   tokens.admin = await userWithRole('admin@example.org', null);
+  tokens.accreditation = await userWithRole('accreditation@example.org', ROLES.accreditationOfficer.code);
 });
 
 afterAll(async () => {
@@ -54,11 +55,11 @@ describe('the office roles', () => {
       ((await (app.strapi.service('admin::role') as any).find({})) as Array<{ name: string }>)
         .map((r) => r.name)
         .sort();
-    expect(await names()).toEqual(['Administrator', 'Author', 'Editor', 'Requests officer']);
+    expect(await names()).toEqual(['Accreditation officer', 'Administrator', 'Author', 'Editor', 'Requests officer']);
     const count = () => app.strapi.db.query('admin::permission').count({});
     const before = await count();
     await app.bootstrap();
-    expect(await names()).toEqual(['Administrator', 'Author', 'Editor', 'Requests officer']);
+    expect(await names()).toEqual(['Accreditation officer', 'Administrator', 'Author', 'Editor', 'Requests officer']);
     expect(await count()).toBe(before);
   });
 
@@ -104,5 +105,16 @@ describe('the office roles', () => {
     expect((await as('editor', 'POST', `${RELEASES}/${id}/actions/publish?locale=en`, {})).status).toBe(200);
     expect((await as('admin', 'POST', `${RELEASES}/${id}/actions/unpublish?locale=en`, {})).status).toBe(200);
     expect((await as('editor', 'DELETE', `${RELEASES}/${id}?locale=en`)).status).toBe(200);
+  });
+
+  it('lets the accreditation officer see and update accreditations, and nothing else; an editor not at all', async () => {
+    const ACCREDITATIONS = '/content-manager/collection-types/api::accreditation.accreditation';
+    expect((await as('accreditation', 'GET', `${ACCREDITATIONS}?page=1&pageSize=10`)).status).toBe(200);
+    expect((await as('accreditation', 'GET', `${REQUESTS}?page=1&pageSize=10`)).status).toBe(403);
+    expect((await as('accreditation', 'POST', `${RELEASES}?locale=en`, releaseData('Not mine to write'))).status).toBe(
+      403,
+    );
+    expect((await as('editor', 'GET', `${ACCREDITATIONS}?page=1&pageSize=10`)).status).toBe(403);
+    expect((await as('author', 'GET', `${ACCREDITATIONS}?page=1&pageSize=10`)).status).toBe(403);
   });
 });

@@ -86,9 +86,7 @@ export const FIELDS = {
       .union([z.string(), z.array(z.string())], { error: 'error.choice' })
       .transform((v) => [v].flat())
       .pipe(z.array(z.enum(LOCALE_CODES as [string, ...string[]], { error: 'error.choice' })).min(1, 'error.choice')),
-    consent: z
-      .union([z.literal('yes'), z.literal(true)], { error: 'error.consent' })
-      .transform(() => true),
+    consent: z.union([z.literal('yes'), z.literal(true)], { error: 'error.consent' }).transform(() => true),
   }),
 } satisfies Record<FormKind, z.ZodType>;
 

@@ -88,7 +88,13 @@ export async function applyStep(
   strapi: Core.Strapi,
   kind: FormKind,
   entry: Entry,
-  step: { action: string; changes: Record<string, unknown>; letter: string | null; reason: string | null; actor: string },
+  step: {
+    action: string;
+    changes: Record<string, unknown>;
+    letter: string | null;
+    reason: string | null;
+    actor: string;
+  },
   now: Date,
 ) {
   const uid = uidOf(kind);
@@ -107,10 +113,15 @@ export async function applyStep(
       at: now,
     });
     if (step.letter && entry.email) await enqueue(strapi, [letter(step.letter, after, eventId, now)], trx);
-    if (kind === 'accreditation') await syncMediaList(strapi, trx, String(entry.email ?? ''), now);
+    if (kind === 'accreditation')
+      await syncMediaList(strapi, trx, typeof entry.email === 'string' ? entry.email : '', now);
   });
   // The disclosure log and the statistics on the site follow the request: the builder hears of it as of any update (without its data, site-sync/deliveries.ts).
-  await strapi.eventHub.emit('entry.update', { model: uid.split('.')[1], uid, entry: { documentId: entry.documentId } });
+  await strapi.eventHub.emit('entry.update', {
+    model: uid.split('.')[1],
+    uid,
+    entry: { documentId: entry.documentId },
+  });
 }
 
 /** A letter of the process, from the office's templates in the requester's language. */
@@ -129,8 +140,10 @@ function letter(name: string, entry: Entry, eventId: number, now: Date) {
     extensionDays: typeof entry.extensionDays === 'number' ? String(entry.extensionDays) : '',
     dueDate: formatDate(locale, dueAtOf(entry)),
     complaintUntil: formatDate(locale, complaintUntil(now)),
-    grantedType: typeof entry.grantedType === 'string' ? translate(locale, `accreditationType.${entry.grantedType}`) : '',
-    validUntil: typeof entry.validUntil === 'string' ? formatDate(locale, new Date(`${entry.validUntil}T12:00:00Z`)) : '',
+    grantedType:
+      typeof entry.grantedType === 'string' ? translate(locale, `accreditationType.${entry.grantedType}`) : '',
+    validUntil:
+      typeof entry.validUntil === 'string' ? formatDate(locale, new Date(`${entry.validUntil}T12:00:00Z`)) : '',
   };
   return {
     key: `${entry.reference}:${name}:${eventId}`,

@@ -2,7 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { ROLES } from '../bootstrap/roles';
 
 /** The roles whose members answer submissions, and so may be given one. */
-const ANSWERING = [ROLES.requestsOfficer.code, ROLES.accreditationOfficer.code, ROLES.editor.code, 'strapi-super-admin'];
+const ANSWERING = [
+  ROLES.requestsOfficer.code,
+  ROLES.accreditationOfficer.code,
+  ROLES.editor.code,
+  'strapi-super-admin',
+];
 
 /** The active admin users a submission can be assigned to. */
 export async function officers(strapi: Core.Strapi): Promise<Array<{ email: string; name: string }>> {

@@ -222,7 +222,10 @@ export function step(action: Action, current: Case, input: StepInput, now: Date)
     if (filled(input.grantedType) && !(ACCREDITATION_TYPES as readonly unknown[]).includes(input.grantedType))
       problems.grantedType = 'out-of-range';
     const until = String(input.validUntil ?? '');
-    if (filled(input.validUntil) && !(/^\d{4}-\d{2}-\d{2}$/.test(until) && until >= officeDate(now) && until <= addDays(officeDate(now), 366)))
+    if (
+      filled(input.validUntil) &&
+      !(/^\d{4}-\d{2}-\d{2}$/.test(until) && until >= officeDate(now) && until <= addDays(officeDate(now), 366))
+    )
       problems.validUntil = 'out-of-range';
   }
   if (

@@ -174,7 +174,11 @@ describe('an application for accreditation', () => {
 
   it('is decided, asked about, or refused; an accreditation is suspended, reinstated or revoked', () => {
     expect(actionsFor(application(), now)).toEqual(['start', 'ask-more', 'approve', 'decline']);
-    expect(actionsFor(application({ status: 'more-info-requested' }), now)).toEqual(['more-given', 'approve', 'decline']);
+    expect(actionsFor(application({ status: 'more-info-requested' }), now)).toEqual([
+      'more-given',
+      'approve',
+      'decline',
+    ]);
     expect(actionsFor(application({ status: 'approved' }), now)).toEqual(['suspend', 'revoke']);
     expect(actionsFor(application({ status: 'suspended' }), now)).toEqual(['reinstate', 'revoke']);
     for (const status of ['refused', 'revoked', 'lapsed']) expect(actionsFor(application({ status }), now)).toEqual([]);

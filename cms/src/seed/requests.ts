@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES as T } from '@newsroom/shared-types';
 import { takeStep } from '../requests/desk';
+import { addDays, officeDate } from '../requests/deadlines';
 import type { SeedLedger } from './store';
 
 /**
  * A few submissions for the requests desk and the disclosure log: a request answered and
- * published with the document released, one waiting, and a journalist's question. The
+ * published with the document released, one waiting, a journalist's question, an application
+ * for accreditation waiting and an accreditation given. The
  * senders are at example.org, so no real person's mail is ever written.
  */
 export async function seedRequests(strapi: Core.Strapi, ledger: SeedLedger, releasedFile: number) {
@@ -56,4 +58,35 @@ export async function seedRequests(strapi: Core.Strapi, ledger: SeedLedger, rele
     language: 'sr-Latn',
     question: 'Kada će novi pres centar biti otvoren za novinare?',
   });
+  // An application waiting for the accreditation officer, and an outlet already accredited.
+  await make('accreditation:waiting', T.accreditation.uid, {
+    name: 'Demo Photographer',
+    email: 'photographer@example.org',
+    outlet: 'Foto Demo',
+    role: 'photo',
+    accreditationType: 'event',
+    event: 'Samiti i Procesit të Berlinit',
+    languages: ['sq', 'en'],
+    consent: true,
+    language: 'sq',
+  });
+  const accredited = await make('accreditation:annual', T.accreditation.uid, {
+    name: 'Demo Correspondent',
+    email: 'correspondent@example.org',
+    outlet: 'TV Demo',
+    role: 'journalist',
+    accreditationType: 'annual',
+    languages: ['sq', 'sr-Latn', 'en'],
+    consent: true,
+    language: 'en',
+  });
+  if (accredited)
+    await takeStep(
+      strapi,
+      'accreditation',
+      accredited,
+      'approve',
+      { grantedType: 'annual', validUntil: addDays(officeDate(new Date()), 365) },
+      'demo@newsroom.local',
+    );
 }

@@ -144,7 +144,11 @@ function StepForm({ detail, onDone }: { detail: Detail; onDone: () => void }) {
                 onChange={(e) => setInput({ ...input, [need]: e.target.value })}
               />
             ) : need === 'validUntil' ? (
-              <input type="date" value={input[need] ?? ''} onChange={(e) => setInput({ ...input, [need]: e.target.value })} />
+              <input
+                type="date"
+                value={input[need] ?? ''}
+                onChange={(e) => setInput({ ...input, [need]: e.target.value })}
+              />
             ) : need === 'grantedType' ? (
               <select value={input[need] ?? ''} onChange={(e) => setInput({ ...input, [need]: e.target.value })}>
                 <option value="" />
