@@ -24,7 +24,13 @@ describe('what is signed and compared', () => {
     expect(sitePath('https://kryeministri.example/en/press-releases/a', site)).toBe('/en/press-releases/a/');
     expect(sitePath(' /sq/komunikata/lajm-i-ri/?utm=x#top ', site)).toBe('/sq/komunikata/lajm-i-ri/');
     expect(sitePath('HTTPS://KRYEMINISTRI.EXAMPLE/en/', site)).toBe('/en/');
+    expect(sitePath('https://kryeministri.example:443/en/', site)).toBe('/en/');
+    // Dot segments, spelled or encoded, resolve inside the site as a browser resolves them.
+    expect(sitePath('/en/%2e%2e/%2E%2E/sq/', site)).toBe('/sq/');
     for (const other of [
+      '\\\\evil.example/en/',
+      '/\\evil.example/en/',
+      'https://kryeministri.example:8443/en/',
       'https://kryeministri.example.evil/en/',
       'http://kryeministri.example/en/',
       '//evil.example/en/',

@@ -232,12 +232,11 @@ async function judgeHits(ctx: Context, hits: LookupHit[], matched: Verdict['matc
     const [x, y] = [rank(a), rank(b)];
     return x[0] !== y[0] ? x[0] > y[0] : x[1] !== y[1] ? x[1] > y[1] : x[2] > y[2];
   };
-  let best: Verdict | null = null;
-  for (const hit of hits) {
-    const verdict = await judge(ctx, hit.record, { ...matched!, name: hit.name ?? matched?.name });
-    if (!best || better(verdict, best)) best = verdict;
-  }
-  return best;
+  // Each hit's signature and history are fetched side by side: a file shared by three translations is one wait, not three.
+  const verdicts = await Promise.all(
+    hits.map((hit) => judge(ctx, hit.record, { ...matched!, name: hit.name ?? matched?.name })),
+  );
+  return verdicts.reduce<Verdict | null>((best, verdict) => (!best || better(verdict, best) ? verdict : best), null);
 }
 
 async function byAddress(ctx: Context, address: string, siteUrl: string): Promise<Verdict> {

@@ -31,6 +31,8 @@ import {
   launchChromium,
   runAlerts,
   takeStep,
+  adminAs,
+  releaseData,
 } from '@newsroom/cms/testing';
 import { staticServer } from '@newsroom/scripts/testing';
 import { buildSite } from '../test/build-site';
@@ -264,7 +266,17 @@ describe.skipIf(!hasChromium)("the public's forms in Chromium", () => {
     ]);
     await confirmFrom('pratilac@example.org');
 
-    await createRelease(cms.strapi, { 'sr-Latn': 'Nova vest' }, ['sr-Latn']);
+    // Published as an editor does in the admin: through the admin's own API.
+    const editor = await adminAs(cms, 'alerts-editor@example.org', null);
+    const RELEASES = '/content-manager/collection-types/api::release.release';
+    const draft = await editor('POST', `${RELEASES}?locale=sr-Latn`, releaseData('Nova vest'));
+    expect(draft.status).toBe(201);
+    const published = await editor(
+      'POST',
+      `${RELEASES}/${draft.body.data.documentId}/actions/publish?locale=sr-Latn`,
+      {},
+    );
+    expect(published.status).toBe(200);
     const vest = (await cms.strapi.db
       .query('api::release.release')
       .findOne({ where: { slug: 'vest', locale: 'sr-Latn' } })) as {

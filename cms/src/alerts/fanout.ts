@@ -95,7 +95,7 @@ export async function queueDigests(strapi: Core.Strapi, time: string, now = Date
   if (now < to) return 0;
   const knex = strapi.db.connection;
   // A read first (see sender.ts): most ticks find every digest of the day queued.
-  const waiting = await knex(`${SUBSCRIPTIONS} as x`)
+  const waiting: unknown = await knex(`${SUBSCRIPTIONS} as x`)
     .join(`${SUBSCRIBERS} as s`, 's.id', 'x.subscriber_id')
     .where('x.frequency', 'daily')
     .whereNotNull('s.confirmed_at')

@@ -32,7 +32,7 @@ type Outcome = 'sent' | 'retry' | 'failed' | 'suppressed';
 async function claim(strapi: Core.Strapi, now: number, limit: number, holder: string): Promise<Claimed[]> {
   // A read first: on SQLite a write statement takes the database's write lock even when it
   // changes nothing, and every instance ticks every few seconds.
-  const due = await strapi.db
+  const due: unknown = await strapi.db
     .connection(DELIVERIES)
     .where('state', 'pending')
     .andWhere('next_attempt_at', '<=', now)

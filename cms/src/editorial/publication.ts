@@ -41,15 +41,15 @@ export function publicationMiddleware(strapi: Core.Strapi) {
       const followed = (ALERT_SECTIONS as readonly string[]).includes(typeKey);
       const live = async () =>
         followed
-          ? (await versions(strapi, uid, params.documentId!, locales, ALERT_FIELDS)).filter((r) => r.publishedAt)
+          ? (await versions(strapi, uid, params.documentId, locales, ALERT_FIELDS)).filter((r) => r.publishedAt)
           : [];
       // One transaction: a publish that fails (a database busy with another instance) leaves
       // no first-publication stamp behind, which would tell the schedule it was done.
       return strapi.db.transaction(async () => {
         const before = await live();
-        await beforePublish(strapi, uid, params.documentId!, locales);
+        await beforePublish(strapi, uid, params.documentId, locales);
         const result = await next();
-        await unretire(strapi, typeKey, params.documentId!, locales);
+        await unretire(strapi, typeKey, params.documentId, locales);
         if (followed) await recordChanges(strapi, typeKey, before, await live());
         return result;
       });

@@ -81,8 +81,21 @@ export function publicationRecord(type: PageType, locale: Locale, entry: Entry):
   };
 }
 
-/** The record file's exact bytes (RFC 8785), and their SHA-256: the name of its signature. */
+const made = new WeakMap<Entry, Map<string, { body: string; sha256: string }>>();
+
+/**
+ * The record file's exact bytes (RFC 8785), and their SHA-256: the name of its signature.
+ * Asked for by the page, its `record.json` and the feeds: made once per entry object.
+ */
 export function recordFile(type: PageType, locale: Locale, entry: Entry): { body: string; sha256: string } {
-  const body = canonicalJson(publicationRecord(type, locale, entry));
-  return { body, sha256: crypto.createHash('sha256').update(body).digest('hex') };
+  const byKey = made.get(entry) ?? new Map<string, { body: string; sha256: string }>();
+  made.set(entry, byKey);
+  const key = `${type}:${locale}`;
+  let file = byKey.get(key);
+  if (!file) {
+    const body = canonicalJson(publicationRecord(type, locale, entry));
+    file = { body, sha256: crypto.createHash('sha256').update(body).digest('hex') };
+    byKey.set(key, file);
+  }
+  return file;
 }
