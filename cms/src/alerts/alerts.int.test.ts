@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
 import { ALERTS_PATHS, wallTimeToInstant, type Locale } from '@newsroom/shared-types';
@@ -16,6 +18,22 @@ import { CHANGES, DELIVERIES, SUPPRESSED } from './tables';
  */
 let app: TestStrapi;
 let smtp: TestSmtp;
+/** A stand-in for the site builder: its /status names a live build that started at `liveStartedAt`. */
+let liveStartedAt = Date.now() + 365 * 86_400_000;
+const builder = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    if (req.url === '/status')
+      return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          live: { id: 'live', startedAt: new Date(liveStartedAt).toISOString() },
+          running: null,
+          queued: [],
+        }),
+      );
+    res.writeHead(202).end('{}');
+  });
+});
 const RELEASE = 'api::release.release';
 
 const env = () => ({
@@ -27,6 +45,8 @@ const env = () => ({
   ADMIN_EMAIL: 'alerts@example.org',
   ADMIN_PASSWORD: 'Alerts-password-1',
   ALERTS_FEEDBACK_SECRET: 'feedback-secret-0123456789',
+  BUILDER_WEBHOOK_URL: `http://127.0.0.1:${(builder.address() as AddressInfo).port}/webhook`,
+  BUILDER_WEBHOOK_SECRET: 'alerts-builder-secret-0123456789',
 });
 
 const alerts = (now?: number) => runAlerts(app.strapi, loadEnv(), now);
@@ -79,6 +99,7 @@ const publishRelease = (titles: Partial<Record<Locale, string>>, extra: Record<s
 
 beforeAll(async () => {
   smtp = await startSmtp({ refuse: (address) => refusing.has(address) });
+  await new Promise<void>((resolve) => builder.listen(0, '127.0.0.1', resolve));
   app = await startStrapi({ listen: true, env: env() });
 });
 
@@ -86,6 +107,7 @@ afterAll(async () => {
   await app?.stop();
   await smtp?.close();
   for (const key of Object.keys(env())) delete process.env[key];
+  builder.close();
 });
 
 beforeEach(async () => {
@@ -317,5 +339,29 @@ describe('what is sent', () => {
     await publishRelease({ en: 'Wanted again' });
     await alerts();
     expect(to('complains@example.org').map((m) => m.subject)).toContain('Wanted again');
+  });
+
+  it('waits for the site to show the item before alerting, and goes out regardless after ten minutes', async () => {
+    await subscribeAndConfirm('patient@example.org', 'en', ['release']);
+    const published = Date.now();
+    liveStartedAt = published - 60_000;
+    try {
+      await publishRelease({ en: 'Not on the site yet' });
+      await alerts();
+      expect(to('patient@example.org')).toHaveLength(1);
+      // The builder's next build goes live.
+      liveStartedAt = Date.now();
+      await alerts();
+      expect(to('patient@example.org').map((m) => m.subject)).toContain('Not on the site yet');
+
+      liveStartedAt = published - 60_000;
+      await publishRelease({ en: 'The builder is stuck' });
+      await alerts(Date.now() + 9 * 60_000);
+      expect(to('patient@example.org').map((m) => m.subject)).not.toContain('The builder is stuck');
+      await alerts(Date.now() + 11 * 60_000);
+      expect(to('patient@example.org').map((m) => m.subject)).toContain('The builder is stuck');
+    } finally {
+      liveStartedAt = Date.now() + 365 * 86_400_000;
+    }
   });
 });

@@ -21,8 +21,18 @@ async function liveEmbargo(strapi: Core.Strapi, change: ChangeRow): Promise<numb
   return live.embargoUntil ? new Date(live.embargoUntil).getTime() : 0;
 }
 
+/**
+ * An alert links the item's page, so it waits until the site's live build started after the
+ * item became public; after this long it goes out regardless, and says so in the log (the desk
+ * already shows the site as behind).
+ */
+export const SITE_WAIT_MS = 10 * 60_000;
+
+/** When the site's live build started (epoch ms), or null when the builder cannot say. */
+export type SiteLive = () => Promise<number | null>;
+
 /** Fans out the changes whose time has come; returns how many delivery rows were added. */
-export async function fanOut(strapi: Core.Strapi, now = Date.now(), limit = 20): Promise<number> {
+export async function fanOut(strapi: Core.Strapi, now = Date.now(), limit = 20, siteLive?: SiteLive): Promise<number> {
   const knex = strapi.db.connection;
   const due = (await knex(CHANGES)
     .whereNull('fanned_out_at')
@@ -30,6 +40,11 @@ export async function fanOut(strapi: Core.Strapi, now = Date.now(), limit = 20):
     .orderBy('id')
     .limit(limit)) as ChangeRow[];
   let added = 0;
+  let live: Promise<number | null> | undefined;
+  const liveBuild = (): Promise<number | null> => {
+    live ??= siteLive ? siteLive().catch(() => null) : Promise.resolve(null);
+    return live;
+  };
   for (const change of due) {
     const embargo = await liveEmbargo(strapi, change);
     if (change.kind === 'embargoed') {
@@ -44,6 +59,16 @@ export async function fanOut(strapi: Core.Strapi, now = Date.now(), limit = 20):
       // The embargo was moved later since the publish: the change waits for it.
       await knex(CHANGES).where({ id: change.id }).update({ not_before: embargo });
       continue;
+    }
+    if (embargo !== null && siteLive) {
+      const since = Math.max(Number(change.created_at), Number(change.not_before));
+      const started = await liveBuild();
+      if (started === null || started < since) {
+        if (now - since < SITE_WAIT_MS) continue;
+        strapi.log.warn(
+          `Alerts for "${change.title}" (${change.locale}) go out though the site has not shown it ${SITE_WAIT_MS / 60_000} minutes after it became public`,
+        );
+      }
     }
     await knex.transaction(async (trx: Transaction) => {
       // An item unpublished before its alert went out is not announced.
