@@ -17,6 +17,8 @@ const sink = http.createServer((req, res) => {
   let body = '';
   req.on('data', (d) => (body += d));
   req.on('end', () => {
+    // The alerts ask the builder's /status whether the site shows an item: this builder has none.
+    if (req.method !== 'POST') return void res.writeHead(404).end();
     const payload = JSON.parse(body) as { event: string; entry?: { documentId: string; locale: string } };
     deliveries.push({ event: payload.event, documentId: payload.entry?.documentId, locale: payload.entry?.locale });
     res.writeHead(202).end('{}');

@@ -3,6 +3,9 @@ import { EDITORIAL_UIDS, EMBARGO_UIDS, formatOfficeTime } from '@newsroom/shared
 import { typeKeyOf } from './versions';
 import { withLease } from '../cluster/lease';
 
+const isBusy = (error: unknown) =>
+  (error as { code?: string }).code === 'SQLITE_BUSY' || /database is locked/.test((error as Error).message);
+
 /** An item still unpublished this long after its time is overdue: listed, never skipped. */
 export const OVERDUE_AFTER_MS = 5 * 60_000;
 
@@ -99,6 +102,9 @@ export async function runSchedule(strapi: Core.Strapi, now: Date = new Date()): 
           `Scheduled publish: ${due.type} "${due.title}" (${due.locale}), due ${formatOfficeTime(due.publishAt)}`,
         );
       } catch (error) {
+        // SQLite refuses a writer that would deadlock with another instance's: the publish was
+        // undone whole and the next tick tries again. It is not the editor's to fix.
+        if (isBusy(error)) continue;
         errors.set(`${due.documentId}:${due.locale}`, (error as Error).message);
         if (now.getTime() - ms(due.publishAt) > OVERDUE_AFTER_MS)
           run.overdue.push({ ...due, error: (error as Error).message });
