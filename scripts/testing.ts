@@ -5,3 +5,4 @@ export { siteWorkerScript } from './builder/config';
 export { recordsOfSite } from './search/records';
 export { Authenticity } from './authenticity/authenticate';
 export { ensureSigningKeyFile, readSigningKey } from './authenticity/keys';
+export { planEnvironment, readBuildReport } from './builder/build-plan';

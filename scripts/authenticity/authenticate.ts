@@ -8,7 +8,7 @@ import {
   type LogEvent,
   type PublicationRecord,
   type RecordSignature,
-  type SiteBuildReport,
+  type BuildReport,
 } from '@newsroom/shared-types';
 import { KeyRegistry, publicKeyPem, sign, type SigningKey } from './keys';
 import { PublicationLog, sha256, type Lookup, type NewEntry } from './log';
@@ -18,10 +18,10 @@ import { SigningState, type ItemState } from './state';
 export const authenticityStore = (buildsDir: string) => path.join(buildsDir, '.authenticity');
 
 /**
- * What an incremental build reports of its record files (integrations/incremental.mjs): the
+ * What an incremental build reports of its record files (site/integrations/incremental.ts): the
  * ones it wrote and the ones it removed; every other one is the live build's, linked.
  */
-export type RecordChanges = NonNullable<SiteBuildReport['records']> & {
+export type RecordChanges = NonNullable<BuildReport['records']> & {
   /** The live build the incremental build started from. */
   base: string;
 };

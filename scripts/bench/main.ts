@@ -129,7 +129,7 @@ async function main() {
         cmsUrl: proxy.url,
         outDir,
         cacheDir: path.join(work, 'cache'),
-        env: { INCREMENTAL_BASE: path.join(work, 'cold'), LOADER_CHANGES_FILE: `${outDir}.changes.json` },
+        base: path.join(work, 'cold'),
       }),
     );
     proxy.take();

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { BuildPlan } from '@newsroom/shared-types';
+import { planEnvironment, readBuildReport } from '../builder/build-plan';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -76,10 +78,18 @@ export async function measuredBuild(options: {
   cmsUrl: string;
   outDir: string;
   cacheDir: string;
-  env?: Record<string, string>;
+  /** The live build to start from, as the builder names it after a webhook. */
+  base?: string;
 }): Promise<BuildFigures> {
-  const statsFile = path.join(path.dirname(options.outDir), `stats-${path.basename(options.outDir)}.json`);
-  fs.rmSync(statsFile, { force: true });
+  const plan: BuildPlan = {
+    id: path.basename(options.outDir),
+    outDir: options.outDir,
+    cacheDir: options.cacheDir,
+    reportFile: `${options.outDir}.report.json`,
+    refetch: 'changed',
+    ...(options.base ? { base: options.base } : {}),
+  };
+  fs.rmSync(plan.reportFile, { force: true });
   const imagesBefore = countFiles(path.join(options.cacheDir, 'assets'));
   const started = performance.now();
   const child = spawn(
@@ -88,15 +98,11 @@ export async function measuredBuild(options: {
     {
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: {
+      env: planEnvironment(plan, `${options.outDir}.plan.json`, {
         ...process.env,
         CMS_URL: options.cmsUrl,
-        SITE_OUT_DIR: options.outDir,
-        ASTRO_CACHE_DIR: options.cacheDir,
-        LOADER_STATS_FILE: statsFile,
         ASTRO_TELEMETRY_DISABLED: '1',
-        ...options.env,
-      },
+      }),
     },
   );
   let errors = '';
@@ -110,14 +116,13 @@ export async function measuredBuild(options: {
   const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
   clearInterval(poll);
   if (code !== 0) throw new Error(`The site build failed (${code}): ${errors}`);
-  const { _build: build, ...stats } = fs.existsSync(statsFile)
-    ? (JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Record<string, { fetched: number; mode?: string }>)
-    : {};
+  const report = readBuildReport(plan);
+  if (!report) throw new Error(`The site build wrote no report (${plan.reportFile})`);
   return {
     ms: Math.round(performance.now() - started),
-    mode: build?.mode ?? 'full',
+    mode: report.mode ?? 'full',
     peakRssBytes: peak,
-    entriesFetched: Object.values(stats).reduce((sum, s) => sum + s.fetched, 0),
+    entriesFetched: Object.values(report.loaders ?? {}).reduce((sum, s) => sum + s.fetched, 0),
     imagesEncoded: countFiles(path.join(options.cacheDir, 'assets')) - imagesBefore,
   };
 }

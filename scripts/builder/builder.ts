@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SiteBuildReport, WebhookPayload } from '@newsroom/shared-types';
+import type { BuildPlan, BuildReport, WebhookPayload } from '@newsroom/shared-types';
+import { planEnvironment, readBuildReport } from './build-plan';
 import { BuildQueue, type Timers } from './coalesce';
 import {
   buildDir,
@@ -17,7 +18,7 @@ import { verifyBuild } from './verify';
 import { checkNginxMap } from './nginx-check';
 import { sealBuild } from './seal';
 import { siteWorkerScript, type BuilderConfig } from './config';
-import { SiteWorker, type PerBuildVariable } from './site-worker';
+import { SiteWorker } from './site-worker';
 import { syncAlgolia } from '../search/algolia';
 import { readJsonState, writeJsonAtomic } from '../lib/json-state';
 import { recordsOfSite } from '../search/records';
@@ -46,6 +47,8 @@ export interface BuildRecord {
   mode?: 'incremental' | 'full';
   /** Why a build was full, when it was not the first. */
   fullBecause?: string;
+  /** Where the site build's time went, by phase (its report's). */
+  timingsMs?: Record<string, number>;
   result: 'running' | 'live' | 'failed';
   error?: string;
   /** What the build signed and logged (see scripts/authenticity). */
@@ -154,9 +157,7 @@ export class Builder {
     this.save();
     const started = Date.now();
     const out = buildDir(this.config.BUILDS_DIR, id);
-    const statsFile = path.join(this.config.BUILDS_DIR, '.stats', `${id}.json`);
-    const changesFile = path.join(this.config.BUILDS_DIR, '.stats', `${id}.changes.json`);
-    fs.mkdirSync(path.dirname(statsFile), { recursive: true });
+    const planFile = path.join(this.config.BUILDS_DIR, '.plans', `${id}.json`);
     // The content store moves with every sync, even a failed build's: only a build that follows
     // the live one directly may take its files, or a change synced by a failed build would be lost.
     const previous = this.history.find((b) => b.id !== id);
@@ -164,33 +165,25 @@ export class Builder {
       previous?.result === 'live' && previous.id === liveBuildId(this.config.BUILDS_DIR) ? previous.id : null;
     this.log(`build ${id} started (${trigger.length} event${trigger.length === 1 ? '' : 's'})`);
     try {
-      // What differs from build to build; the build worker keeps its process across builds only
-      // while the rest of the environment stays the same.
-      const perBuild: Record<PerBuildVariable, string | undefined> = {
-        SITE_OUT_DIR: out,
-        LOADER_STATS_FILE: statsFile,
-        LOADER_CHANGES_FILE: changesFile,
-        INCREMENTAL_BASE: liveId ? buildDir(this.config.BUILDS_DIR, liveId) : undefined,
-        LOADER_REFETCH: trigger.some((e) => e.event.startsWith('media.')) ? 'all' : undefined,
+      const plan: BuildPlan = {
+        id,
+        outDir: out,
+        cacheDir: path.join(this.config.BUILDS_DIR, '.cache'),
+        reportFile: planFile.replace(/\.json$/, '.report.json'),
+        ...(liveId ? { base: buildDir(this.config.BUILDS_DIR, liveId) } : {}),
+        spare: spareBuildDir(this.config.BUILDS_DIR),
+        searchBundles: searchBundlesDir(this.config.BUILDS_DIR),
+        refetch: trigger.some((e) => e.event.startsWith('media.')) ? 'all' : 'changed',
       };
-      const env = {
-        ...process.env,
-        CMS_URL: this.config.CMS_URL,
-        ASTRO_CACHE_DIR: path.join(this.config.BUILDS_DIR, '.cache'),
-        SEARCH_BUNDLES_DIR: searchBundlesDir(this.config.BUILDS_DIR),
-        SPARE_BUILD_DIR: spareBuildDir(this.config.BUILDS_DIR),
-        ...Object.fromEntries(Object.entries(perBuild).filter(([, value]) => value !== undefined)),
-      };
+      const env = planEnvironment(plan, planFile, { ...process.env, CMS_URL: this.config.CMS_URL });
       if (this.config.BUILD_COMMAND)
         await runCommand(['/bin/sh', '-c', this.config.BUILD_COMMAND], {
           timeoutMs: this.config.BUILD_TIMEOUT_MS,
           env,
         });
       else await this.worker.run(env, this.config.BUILD_TIMEOUT_MS);
-      const { records: recordChanges, ...stats } = readStats(statsFile);
+      const { records: recordChanges, ...stats } = figuresOf(readBuildReport(plan));
       Object.assign(record, stats);
-      fs.rmSync(statsFile, { force: true });
-      fs.rmSync(changesFile, { force: true });
       if (this.authenticity)
         record.authenticity = this.authenticity.run(out, {
           changes:
@@ -216,9 +209,10 @@ export class Builder {
       record.result = 'failed';
       record.error = (error as Error).message;
       fs.rmSync(out, { recursive: true, force: true });
-      fs.rmSync(changesFile, { force: true });
       this.log(`build ${id} failed; the live site is unchanged: ${record.error}`);
     } finally {
+      fs.rmSync(planFile, { force: true });
+      fs.rmSync(planFile.replace(/\.json$/, '.report.json'), { force: true });
       record.durationMs = Date.now() - started;
       this.save();
     }
@@ -248,29 +242,26 @@ export class Builder {
 }
 
 /**
- * What the site's build reported: entries listed per type, and `_build` (shared-types'
- * SiteBuildReport: incremental or full, and why; an incremental build's record files).
+ * What the site's build reported (shared-types' BuildReport): entries listed per type and the
+ * listings' digests, incremental or full and why, pages, an incremental build's record files.
+ * A BUILD_COMMAND of the operator's own may write none: the build then has no figures.
  */
-function readStats(statsFile: string): Pick<BuildRecord, 'listed' | 'listings' | 'mode' | 'fullBecause' | 'pages'> & {
-  records?: SiteBuildReport['records'];
+function figuresOf(report: Partial<BuildReport> | null): Pick<
+  BuildRecord,
+  'listed' | 'listings' | 'mode' | 'fullBecause' | 'pages' | 'timingsMs'
+> & {
+  records?: BuildReport['records'];
 } {
-  if (!fs.existsSync(statsFile)) return {};
-  const { _build: build, ...types } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as {
-    _build?: SiteBuildReport;
-  } & Record<string, { listed?: number; digest?: string }>;
-  const listings = Object.fromEntries(
-    Object.entries(types).flatMap(([type, s]) => (s.digest ? [[type, s.digest]] : [])),
-  );
+  if (!report) return {};
+  const loaders = Object.entries(report.loaders ?? {});
+  const listings = Object.fromEntries(loaders.flatMap(([type, s]) => (s.digest ? [[type, s.digest]] : [])));
   return {
-    listed: Object.values(types).reduce((sum, s) => sum + (s.listed ?? 0), 0),
+    listed: loaders.reduce((sum, [, s]) => sum + (s.listed ?? 0), 0),
     ...(Object.keys(listings).length > 0 ? { listings } : {}),
-    ...(build
-      ? {
-          mode: build.mode,
-          ...(build.reason ? { fullBecause: build.reason } : {}),
-          ...(build.pages !== undefined ? { pages: build.pages } : {}),
-          ...(build.records ? { records: build.records } : {}),
-        }
-      : {}),
+    ...(report.mode ? { mode: report.mode } : {}),
+    ...(report.fullBecause ? { fullBecause: report.fullBecause } : {}),
+    ...(report.pages !== undefined ? { pages: report.pages } : {}),
+    ...(report.records ? { records: report.records } : {}),
+    ...(report.timingsMs ? { timingsMs: report.timingsMs } : {}),
   };
 }

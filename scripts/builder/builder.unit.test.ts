@@ -124,7 +124,7 @@ describe('a build', () => {
           .filter((name) => name.startsWith('.'))
           .sort(),
       )
-      .toEqual(['.spare', '.stats']);
+      .toEqual(['.plans', '.spare']);
     expect(keptBuilds(config.BUILDS_DIR)).toEqual(['20260101T000002Z-b002']);
   });
 
@@ -155,7 +155,7 @@ describe('a build', () => {
     const reported = new Builder(
       {
         ...config,
-        BUILD_COMMAND: `${FAKE_SITE}\necho '{"_build":{"mode":"incremental","rendered":3,"reused":37,"pages":40}}' > "$LOADER_STATS_FILE"`,
+        BUILD_COMMAND: `${FAKE_SITE}\necho '{"mode":"incremental","pages":40,"files":{"rendered":3,"reused":37},"search":{"bundles":[],"pagesIndexed":0},"loaders":{},"timingsMs":{}}' > "$REPORT"`,
       },
       quiet,
     );
@@ -175,17 +175,17 @@ describe('a build', () => {
 
   it('asks the loader to refetch everything after a media change, and only then', async () => {
     const { config } = await liveBuilder();
-    const mark = `${FAKE_SITE}\necho "$LOADER_REFETCH" > "$SITE_OUT_DIR/refetch.txt"`;
+    const mark = `${FAKE_SITE}\necho "$(plan refetch)" > "$OUT/refetch.txt"`;
     const builder = new Builder({ ...config, BUILD_COMMAND: mark }, quiet);
     await builder.build('20260101T000001Z-media', [{ event: 'media.update', receivedAt: '' }]);
     expect(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'refetch.txt'), 'utf8').trim()).toBe('all');
     await builder.build('20260101T000002Z-entry', [{ event: 'entry.publish', receivedAt: '' }]);
-    expect(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'refetch.txt'), 'utf8').trim()).toBe('');
+    expect(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'refetch.txt'), 'utf8').trim()).toBe('changed');
   });
 
   it('builds from the live build only when the last build made it live, so no synced change is skipped', async () => {
     const { config } = await liveBuilder();
-    const mark = `${FAKE_SITE}\necho "$INCREMENTAL_BASE" > "$SITE_OUT_DIR/base.txt"\n[ -n "$FAIL" ] && exit 1\nexit 0`;
+    const mark = `${FAKE_SITE}\necho "$(plan base)" > "$OUT/base.txt"\n[ -n "$FAIL" ] && exit 1\nexit 0`;
     const base = () => fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'base.txt'), 'utf8').trim();
     const builder = new Builder({ ...config, BUILD_COMMAND: mark }, quiet);
     await builder.build('20260101T000001Z-next', []);
@@ -208,7 +208,7 @@ describe('a build', () => {
 
   it('goes live even when the hosted search cannot be reached, and reports that in its status', async () => {
     const { config } = await liveBuilder();
-    const item = `${FAKE_SITE}\nmkdir -p "$SITE_OUT_DIR/en/x" && echo '<html lang="en"><article data-pagefind-body data-type="release" data-document="x"><h1>X</h1></article></html>' > "$SITE_OUT_DIR/en/x/index.html"`;
+    const item = `${FAKE_SITE}\nmkdir -p "$OUT/en/x" && echo '<html lang="en"><article data-pagefind-body data-type="release" data-document="x"><h1>X</h1></article></html>' > "$OUT/en/x/index.html"`;
     const withSearch = new Builder(
       {
         ...config,
@@ -281,18 +281,18 @@ describe('a failing build leaves the live site byte for byte unchanged and repor
     ],
     [
       'a broken site without a home page',
-      { BUILD_COMMAND: `${FAKE_SITE}\nrm "$SITE_OUT_DIR/en/index.html"` },
+      { BUILD_COMMAND: `${FAKE_SITE}\nrm "$OUT/en/index.html"` },
       /no home page for \/en\//,
     ],
     [
       'a feed that is not XML',
-      { BUILD_COMMAND: `${FAKE_SITE}\necho "<rss>" > "$SITE_OUT_DIR/sr/rss.xml"` },
+      { BUILD_COMMAND: `${FAKE_SITE}\necho "<rss>" > "$OUT/sr/rss.xml"` },
       /\/sr\/rss.xml is not well-formed XML/,
     ],
     // nginx reads `$…` in a map value as a variable and refuses the whole configuration.
     [
       'an nginx map that nginx refuses',
-      { BUILD_COMMAND: `${FAKE_SITE}\necho '"/sq/a/" "/sq/$nope/";' > "$SITE_OUT_DIR/_retired.map"` },
+      { BUILD_COMMAND: `${FAKE_SITE}\necho '"/sq/a/" "/sq/$nope/";' > "$OUT/_retired.map"` },
       /nginx refuses this build's _retired.map: .*unknown "nope" variable/,
     ],
   ];
@@ -313,12 +313,12 @@ describe('a failing build leaves the live site byte for byte unchanged and repor
 
   it('refuses a build whose page count collapsed while the CMS still lists as much', async () => {
     const { config } = await liveBuilder({
-      BUILD_COMMAND: `${FAKE_SITE}\nfor i in $(seq 1 20); do mkdir -p "$SITE_OUT_DIR/p$i"; echo x > "$SITE_OUT_DIR/p$i/index.html"; done\necho '{"release":{"listed":20,"fetched":0,"removed":0}}' > "$LOADER_STATS_FILE"`,
+      BUILD_COMMAND: `${FAKE_SITE}\nfor i in $(seq 1 20); do mkdir -p "$OUT/p$i"; echo x > "$OUT/p$i/index.html"; done\necho '{"loaders":{"release":{"listed":20,"fetched":0,"removed":0}}}' > "$REPORT"`,
     });
     const shrunk = new Builder(
       {
         ...config,
-        BUILD_COMMAND: `${FAKE_SITE}\necho '{"release":{"listed":20,"fetched":0,"removed":0}}' > "$LOADER_STATS_FILE"`,
+        BUILD_COMMAND: `${FAKE_SITE}\necho '{"loaders":{"release":{"listed":20,"fetched":0,"removed":0}}}' > "$REPORT"`,
       },
       quiet,
     );
@@ -327,7 +327,7 @@ describe('a failing build leaves the live site byte for byte unchanged and repor
     const emptied = new Builder(
       {
         ...config,
-        BUILD_COMMAND: `${FAKE_SITE}\necho '{"release":{"listed":2,"fetched":0,"removed":18}}' > "$LOADER_STATS_FILE"`,
+        BUILD_COMMAND: `${FAKE_SITE}\necho '{"loaders":{"release":{"listed":2,"fetched":0,"removed":18}}}' > "$REPORT"`,
       },
       quiet,
     );

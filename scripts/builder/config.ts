@@ -18,7 +18,7 @@ const schema = z
     /** Where builds/<id>/ and the `current` link live. */
     BUILDS_DIR: z.string().default(DEFAULT_BUILDS_DIR),
     CMS_URL: z.url().default('http://127.0.0.1:1337'),
-    /** The site build; receives SITE_OUT_DIR, ASTRO_CACHE_DIR and LOADER_STATS_FILE. */
+    /** The site build; receives its plan's file in NEWSROOM_BUILD_PLAN and writes the report the plan names. */
     BUILD_COMMAND: z.string().optional(),
     QUIET_MS: z.coerce.number().int().min(0).default(500),
     MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),

@@ -11,7 +11,7 @@ export const currentLink = (buildsDir: string) => path.join(buildsDir, 'current'
 export const buildDir = (buildsDir: string, id: string) => path.join(buildsDir, id);
 /** The newest retired build, kept for the next incremental build to make its folder from. */
 export const spareBuildDir = (buildsDir: string) => path.join(buildsDir, '.spare');
-/** Search bundles, each written once and linked from the builds that serve it (site/integrations/pagefind.mjs). */
+/** Search bundles, each written once and linked from the builds that serve it (site/integrations/search-index.ts). */
 export const searchBundlesDir = (buildsDir: string) => path.join(buildsDir, '.search-bundles');
 
 const ID = /^\d{8}T\d{6}Z-[a-z0-9]{4}$/;

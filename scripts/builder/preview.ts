@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { verifyPreview, type PreviewTarget } from '@newsroom/shared-types';
+import { verifyPreview, type BuildPlan, type PreviewTarget } from '@newsroom/shared-types';
+import { planEnvironment } from './build-plan';
 import { defaultBuildCommand, type BuilderConfig } from './config';
 import { runCommand } from './run-command';
 
@@ -119,16 +120,17 @@ export class PreviewRenderer {
     fs.mkdirSync(dir, { recursive: true });
     const entryFile = path.join(dir, 'entry.json');
     fs.writeFileSync(entryFile, JSON.stringify(preview));
+    const plan: BuildPlan = {
+      id: `preview-${key}`,
+      outDir: path.join(dir, 'out'),
+      cacheDir: path.join(dir, 'cache'),
+      reportFile: path.join(dir, 'report.json'),
+      refetch: 'changed',
+      preview: { entryFile, assetsPrefix: `/preview-assets/${key}` },
+    };
     await runCommand(this.config.BUILD_COMMAND ? ['/bin/sh', '-c', this.config.BUILD_COMMAND] : defaultBuildCommand(), {
       timeoutMs: this.config.BUILD_TIMEOUT_MS,
-      env: {
-        ...process.env,
-        CMS_URL: this.config.CMS_URL,
-        SITE_OUT_DIR: path.join(dir, 'out'),
-        ASTRO_CACHE_DIR: path.join(dir, 'cache'),
-        PREVIEW_ENTRY_FILE: entryFile,
-        PREVIEW_ASSETS_PREFIX: `/preview-assets/${key}`,
-      },
+      env: planEnvironment(plan, path.join(dir, 'plan.json'), { ...process.env, CMS_URL: this.config.CMS_URL }),
     });
     fs.rmSync(path.join(dir, 'cache'), { recursive: true, force: true });
     fs.writeFileSync(path.join(dir, 'done'), new Date().toISOString());

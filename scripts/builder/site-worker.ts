@@ -1,21 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { BUILD_PLAN_VARIABLE } from '@newsroom/shared-types';
 
 type Reply = { ok: true } | { ok: false; error: string };
 
-/** What the builder sets for each build (builder.ts); the rest of the environment is the site's configuration. */
-const PER_BUILD_VARIABLES = [
-  'SITE_OUT_DIR',
-  'LOADER_STATS_FILE',
-  'LOADER_CHANGES_FILE',
-  'INCREMENTAL_BASE',
-  'LOADER_REFETCH',
-] as const;
-export type PerBuildVariable = (typeof PER_BUILD_VARIABLES)[number];
-const PER_BUILD = new Set<string>(PER_BUILD_VARIABLES);
+/** The environment without the plan's file (the one variable that differs from build to build). */
 const configurationOf = (env: NodeJS.ProcessEnv) =>
   JSON.stringify(
     Object.entries(env)
-      .filter(([key]) => !PER_BUILD.has(key))
+      .filter(([key]) => key !== BUILD_PLAN_VARIABLE)
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
 
@@ -86,7 +78,7 @@ export class SiteWorker {
     // A plain Node: the builder may run under a TypeScript loader, which the site's build does not need.
     const child = fork(this.script, [], {
       execArgv: [],
-      env: Object.fromEntries(Object.entries(env).filter(([key]) => !PER_BUILD.has(key))),
+      env: Object.fromEntries(Object.entries(env).filter(([key]) => key !== BUILD_PLAN_VARIABLE)),
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

@@ -8,7 +8,7 @@ import { SiteWorker } from './site-worker';
 const FAKE = `
 import fs from 'node:fs';
 process.on('message', ({ env }) => {
-  fs.appendFileSync(env.RECORD, JSON.stringify({ pid: process.pid, out: env.SITE_OUT_DIR, leftover: process.env.SITE_OUT_DIR }) + '\\n');
+  fs.appendFileSync(env.RECORD, JSON.stringify({ pid: process.pid, out: env.NEWSROOM_BUILD_PLAN, leftover: process.env.NEWSROOM_BUILD_PLAN }) + '\\n');
   Object.assign(process.env, env);
   if (env.DO === 'fail') process.send({ ok: false, error: 'Error: no home page\\n    at build' });
   else if (env.DO === 'crash') process.exit(3);
@@ -35,7 +35,7 @@ afterEach(() => {
 });
 
 const build = (out: string, DO = 'ok', timeoutMs = 10_000) =>
-  worker.run({ RECORD: record, SITE_OUT_DIR: out, DO }, timeoutMs);
+  worker.run({ RECORD: record, NEWSROOM_BUILD_PLAN: out, DO }, timeoutMs);
 
 describe('the site build worker', () => {
   it('runs one build after another in the same process, each with its own environment', async () => {
@@ -73,9 +73,9 @@ describe('the site build worker', () => {
 
   it('starts a new process when the configuration differs from the one it started with', async () => {
     worker = new SiteWorker(script);
-    await worker.run({ RECORD: record, SITE_OUT_DIR: '/b1', SITE_TIME_ZONE: 'Europe/Belgrade' }, 10_000);
-    await worker.run({ RECORD: record, SITE_OUT_DIR: '/b2', SITE_TIME_ZONE: 'Europe/Belgrade' }, 10_000);
-    await worker.run({ RECORD: record, SITE_OUT_DIR: '/b3', SITE_TIME_ZONE: 'Europe/Tirane' }, 10_000);
+    await worker.run({ RECORD: record, NEWSROOM_BUILD_PLAN: '/b1', SITE_TIME_ZONE: 'Europe/Belgrade' }, 10_000);
+    await worker.run({ RECORD: record, NEWSROOM_BUILD_PLAN: '/b2', SITE_TIME_ZONE: 'Europe/Belgrade' }, 10_000);
+    await worker.run({ RECORD: record, NEWSROOM_BUILD_PLAN: '/b3', SITE_TIME_ZONE: 'Europe/Tirane' }, 10_000);
     const pids = runs().map((r) => r.pid);
     expect(pids[1]).toBe(pids[0]);
     expect(pids[2]).not.toBe(pids[0]);

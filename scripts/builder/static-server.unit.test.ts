@@ -31,14 +31,14 @@ const cms = http.createServer((req, res) => {
 beforeAll(async () => {
   const config = testConfig({
     BUILD_COMMAND: `${FAKE_SITE}
-for p in sq sr en; do mkdir -p "$SITE_OUT_DIR/$p/404" "$SITE_OUT_DIR/$p/410"; echo "<p>404 $p</p>" > "$SITE_OUT_DIR/$p/404/index.html"; echo "<p>410 $p</p>" > "$SITE_OUT_DIR/$p/410/index.html"; done
-printf '%s\n' '/en/press-releases/in-error/ /en/press-releases/in-error/ 410' '/sr/saopstenja/spojeno/ /sr/saopstenja/novo/ 301' '/en/elsewhere/ //evil.example/ 301' '/en/variable/ /en/$host/ 301' > "$SITE_OUT_DIR/_redirects"
-mkdir -p "$SITE_OUT_DIR/en/agenda" "$SITE_OUT_DIR/en/decisions"
-echo "BEGIN:VCALENDAR" > "$SITE_OUT_DIR/en/agenda/calendar.ics"
-echo "[]" > "$SITE_OUT_DIR/en/decisions/decisions.json"
-echo "a,b" > "$SITE_OUT_DIR/en/decisions/decisions.csv"
-mkdir -p "$SITE_OUT_DIR${thanksPath('documentRequest', 'en')}"
-printf '%s' '<p><strong>${REFERENCE_ECHO}</strong></p>' > "$SITE_OUT_DIR${thanksPath('documentRequest', 'en')}index.html"`,
+for p in sq sr en; do mkdir -p "$OUT/$p/404" "$OUT/$p/410"; echo "<p>404 $p</p>" > "$OUT/$p/404/index.html"; echo "<p>410 $p</p>" > "$OUT/$p/410/index.html"; done
+printf '%s\n' '/en/press-releases/in-error/ /en/press-releases/in-error/ 410' '/sr/saopstenja/spojeno/ /sr/saopstenja/novo/ 301' '/en/elsewhere/ //evil.example/ 301' '/en/variable/ /en/$host/ 301' > "$OUT/_redirects"
+mkdir -p "$OUT/en/agenda" "$OUT/en/decisions"
+echo "BEGIN:VCALENDAR" > "$OUT/en/agenda/calendar.ics"
+echo "[]" > "$OUT/en/decisions/decisions.json"
+echo "a,b" > "$OUT/en/decisions/decisions.csv"
+mkdir -p "$OUT${thanksPath('documentRequest', 'en')}"
+printf '%s' '<p><strong>${REFERENCE_ECHO}</strong></p>' > "$OUT${thanksPath('documentRequest', 'en')}index.html"`,
   });
   buildsDir = config.BUILDS_DIR;
   await new Builder(config, () => {}).build('20260101T000000Z-base', []);

@@ -6,11 +6,16 @@ import { loadBuilderConfig, type BuilderConfig } from './config';
 
 export const SECRET = 'test-secret-0123456789abcdef';
 
-/** A shell build command that writes a small site that passes verification. */
+/**
+ * A shell build command that writes a small site that passes verification. It reads the
+ * builder's plan as a real build does: `$(plan outDir)`; `$OUT` and `$REPORT` are set.
+ */
 export const FAKE_SITE = [
   'set -e',
-  'for p in sq sr en; do mkdir -p "$SITE_OUT_DIR/$p"; echo "<html lang=$p>$BUILD_MARK</html>" > "$SITE_OUT_DIR/$p/index.html"; echo "<rss><channel/></rss>" > "$SITE_OUT_DIR/$p/rss.xml"; done',
-  'echo "<html>root</html>" > "$SITE_OUT_DIR/index.html"',
+  `plan() { node -e 'const p = JSON.parse(require("fs").readFileSync(process.env.NEWSROOM_BUILD_PLAN, "utf8")); process.stdout.write(String(p[process.argv[1]] ?? ""))' "$1"; }`,
+  'OUT=$(plan outDir); REPORT=$(plan reportFile)',
+  'for p in sq sr en; do mkdir -p "$OUT/$p"; echo "<html lang=$p>$BUILD_MARK</html>" > "$OUT/$p/index.html"; echo "<rss><channel/></rss>" > "$OUT/$p/rss.xml"; done',
+  'echo "<html>root</html>" > "$OUT/index.html"',
 ].join('\n');
 
 export function testConfig(overrides: Record<string, string> = {}): BuilderConfig {

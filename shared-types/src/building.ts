@@ -15,22 +15,3 @@ export const BUILDING_PAGE = [
   '<h2 lang="en">The site is being built</h2><p lang="en">This takes about a minute. The page reloads by itself.</p>',
   '</main></body></html>',
 ].join('');
-
-/**
- * What the site's build reports to the builder when it is done (the `_build` member of the
- * loader's stats file): whether it reused the live build, what it rendered, and for the
- * builder's signing step the record files it wrote and removed. One declaration for both sides.
- */
-export interface SiteBuildReport {
-  mode: 'incremental' | 'full';
-  /** Files rendered by this build. */
-  rendered: number;
-  /** Files of the live build kept, by hard link (incremental). */
-  reused?: number;
-  /** Why a build was full. */
-  reason?: string;
-  /** Pages (.html) in the finished build. */
-  pages?: number;
-  /** An incremental build's `record.json` files: written, and removed since the live build. */
-  records?: { written: string[]; removed: string[] };
-}

@@ -11,6 +11,7 @@ export * from './forms';
 export * from './requests';
 export * from './demo';
 export * from './building';
+export * from './build-contract';
 export * from './authenticity';
 export * from './verification';
 export * from './alerts';

@@ -75,7 +75,7 @@ const bundles = found
   .map((e) => path.relative(base, path.join(e.parentPath, e.name)));
 if (!(spare && fs.existsSync(spare) && reuseSpare(new Set([...files, ...bundles]))))
   for (const rel of [...files, ...bundles]) linkInto(rel);
-// A bundle in the builder's store is a link to its folder there (integrations/pagefind.mjs):
+// A bundle in the builder's store is a link to its folder there (integrations/search-index.ts):
 // the same relative link serves from the new build, which sits beside the live one.
 const storedBundles = found.filter((e) => e.isSymbolicLink()).map((e) => e.name);
 if (storedBundles.length > 0) fs.mkdirSync(path.join(staging, 'pagefind'), { recursive: true });

@@ -11,13 +11,6 @@ const schema = z.object({
   ALGOLIA_INDEX_PREFIX: z.string().default('newsroom_'),
   /** Another Algolia-compatible host (a proxy; the tests' server), as `http(s)://host:port`. */
   ALGOLIA_HOST: z.string().url().optional(),
-  /** Preview build: a JSON file `{ type, entry }` holding one draft, written by the builder. */
-  PREVIEW_ENTRY_FILE: z.string().optional(),
-  /** Preview build: where the builder serves its files (`/preview-assets/<key>`); a public build serves them from `/`. */
-  PREVIEW_ASSETS_PREFIX: z
-    .string()
-    .regex(/^\/[A-Za-z0-9/_-]*[^/]$/)
-    .optional(),
 });
 
 export type SiteConfig = z.infer<typeof schema>;

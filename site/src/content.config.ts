@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { buildPlan } from './lib/build-session';
 import { config } from './config';
 import { strapiLoader } from './loaders/strapi';
 import { emptyLoader, previewLoader, readPreviewFile } from './loaders/preview';
@@ -12,12 +13,15 @@ export const DATA_TYPES = ['government', 'retiredPage'] as const;
  * tags, governments): it renders in seconds and nothing else of the site.
  */
 const PREVIEW_NEEDS = new Set<string>(['person', 'tag', 'government']);
-const preview = config.PREVIEW_ENTRY_FILE ? readPreviewFile(config.PREVIEW_ENTRY_FILE) : null;
+const plan = buildPlan();
+const preview = plan.preview ? readPreviewFile(plan.preview.entryFile) : null;
+const fromCms = (type: Parameters<typeof strapiLoader>[0]) =>
+  strapiLoader(type, config.CMS_URL, { refetch: plan.refetch });
 
 function loaderFor(type: (typeof PAGE_TYPES)[number] | (typeof DATA_TYPES)[number]) {
-  if (!preview) return strapiLoader(type, config.CMS_URL);
+  if (!preview) return fromCms(type);
   if (type === preview.type) return previewLoader(preview, config.CMS_URL);
-  return PREVIEW_NEEDS.has(type) ? strapiLoader(type, config.CMS_URL) : emptyLoader(type);
+  return PREVIEW_NEEDS.has(type) ? fromCms(type) : emptyLoader(type);
 }
 
 /** One collection per content type the public reads, each holding every locale. */

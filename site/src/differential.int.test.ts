@@ -251,7 +251,7 @@ describe('incremental builds, against full builds', () => {
               base: path.basename(live),
               cache: path.join(work, 'incremental-cache'),
             });
-            expect(report.mode, `${log.join('\n')}\n${report.reason ?? ''}`).toBe('incremental');
+            expect(report.mode, `${log.join('\n')}\n${report.fullBecause ?? ''}`).toBe('incremental');
             try {
               // A fresh cache every tenth step, otherwise the full builds' own: the loader's store is tested too.
               const full = await expectSameAsFullBuild(

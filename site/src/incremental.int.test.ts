@@ -101,8 +101,8 @@ describe('an incremental build', () => {
     expect(incremental.report.mode).toBe('incremental');
     expect(fs.existsSync(spare)).toBe(false);
     const total = filesOf(incremental.dir).length;
-    expect(incremental.report.rendered).toBeLessThan(total / 2);
-    expect(incremental.report.reused).toBeGreaterThan(0);
+    expect(incremental.report.files.rendered).toBeLessThan(total / 2);
+    expect(incremental.report.files.reused).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(incremental.dir, itemPath('release', 'sq', removed.slug), 'index.html'))).toBe(
       false,
     );
@@ -120,8 +120,8 @@ describe('an incremental build', () => {
     await app.strapi.documents(CONTENT_TYPES.person.uid).publish({ documentId: person.documentId, locale: 'en' });
     const { dir, report } = await build('after-person', { base: 'incremental' });
     expect(report.mode).toBe('incremental');
-    expect(report.rendered).toBeGreaterThan(1);
-    expect(report.rendered).toBeLessThan(filesOf(dir).length / 2);
+    expect(report.files.rendered).toBeGreaterThan(1);
+    expect(report.files.rendered).toBeLessThan(filesOf(dir).length / 2);
     expect(fs.readFileSync(path.join(dir, itemPath('person', 'en', person.slug), 'index.html'), 'utf8')).toContain(
       'Renamed Person',
     );
@@ -132,7 +132,7 @@ describe('an incremental build', () => {
     process.env.SITE_TIME_ZONE = 'Europe/Tirane';
     try {
       const { report } = await build('other-zone', { base: 'after-person' });
-      expect(report).toMatchObject({ mode: 'full', reason: 'the site’s code or configuration changed' });
+      expect(report).toMatchObject({ mode: 'full', fullBecause: 'the site’s code or configuration changed' });
     } finally {
       delete process.env.SITE_TIME_ZONE;
     }

@@ -2,36 +2,48 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { type SiteWorker } from '@newsroom/scripts/testing';
+import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
+import { planEnvironment, readBuildReport, type SiteWorker } from '@newsroom/scripts/testing';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const siteDir = path.resolve(import.meta.dirname, '..');
 
 /**
- * Runs the real site build (Astro and Pagefind) against a CMS, into `outDir`: as a command,
- * or in the builder's long-running worker when one is given.
+ * Runs the real site build (Astro and Pagefind) against a CMS, into `outDir`, with a plan as
+ * the builder writes one: as a command, or in the builder's long-running worker when one is
+ * given. Answers the build's report.
  */
 export async function buildSite(options: {
   cmsUrl: string;
   siteUrl: string;
   outDir: string;
   cacheDir: string;
-  statsFile?: string;
+  plan?: Partial<BuildPlan>;
   env?: Record<string, string>;
   worker?: SiteWorker;
-}) {
-  const env = {
+}): Promise<BuildReport> {
+  const plan: BuildPlan = {
+    id: path.basename(options.outDir),
+    outDir: options.outDir,
+    cacheDir: options.cacheDir,
+    reportFile: `${options.outDir}.report.json`,
+    refetch: 'changed',
+    ...options.plan,
+  };
+  const env = planEnvironment(plan, `${options.outDir}.plan.json`, {
     ...process.env,
     CMS_URL: options.cmsUrl,
     SITE_URL: options.siteUrl,
-    SITE_OUT_DIR: options.outDir,
-    ASTRO_CACHE_DIR: options.cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',
-    ...(options.statsFile ? { LOADER_STATS_FILE: options.statsFile } : {}),
     ...options.env,
-  };
-  if (options.worker) return options.worker.run(env, 10 * 60_000);
-  const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
-  await run(process.execPath, [astro, 'build', '--silent'], { cwd: siteDir, env, maxBuffer: 64 * 1024 * 1024 });
+  });
+  if (options.worker) await options.worker.run(env, 10 * 60_000);
+  else {
+    const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
+    await run(process.execPath, [astro, 'build', '--silent'], { cwd: siteDir, env, maxBuffer: 64 * 1024 * 1024 });
+  }
+  const report = readBuildReport(plan);
+  if (!report) throw new Error(`The site build wrote no report (${plan.reportFile})`);
+  return report as BuildReport;
 }

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { SiteWorker } from '@newsroom/scripts/testing';
 import { buildSite } from './build-site';
 
-import type { SiteBuildReport } from '@newsroom/shared-types';
+import type { BuildReport } from '@newsroom/shared-types';
 
 /** Every file under a folder, relative to it, sorted. */
 export const filesOf = (dir: string) =>
@@ -18,23 +18,20 @@ export function siteBuilds(work: string, cmsUrl: () => string, worker: SiteWorke
   async function build(
     name: string,
     options: { base?: string; cache?: string; spare?: string } = {},
-  ): Promise<{ dir: string; report: SiteBuildReport }> {
+  ): Promise<{ dir: string; report: BuildReport }> {
     const dir = path.join(work, name);
-    const stats = path.join(work, `${name}.stats.json`);
-    await buildSite({
+    const report = await buildSite({
       cmsUrl: cmsUrl(),
       siteUrl,
       outDir: dir,
       cacheDir: options.cache ?? path.join(work, 'cache'),
-      statsFile: stats,
-      env: {
-        LOADER_CHANGES_FILE: path.join(work, `${name}.changes.json`),
-        ...(options.base ? { INCREMENTAL_BASE: path.join(work, options.base) } : {}),
-        ...(options.spare ? { SPARE_BUILD_DIR: options.spare } : {}),
+      plan: {
+        ...(options.base ? { base: path.join(work, options.base) } : {}),
+        ...(options.spare ? { spare: options.spare } : {}),
       },
       worker,
     });
-    return { dir, report: (JSON.parse(fs.readFileSync(stats, 'utf8')) as { _build: SiteBuildReport })._build };
+    return { dir, report };
   }
 
   /** Builds everything afresh (a new cache unless one is given) and expects the same files, byte for byte. */

@@ -11,7 +11,7 @@ export { dateOf, relatedIds, type Entry } from './entry';
 
 /**
  * Entries of the build, read once per type from the loaders' files (see
- * loaders/entry-store.ts; the cache folder is given by integrations/build-scope.mjs).
+ * loaders/entry-store.ts; the cache folder is given by integrations/newsroom.ts).
  * Every query below is recorded (lib/reads.ts): a page that reads one is rendered again
  * when its answer changes.
  */

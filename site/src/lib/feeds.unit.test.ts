@@ -51,7 +51,8 @@ describe('feed items', () => {
   it('use a guid from the document and language, never the slug', () => {
     const item = feedItem('release', release, ctx);
     expect(item.customData).toContain('<guid isPermaLink="false">urn:newsroom:release:doc123:sq</guid>');
-    expect(feedGuid('release', { ...release, slug: 'changed' })).toBe(feedGuid('release', release));
+    const renamed = { ...release, slug: 'changed' };
+    expect(feedGuid('release', renamed)).toBe(feedGuid('release', release));
     expect(feedGuid('release', { ...release, locale: 'en' })).not.toBe(feedGuid('release', release));
   });
 

@@ -1,6 +1,5 @@
-import type { SiteBuildReport } from '@newsroom/shared-types';
 import { PAGE_TYPES } from './routes';
-import { readChanges } from '../loaders/changes';
+import { buildSession } from './build-session';
 import { perBuild } from './build-scope';
 import { answerDigest, argumentsOf, digestOf } from './reads';
 // The modules that define the recorded queries: a key in the live build's manifest names one of them.
@@ -18,9 +17,9 @@ export interface ManifestPages {
 }
 
 /**
- * Shared with `integrations/incremental.mjs` and `integrations/pagefind.mjs` (same process):
- * the first says whether the live build can be reused (same code, a manifest) and reads back
- * what this build rendered and read; both record what the build made.
+ * Shared with the build integration (integrations/incremental.ts) through the build's session:
+ * it says whether the live build can be reused (same code, a manifest) and reads back what
+ * this build rendered and read.
  */
 export interface IncrementalState {
   /** The live build this one starts from, and its manifest. */
@@ -31,13 +30,8 @@ export interface IncrementalState {
   fullBecause?: string;
   /** Every file of a managed page this build has (rendered or not): its props' digest, and what it read if rendered. */
   pages?: Map<string, { props: string; reads?: Map<string, string> }>;
-  /** Set when the build is done: item pages by search bundle, the bundles to index again, the report. */
-  search?: Record<string, string>;
-  dirtyShards?: Set<string>;
-  report?: SiteBuildReport;
 }
-export const incrementalState = (): IncrementalState =>
-  ((globalThis as Record<symbol, IncrementalState>)[Symbol.for('newsroom.incremental')] ??= {});
+export const incrementalState = (): IncrementalState => buildSession().incremental;
 
 const pagesOf = (state: IncrementalState) => (state.pages ??= new Map());
 
@@ -53,8 +47,8 @@ async function decide(): Promise<Set<string> | null> {
   const state = incrementalState();
   const full = (reason: string) => ((state.fullBecause = reason), null);
   if (!state.base || !state.manifest) return full(state.fullBecause ?? 'no live build to start from');
-  const changes = readChanges(process.env.LOADER_CHANGES_FILE);
-  if (!changes) return full('the loader recorded no changes file');
+  const changes = buildSession().changes;
+  if (Object.keys(changes).length === 0) return full('the loaders recorded no changes');
   const changed = new Set<string>();
   for (const [type, recorded] of Object.entries(changes)) {
     if ('unknown' in recorded) return full(`${type}: the loader could not say what changed`);

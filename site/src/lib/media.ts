@@ -1,5 +1,5 @@
 import { localeInfo, type Locale, type Media } from '@newsroom/shared-types';
-import { config } from '../config';
+import { previewAssetsPrefix } from './build-session';
 
 /**
  * The public address of an uploaded file: the site's own copy (loaders/media-files.ts), or
@@ -7,7 +7,7 @@ import { config } from '../config';
  * `base` (the site's address) makes it absolute, for feeds and open data; a preview's files
  * are served under its own prefix.
  */
-export function mediaUrl(media: Pick<Media, 'url' | 'publicUrl'>, base = config.PREVIEW_ASSETS_PREFIX ?? ''): string {
+export function mediaUrl(media: Pick<Media, 'url' | 'publicUrl'>, base = previewAssetsPrefix()): string {
   if (media.publicUrl) return `${base}${media.publicUrl}`;
   if (/^https?:\/\//.test(media.url)) return media.url;
   throw new Error(

@@ -1,4 +1,6 @@
+import testPlan from '../../test/build-plan';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { startBuildSession } from './build-session';
 import { answerDigest, digestOf, readingFor, recorded, type PageReads } from './reads';
 
 /** The content the queries below answer from; a test changes it as a publish would. */
@@ -11,9 +13,9 @@ const tagged = recorded('test:tagged', async (type: string, locale: string, tag:
   (await list(type, locale)).filter((e) => e.tags.includes(tag)),
 );
 
-/** Each build starts with a fresh scope (integrations/build-scope.mjs). */
+/** Each build starts with a fresh scope (integrations/newsroom.ts). */
 const newBuild = () => {
-  (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.build-scope')] = new Map();
+  startBuildSession(testPlan);
 };
 
 async function render(read: () => Promise<unknown>): Promise<Map<string, string>> {

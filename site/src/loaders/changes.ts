@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { mergeIntoJsonFile } from './json-file';
+import type { LoaderReport } from '@newsroom/shared-types';
+import { buildSession } from '../lib/build-session';
 
 /** One entry as it was before this build's sync and as it is now (null: absent). */
 export interface Change {
@@ -15,20 +15,12 @@ export type TypeChanges = { unknown: true } | { changes: Change[] };
 export const MAX_CHANGES = 200;
 
 /**
- * When LOADER_CHANGES_FILE is set, each loader writes what its sync changed there; the
- * incremental build reads it to know which pages to render again.
+ * A loader's sync, recorded in the build's session: what it did goes into the build's report
+ * (the builder compares the listing's digest with the CMS's later, to find changes no webhook
+ * announced) and what it changed tells the incremental build which pages to render again.
  */
-export function recordChanges(type: string, changes: TypeChanges) {
-  const file = process.env.LOADER_CHANGES_FILE;
-  if (file)
-    mergeIntoJsonFile(
-      file,
-      type,
-      'changes' in changes && changes.changes.length > MAX_CHANGES ? { unknown: true } : changes,
-    );
-}
-
-export function readChanges(file: string | undefined): Record<string, TypeChanges> | null {
-  if (!file || !fs.existsSync(file)) return null;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, TypeChanges>;
+export function recordSync(type: string, report: LoaderReport, changes: TypeChanges) {
+  const session = buildSession();
+  session.loaders[type] = report;
+  session.changes[type] = 'changes' in changes && changes.changes.length > MAX_CHANGES ? { unknown: true } : changes;
 }

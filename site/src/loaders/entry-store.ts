@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { keptAcrossBuilds } from '../lib/build-session';
 
 type Data = Record<string, unknown>;
 interface Stored {
@@ -36,10 +37,9 @@ const MIN_JOURNAL_BYTES = 1 << 20;
  * The loaders and the pages run in one build process but in separate module graphs (the
  * pages are bundled): what a loader read or wrote is handed to the pages through this, so a
  * type's files are parsed once, not twice, and held in memory once. In the builder's worker it
- * lasts from build to build: the worker is the only writer of its cache's files, and it is
- * started afresh after a failed build, so what it holds is what the files hold.
+ * lasts from build to build (lib/build-session.ts says why that is safe).
  */
-const parsed = ((globalThis as Record<symbol, Map<string, Held>>)[Symbol.for('newsroom.entries')] ??= new Map());
+const parsed = keptAcrossBuilds<Held>('entries');
 
 const journalOf = (file: string) => file.replace(/\.json$/, '.journal');
 

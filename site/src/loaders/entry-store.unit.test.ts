@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openEntryStore, readEntries } from './entry-store';
+import { keptAcrossBuilds } from '../lib/build-session';
 
 let dir: string;
 const snapshot = () => path.join(dir, 'release.json');
 const journal = () => path.join(dir, 'release.journal');
 /** As a new process would find the files: nothing held in memory. */
-const restart = () => (globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for('newsroom.entries')].clear();
+const restart = () => keptAcrossBuilds('entries').clear();
 const titles = () => readEntries(dir, 'release').map((e) => e.title);
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MEDIA_FOLDER } from '../../integrations/media-folder.mjs';
+import { MEDIA_FOLDER } from '../../integrations/media-folder';
 
 /** A media file as the pages read it: Strapi's fields and, for an upload of the CMS, its copy on the site. */
 export interface SiteMedia {
@@ -40,7 +40,7 @@ const safeName = (url: string) => path.posix.basename(url).replace(/[^A-Za-z0-9.
  * so the CMS and its admin need not be reachable from the internet. Uploads kept in public
  * object storage (absolute URLs) are linked where they are. A file is fetched once per
  * version (Strapi keeps the URL of a replaced file, not its time or size); the
- * build links each page's copies into its output (integrations/incremental.mjs).
+ * build links each page's copies into its output (integrations/incremental.ts).
  */
 export class MediaFiles {
   private readonly dir: string;

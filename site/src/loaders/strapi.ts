@@ -1,4 +1,5 @@
 import type { Loader } from 'astro/loaders';
+import type { BuildPlan } from '@newsroom/shared-types';
 import {
   CONTENT_TYPES,
   LOCALE_CODES,
@@ -8,8 +9,7 @@ import {
   type Locale,
 } from '@newsroom/shared-types';
 import { getAll, getJson, PAGE_SIZE } from './cms-client';
-import { recordStats } from './stats';
-import { recordChanges, type Change } from './changes';
+import { recordSync, type Change } from './changes';
 import { entriesDir, openEntryStore } from './entry-store';
 import { slim } from './slim';
 import { openMediaFiles } from './media-files';
@@ -51,7 +51,11 @@ export const isUnderEmbargo = (entry: Listed, now: Date) =>
  * fetches full bodies only for what is new or changed. A rebuild with no change fetches no
  * body. What changed is recorded for the incremental build.
  */
-export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: typeof fetch = fetch): Loader {
+export function strapiLoader(
+  type: ContentTypeKey,
+  cmsUrl: string,
+  { refetch = 'changed', fetchImpl = fetch }: { refetch?: BuildPlan['refetch']; fetchImpl?: typeof fetch } = {},
+): Loader {
   const { plural } = CONTENT_TYPES[type];
   // A type without translations is listed once, its entries keyed by documentId alone.
   const locales: Array<Locale | null> = CONTENT_TYPES[type].localized ? [...LOCALE_CODES] : [null];
@@ -68,7 +72,7 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
       const stats = { listed: 0, fetched: 0, removed: 0, digest: '' };
       const changes: Change[] = [];
       // Media changes (a new alt text, a replaced file) do not touch the entries' updatedAt.
-      const refetchAll = process.env.LOADER_REFETCH === 'all';
+      const refetchAll = refetch === 'all';
       const now = new Date();
       const listing = await getJson<Listing>(`${cmsUrl}/api/newsroom/listing/${plural}`, fetchImpl);
       stats.digest = listingDigest(listing.data);
@@ -113,8 +117,7 @@ export function strapiLoader(type: ContentTypeKey, cmsUrl: string, fetchImpl: ty
       media.save();
       store.save();
       logger.info(`${plural}: ${stats.listed} published, ${stats.fetched} fetched, ${stats.removed} removed`);
-      recordStats(type, stats);
-      recordChanges(type, fresh || refetchAll ? { unknown: true } : { changes });
+      recordSync(type, stats, fresh || refetchAll ? { unknown: true } : { changes });
     },
   };
 }

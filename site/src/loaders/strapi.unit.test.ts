@@ -1,3 +1,4 @@
+import testPlan from '../../test/build-plan';
 import { describe, expect, it } from 'vitest';
 import { strapiLoader } from './strapi';
 import fs from 'node:fs';
@@ -5,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { getJson } from './cms-client';
 import { pathToFileURL } from 'node:url';
-import { readChanges } from './changes';
+import { buildSession, startBuildSession } from '../lib/build-session';
 import { entriesDir, openEntryStore } from './entry-store';
 
 /** A fake CMS: `docs[locale]` are the published entries; it records every request. */
@@ -68,7 +69,7 @@ describe('the Strapi loader', () => {
   it('loads every published entry of every locale, keyed by locale and documentId', async () => {
     const cms = fakeCms({ sq: [doc('a'), doc('b')], en: [doc('a')] });
     const { entries, context } = fakeStore();
-    await strapiLoader('release', 'http://cms', cms.fetchImpl).load(context);
+    await strapiLoader('release', 'http://cms', { fetchImpl: cms.fetchImpl }).load(context);
     expect([...entries().keys()].sort()).toEqual(['en:a', 'sq:a', 'sq:b']);
     expect(entries().get('sq:b')?.data.title).toBe('Title b');
   });
@@ -76,7 +77,7 @@ describe('the Strapi loader', () => {
   it('fetches no entry body when nothing changed', async () => {
     const cms = fakeCms({ sq: [doc('a'), doc('b')], en: [doc('a')] });
     const { context } = fakeStore();
-    const loader = strapiLoader('release', 'http://cms', cms.fetchImpl);
+    const loader = strapiLoader('release', 'http://cms', { fetchImpl: cms.fetchImpl });
     await loader.load(context);
     cms.requests.length = 0;
     await loader.load(context);
@@ -87,7 +88,7 @@ describe('the Strapi loader', () => {
     const data = { sq: [doc('a'), doc('b'), doc('c')], en: [doc('a')] };
     const cms = fakeCms(data);
     const { entries, context } = fakeStore();
-    const loader = strapiLoader('release', 'http://cms', cms.fetchImpl);
+    const loader = strapiLoader('release', 'http://cms', { fetchImpl: cms.fetchImpl });
     await loader.load(context);
     data.sq = [doc('a'), doc('b', '2026-11-02T00:00:00.000Z')];
     data.en = [];
@@ -103,15 +104,9 @@ describe('the Strapi loader', () => {
   it('refetches everything when told to (after a media change)', async () => {
     const cms = fakeCms({ sq: [doc('a'), doc('b')] });
     const { context } = fakeStore();
-    const loader = strapiLoader('release', 'http://cms', cms.fetchImpl);
-    await loader.load(context);
+    await strapiLoader('release', 'http://cms', { fetchImpl: cms.fetchImpl }).load(context);
     cms.requests.length = 0;
-    process.env.LOADER_REFETCH = 'all';
-    try {
-      await loader.load(context);
-    } finally {
-      delete process.env.LOADER_REFETCH;
-    }
+    await strapiLoader('release', 'http://cms', { fetchImpl: cms.fetchImpl, refetch: 'all' }).load(context);
     expect(decodeURIComponent(bodyRequests(cms.requests).join())).toMatch(/\$in\]\[0\]=a.*\$in\]\[1\]=b/);
   });
 
@@ -119,30 +114,26 @@ describe('the Strapi loader', () => {
     const many = Array.from({ length: 250 }, (_, i) => doc(`d${i}`));
     const cms = fakeCms({ sq: many });
     const { entries, context } = fakeStore();
-    await strapiLoader('release', 'http://cms', cms.fetchImpl).load(context);
+    await strapiLoader('release', 'http://cms', { fetchImpl: cms.fetchImpl }).load(context);
     expect(entries().size).toBe(250);
     expect(cms.requests.filter((r) => r.includes('/listing/'))).toEqual(['http://cms/api/newsroom/listing/releases']);
     expect(bodyRequests(cms.requests)).toHaveLength(3);
   });
 
   it('records what each sync changed, with the entry before and after', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'changes-')), 'changes.json');
     const data = { sq: [doc('a'), doc('b')], en: [doc('a')] };
     const cms = fakeCms(data);
     const { context } = fakeStore();
-    const loader = strapiLoader('release', 'http://cms', cms.fetchImpl);
-    process.env.LOADER_CHANGES_FILE = file;
-    try {
-      await loader.load(context);
-      expect(readChanges(file)).toEqual({ release: { unknown: true } });
-      fs.rmSync(file);
-      data.sq = [doc('a'), { ...doc('b', '2026-11-02T00:00:00.000Z'), title: 'New title' }];
-      data.en = [];
-      await loader.load(context);
-    } finally {
-      delete process.env.LOADER_CHANGES_FILE;
-    }
-    const { changes } = readChanges(file)!.release as { changes: Array<{ id: string; before: any; after: any }> };
+    const loader = strapiLoader('release', 'http://cms', { fetchImpl: cms.fetchImpl });
+    startBuildSession(testPlan);
+    await loader.load(context);
+    expect(buildSession().changes).toEqual({ release: { unknown: true } });
+    startBuildSession(testPlan);
+    data.sq = [doc('a'), { ...doc('b', '2026-11-02T00:00:00.000Z'), title: 'New title' }];
+    data.en = [];
+    await loader.load(context);
+    expect(buildSession().loaders.release).toMatchObject({ listed: 2, fetched: 1, removed: 1 });
+    const { changes } = buildSession().changes.release as { changes: Array<{ id: string; before: any; after: any }> };
     expect(changes.map((c) => [c.id, c.before?.title ?? null, c.after?.title ?? null])).toEqual([
       ['sq:b', 'Title b', 'New title'],
       ['en:a', 'Title a', null],
@@ -151,8 +142,8 @@ describe('the Strapi loader', () => {
 
   it('starts afresh when pointed at another CMS', async () => {
     const { entries, context } = fakeStore();
-    await strapiLoader('release', 'http://one', fakeCms({ sq: [doc('a')] }).fetchImpl).load(context);
-    await strapiLoader('release', 'http://two', fakeCms({ sq: [doc('z')] }).fetchImpl).load(context);
+    await strapiLoader('release', 'http://one', { fetchImpl: fakeCms({ sq: [doc('a')] }).fetchImpl }).load(context);
+    await strapiLoader('release', 'http://two', { fetchImpl: fakeCms({ sq: [doc('z')] }).fetchImpl }).load(context);
     expect([...entries().keys()]).toEqual(['sq:z']);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Where the site keeps its copies of the CMS's uploads, in the build cache and in every
- * build (src/loaders/media-files.ts writes them; integrations/incremental.mjs links them).
+ * build (src/loaders/media-files.ts writes them; integrations/incremental.ts links them).
  */
 export const MEDIA_FOLDER = 'media';
 

@@ -1,0 +1,86 @@
+/**
+ * The contract between the builder and the site's build: the builder hands a build a plan and
+ * reads back its report. One declaration for both sides; nothing else passes between them
+ * (the environment carries only the operator's settings: CMS_URL, SITE_URL, SITE_TIME_ZONE…).
+ */
+
+/** The environment variable naming the plan's file: the only one the builder sets per build. */
+export const BUILD_PLAN_VARIABLE = 'NEWSROOM_BUILD_PLAN';
+
+/** What the builder asks of one site build. Folders are absolute paths. */
+export interface BuildPlan {
+  /** The builder's id of the build, for its log lines. */
+  id: string;
+  /** Where the build writes its files; the builder makes it live or removes it. */
+  outDir: string;
+  /** Astro's cache, the loaders' entries and the manifests: shared by the builds that follow each other. */
+  cacheDir: string;
+  /** Where the build writes its BuildReport when it is done. */
+  reportFile: string;
+  /** The live build this one may start from (render what changed, link the rest); without it the build is full. */
+  base?: string;
+  /** A retired build that shares most of the live build's files, from which the new folder is made. */
+  spare?: string;
+  /** A store of search bundles outside the builds, which builds link to by folder. */
+  searchBundles?: string;
+  /** `all`: fetch every entry's body again (a media file changed, which no entry's date shows). */
+  refetch: 'changed' | 'all';
+  /** A preview of one draft: its file (`{ type, entry }`) and where the builder serves the preview's files. */
+  preview?: { entryFile: string; assetsPrefix: string };
+}
+
+/** What one type's loader did in this build. `digest` is the CMS listing's (listingDigest). */
+export interface LoaderReport {
+  listed: number;
+  fetched: number;
+  removed: number;
+  digest: string;
+}
+
+/** What the build did, for the builder's checks, signing, search and `/status`. */
+export interface BuildReport {
+  mode: 'incremental' | 'full';
+  /** Why the build was full. */
+  fullBecause?: string;
+  /** Pages (`.html`) in the finished build. */
+  pages: number;
+  /** Files rendered by this build, and files of the live build kept by hard link. */
+  files: { rendered: number; reused: number };
+  /** An incremental build's `record.json` files: written, and removed since the live build. */
+  records?: { written: string[]; removed: string[] };
+  /** Search bundles written anew (`en-2026`…), and the pages indexed in them. */
+  search: { bundles: string[]; pagesIndexed: number };
+  /** Per content type, what its loader did. */
+  loaders: Record<string, LoaderReport>;
+  /** Where the build's time went, in milliseconds, by phase. */
+  timingsMs: Record<string, number>;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isAbsolute = (value: unknown): value is string => typeof value === 'string' && value.startsWith('/');
+
+/** A plan read from its file, checked: a build never starts from a plan it misreads. */
+export function parseBuildPlan(text: string): BuildPlan {
+  const plan: unknown = JSON.parse(text);
+  const problems: string[] = [];
+  if (!isObject(plan)) throw new Error('The build plan is not a JSON object.');
+  if (typeof plan.id !== 'string' || plan.id === '') problems.push('id');
+  for (const key of ['outDir', 'cacheDir', 'reportFile']) if (!isAbsolute(plan[key])) problems.push(key);
+  for (const key of ['base', 'spare', 'searchBundles'])
+    if (plan[key] !== undefined && !isAbsolute(plan[key])) problems.push(key);
+  if (plan.refetch !== 'changed' && plan.refetch !== 'all') problems.push('refetch');
+  const preview = plan.preview;
+  if (
+    preview !== undefined &&
+    !(
+      isObject(preview) &&
+      isAbsolute(preview.entryFile) &&
+      typeof preview.assetsPrefix === 'string' &&
+      /^\/[A-Za-z0-9/_-]*[^/]$/.test(preview.assetsPrefix)
+    )
+  )
+    problems.push('preview');
+  if (problems.length > 0) throw new Error(`The build plan is invalid: ${problems.join(', ')}.`);
+  return plan as unknown as BuildPlan;
+}

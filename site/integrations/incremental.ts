@@ -1,0 +1,324 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
+import type { IncrementalState, ManifestPages } from '../src/lib/incremental';
+import { MEDIA_REFERENCE } from './media-folder';
+
+const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repo = path.resolve(site, '..');
+/** What a page is made from besides the content: when any of it differs, everything is rendered. */
+const CODE = [
+  'site/src',
+  'site/integrations',
+  'site/public',
+  'site/astro.config.ts',
+  'site/package.json',
+  'shared-types/src',
+  'package-lock.json',
+];
+/** The operator's settings the pages read (src/config.ts). */
+const CONFIG = [
+  'CMS_URL',
+  'SITE_URL',
+  'SITE_TIME_ZONE',
+  'ALGOLIA_APP_ID',
+  'ALGOLIA_SEARCH_KEY',
+  'ALGOLIA_INDEX_PREFIX',
+  'ALGOLIA_HOST',
+];
+/**
+ * Files a page refers to that are not pages: Astro's optimised assets (flat, hashed names) and
+ * the copies of uploads. Strict on purpose: a page's text may name any path, and a name with a
+ * slash or `..` must never become a file the build links from or into.
+ */
+const ASSET = new RegExp(`/_astro/[A-Za-z0-9_-][A-Za-z0-9._-]*|${MEDIA_REFERENCE.source}`, 'g');
+
+/** A build's manifest, kept in the cache (not served): its files, their assets, search bundles and reads. */
+interface Manifest extends ManifestPages {
+  fingerprint: string;
+  /** By file: the optimised assets and copies of uploads it refers to. */
+  files: Record<string, string[]>;
+  /** By item page: its search bundle. */
+  search: Record<string, string>;
+}
+
+function filesUnder(dir: string, rel = ''): string[] {
+  const at = path.join(dir, rel);
+  if (!fs.existsSync(at)) return [];
+  if (!fs.statSync(at).isDirectory()) return [rel];
+  return fs
+    .readdirSync(at)
+    .sort()
+    .flatMap((name) => filesUnder(dir, rel ? `${rel}/${name}` : name));
+}
+
+/**
+ * A digest of the site's code and the operator's settings the pages read, and of where the
+ * search bundles are kept (the live build links them there): a live build made otherwise is
+ * never reused.
+ */
+export function codeFingerprint(searchBundles = ''): string {
+  const hash = crypto.createHash('sha256');
+  for (const entry of CODE) {
+    for (const rel of filesUnder(repo, entry).filter((f) => !/\.(unit|int|browser)\.test\.ts$/.test(f))) {
+      hash.update(`${rel}\0`).update(fs.readFileSync(path.join(repo, rel)));
+    }
+  }
+  for (const name of CONFIG) hash.update(`${name}=${process.env[name] ?? ''}\0`);
+  hash.update(`search bundles=${searchBundles}\0`);
+  return hash.digest('hex');
+}
+
+const manifestFile = (dir: string, build: string) =>
+  path.join(dir, `${crypto.createHash('sha1').update(path.resolve(build)).digest('hex')}.json`);
+const readManifest = (dir: string, build: string): Manifest | null =>
+  fs.existsSync(manifestFile(dir, build))
+    ? (JSON.parse(fs.readFileSync(manifestFile(dir, build), 'utf8')) as Manifest)
+    : null;
+const isPublished = (rel: string) => !rel.startsWith('_astro/') && !rel.startsWith('pagefind/');
+const YEAR = /data-pagefind-sort="date:(\d{4})/;
+const LANG = /<html lang="([^"]+)"/;
+
+/**
+ * The optimised assets a file refers to, and for an item page the search bundle it belongs
+ * to: its language and year (`en-2026`, `sq-undated`; see integrations/search-index.ts).
+ */
+function describe(file: string): { assets: string[]; shard?: string } {
+  const text = fs.readFileSync(file, 'latin1');
+  const assets = [...new Set((text.match(ASSET) ?? []).map((a) => a.slice(1)))].sort();
+  if (!text.includes('data-pagefind-body')) return { assets };
+  return { assets, shard: `${(text.match(LANG)?.[1] ?? 'und').toLowerCase()}-${text.match(YEAR)?.[1] ?? 'undated'}` };
+}
+
+/**
+ * With an output folder outside its working directory (the builder's, in production),
+ * Astro stages its server chunks elsewhere and copies some of them into the site. The
+ * site publishes no `.mjs` of its own: they are server code, and must not be served.
+ */
+export function removeServerLeftovers(out: string) {
+  for (const rel of filesUnder(out).filter((f) => /\.mjs(\.map)?$/.test(f) && !f.startsWith('_astro/')))
+    fs.rmSync(path.join(out, rel));
+  const prune = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+      if (entry.isDirectory()) prune(path.join(dir, entry.name));
+    if (dir !== out && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  };
+  prune(out);
+}
+
+/** Links the live build's files into a fresh staging folder in a worker thread; resolves to that folder. */
+function startLinking(base: string, staging: string, files: string[], spare: string | undefined): Promise<string> {
+  fs.rmSync(staging, { recursive: true, force: true });
+  const worker = new Worker(new URL('./link-worker.mjs', import.meta.url), {
+    workerData: { base, staging, files, spare },
+  });
+  const linked = new Promise<string>((resolve, reject) => {
+    worker.once('message', () => resolve(staging));
+    worker.once('error', reject);
+  });
+  // Awaited when the build is done; a failure before then must not end the process unreported.
+  linked.catch(() => {});
+  return linked;
+}
+
+/**
+ * Moves what Astro wrote into the staging folder (rename: it replaces a linked file's name,
+ * never the live build's file), then puts the staging folder in the output's place.
+ */
+function moveInto(out: string, staging: string) {
+  for (const rel of filesUnder(out)) {
+    fs.mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });
+    fs.renameSync(path.join(out, rel), path.join(staging, rel));
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.renameSync(staging, out);
+}
+
+/**
+ * Every file a page refers to that the build did not write comes, as a hard link, from the
+ * first of `sources` that has it: the live build (the assets of the pages it reused), or the
+ * cache (the copies of uploads). A page must never refer to a file the build lacks.
+ */
+function linkAssets(out: string, files: Record<string, string[]>, sources: string[]) {
+  for (const asset of new Set(Object.values(files).flat())) {
+    const target = path.join(out, asset);
+    if (fs.existsSync(target)) continue;
+    const source = sources.map((dir) => path.join(dir, asset)).find((file) => fs.existsSync(file));
+    if (!source)
+      throw new Error(
+        `A page refers to ${asset}, which this build did not write and no earlier build or the cache holds.`,
+      );
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      fs.linkSync(source, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      fs.copyFileSync(source, target);
+    }
+  }
+}
+
+/**
+ * The manifest's record of the managed pages (see src/lib/incremental.ts): what each page
+ * this build rendered read, and for a page it kept, what the live build recorded of it.
+ */
+function pagesRead(state: IncrementalState, rendered: Set<string>): ManifestPages {
+  const before = state.manifest;
+  const keys = new Map<string, { index: number; digest: string }>();
+  const indexOf = (key: string, digest: string) => {
+    if (!keys.has(key)) keys.set(key, { index: keys.size, digest });
+    return keys.get(key)!.index;
+  };
+  const pages: ManifestPages['pages'] = {};
+  for (const [rel, { props, reads }] of [...(state.pages ?? [])].sort(([a], [b]) => a.localeCompare(b))) {
+    if (rendered.has(rel)) {
+      if (!reads)
+        throw new Error(`${rel} rendered without its reads recorded: src/middleware.ts must run for every page.`);
+      pages[rel] = { props, reads: [...reads].map(([key, digest]) => indexOf(key, digest)) };
+    } else if (before?.pages[rel]) {
+      pages[rel] = { props, reads: before.pages[rel].reads.map((i) => indexOf(before.keys[i]!, before.digests[i]!)) };
+    }
+  }
+  const ordered = [...keys].sort(([, a], [, b]) => a.index - b.index);
+  return { keys: ordered.map(([key]) => key), digests: ordered.map(([, { digest }]) => digest), pages };
+}
+
+function keepNewest(dir: string, count: number) {
+  const files = fs
+    .readdirSync(dir)
+    .map((f) => path.join(dir, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  for (const old of files.slice(count)) fs.rmSync(old, { force: true });
+}
+
+/** An incremental build under way: the live build's manifest, and its files being linked into a staging folder. */
+export interface Started {
+  manifests: string;
+  fingerprint: string;
+  linking: Promise<string> | null;
+}
+
+/**
+ * At the build's start: whether the plan's live build (`plan.base`) can be reused. That needs
+ * the live build to come from the same code and configuration, and its manifest; if so, its
+ * files start linking into a staging folder while Astro syncs and bundles.
+ */
+export function startIncremental(plan: BuildPlan, state: IncrementalState): Started {
+  const manifests = path.join(plan.cacheDir, 'manifests');
+  const fingerprint = codeFingerprint(plan.searchBundles);
+  const manifest = plan.base ? readManifest(manifests, plan.base) : null;
+  if (!plan.base) state.fullBecause = 'no live build to start from';
+  else if (!manifest || !fs.existsSync(plan.base)) state.fullBecause = 'the live build has no manifest';
+  else if (manifest.fingerprint !== fingerprint) state.fullBecause = 'the site’s code or configuration changed';
+  else {
+    Object.assign(state, { base: plan.base, manifest });
+    const staging = path.join(plan.cacheDir, 'staging');
+    return {
+      manifests,
+      fingerprint,
+      linking: startLinking(plan.base, staging, Object.keys(manifest.files), plan.spare),
+    };
+  }
+  return { manifests, fingerprint, linking: null };
+}
+
+/** What the build made, for the search index and the report. */
+export interface Finished {
+  report: Pick<BuildReport, 'mode' | 'fullBecause' | 'pages' | 'files' | 'records'>;
+  /** Item pages by search bundle. */
+  search: Record<string, string>;
+  /** The bundles holding a page this build rendered or removed; null: every bundle (a full build). */
+  dirtyShards: Set<string> | null;
+}
+
+/**
+ * When Astro is done: an incremental build takes the affected files out of the staging folder
+ * and moves what it rendered in; either kind links the assets its pages refer to and writes
+ * its manifest.
+ */
+export async function finishIncremental(
+  out: string,
+  plan: BuildPlan,
+  started: Started,
+  state: IncrementalState,
+): Promise<Finished> {
+  removeServerLeftovers(out);
+  const rendered = filesUnder(out).filter(isPublished);
+  const files: Record<string, string[]> = {};
+  const search: Record<string, string> = {};
+  const note = (rel: string, { assets, shard }: { assets: string[]; shard?: string }) => {
+    files[rel] = assets;
+    if (shard) search[rel] = shard;
+  };
+  const staging = await started.linking;
+  if (staging && !state.affected) fs.rmSync(staging, { recursive: true, force: true });
+  for (const rel of rendered) note(rel, describe(path.join(out, rel)));
+  const pages = pagesRead(state, new Set(rendered));
+  let finished: Finished;
+  if (staging && state.affected && state.manifest) {
+    const manifest = state.manifest;
+    // A file of the live build this one did not render is kept if its page still exists; otherwise it is gone.
+    const owned = new Set(rendered);
+    let reused = 0;
+    for (const [rel, assets] of Object.entries(manifest.files)) {
+      if (owned.has(rel)) fs.rmSync(path.join(staging, rel));
+      else if (state.pages?.has(rel)) {
+        note(rel, { assets, shard: manifest.search[rel] });
+        reused += 1;
+      } else {
+        owned.add(rel);
+        fs.rmSync(path.join(staging, rel));
+      }
+    }
+    moveInto(out, staging);
+    const isRecord = (rel: string) => rel.endsWith('/record.json');
+    finished = {
+      report: {
+        mode: 'incremental',
+        pages: 0,
+        files: { rendered: rendered.length, reused },
+        // The builder signs what changed (scripts/authenticity): the record files written and removed.
+        records: {
+          written: rendered.filter(isRecord),
+          removed: [...owned].filter((rel) => isRecord(rel) && !rendered.includes(rel)),
+        },
+      },
+      search,
+      // Search bundles holding a page this build rendered or removed are indexed again.
+      dirtyShards: new Set(
+        [...owned].flatMap((rel) => [manifest.search[rel], search[rel]]).filter((s): s is string => Boolean(s)),
+      ),
+    };
+  } else {
+    finished = {
+      report: {
+        mode: 'full',
+        fullBecause: state.fullBecause,
+        pages: 0,
+        files: { rendered: rendered.length, reused: 0 },
+      },
+      search,
+      dirtyShards: null,
+    };
+  }
+  linkAssets(out, files, [...(state.affected && state.base ? [state.base] : []), plan.cacheDir]);
+  // The builder checks the page count against the live build's; it need not walk the folder again.
+  finished.report.pages = Object.keys(files).filter((rel) => rel.endsWith('.html')).length;
+  fs.mkdirSync(started.manifests, { recursive: true });
+  const manifest: Manifest = {
+    fingerprint: started.fingerprint,
+    files: Object.fromEntries(
+      Object.keys(files)
+        .sort()
+        .map((rel) => [rel, files[rel]!]),
+    ),
+    search,
+    ...pages,
+  };
+  fs.writeFileSync(manifestFile(started.manifests, out), JSON.stringify(manifest));
+  keepNewest(started.manifests, 12);
+  return finished;
+}
