@@ -4,8 +4,8 @@ import tseslint from 'typescript-eslint';
  * typescript-eslint's type-checked recommended rules, as Astro Starlight uses them. Each file
  * is checked with the tsconfig that compiles it: the production code of shared-types, the
  * CMS's server and admin panel, and the scripts, with their unit tests where the tsconfig has
- * them. Not yet linted (issue 18): the site, and the tests that boot a real Strapi, which no
- * tsconfig compiles today.
+ * them, and the site (its code, integrations and unit tests). Not yet linted: the tests that boot a
+ * real Strapi, which no tsconfig compiles today.
  */
 export default tseslint.config(
   {
@@ -18,7 +18,6 @@ export default tseslint.config(
       '**/.cache/**',
       '**/.tmp/**',
       'cms/types/generated/**',
-      'site/**',
       'cms/test/**',
       'cms/scripts/**',
       'cms/config/**',

@@ -13,7 +13,7 @@ import { Authenticity } from '../authenticity/authenticate';
 import { ensureSigningKeyFile, readSigningKey } from '../authenticity/keys';
 import { generateCorpus } from './corpus';
 import { countingProxy } from './proxy';
-import { measuredBuild, summary, workerMemory, type BuildFigures } from './measure';
+import { againstHugo, measuredBuild, medianPhases, summary, workerMemory, type BuildFigures } from './measure';
 import { exportForHugo, hugoAvailable, hugoBuild } from './hugo';
 import { table, writeResults, type BenchResults } from './report';
 
@@ -215,6 +215,12 @@ async function main() {
   }
 
   const workerPublishes = memory.take();
+  const publishPhasesMs = medianPhases(
+    builder
+      .status()
+      .builds.slice(0, 3 * REPEAT)
+      .flatMap((b) => (b.timingsMs ? [b.timingsMs] : [])),
+  );
   const publishSigning = builder
     .status()
     .builds.slice(0, 3 * REPEAT)
@@ -251,7 +257,12 @@ async function main() {
       minMs: unchanged.minMs,
       maxMs: unchanged.maxMs,
     },
-    publishToLive: { new: summary(timings.new), edit: summary(timings.edit), unpublish: summary(timings.unpublish) },
+    publishToLive: {
+      new: againstHugo(summary(timings.new), hugoBuildMs),
+      edit: againstHugo(summary(timings.edit), hugoBuildMs),
+      unpublish: againstHugo(summary(timings.unpublish), hugoBuildMs),
+    },
+    publishPhasesMs,
     peakRssBytes: Math.max(cold.peakRssBytes, unchanged.peakRssBytes, workerFullBuild, workerPublishes),
     buildPeakRssBytes: Math.max(cold.peakRssBytes, unchanged.peakRssBytes),
     workerPeakRssBytes: { fullBuild: workerFullBuild, publishes: workerPublishes },

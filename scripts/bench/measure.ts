@@ -127,7 +127,27 @@ export async function measuredBuild(options: {
   };
 }
 
+/** Median (the lower of the middle two), 90th percentile (nearest rank), least and most of some timings. */
 export function summary(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
-  return { medianMs: sorted[Math.floor((sorted.length - 1) / 2)], minMs: sorted[0], maxMs: sorted[sorted.length - 1] };
+  return {
+    medianMs: sorted[Math.floor((sorted.length - 1) / 2)],
+    p90Ms: sorted[Math.max(0, Math.ceil(sorted.length * 0.9) - 1)],
+    minMs: sorted[0],
+    maxMs: sorted[sorted.length - 1],
+  };
+}
+
+/** A publish-to-live summary with its median as a share of Hugo's cold build in the same run. */
+export const againstHugo = (timing: ReturnType<typeof summary>, hugoBuildMs: number | null) => ({
+  ...timing,
+  hugoRatio: hugoBuildMs ? timing.medianMs / hugoBuildMs : null,
+});
+
+/** The median of each phase over several builds' timings (a phase missing from a build counts as absent). */
+export function medianPhases(builds: Array<Record<string, number>>): Record<string, number> {
+  const phases = [...new Set(builds.flatMap((b) => Object.keys(b)))];
+  return Object.fromEntries(
+    phases.map((phase) => [phase, summary(builds.flatMap((b) => (phase in b ? [b[phase]!] : []))).medianMs!]),
+  );
 }

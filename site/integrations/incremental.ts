@@ -179,7 +179,7 @@ function pagesRead(state: IncrementalState, rendered: Set<string>): ManifestPage
         throw new Error(`${rel} rendered without its reads recorded: src/middleware.ts must run for every page.`);
       pages[rel] = { props, reads: [...reads].map(([key, digest]) => indexOf(key, digest)) };
     } else if (before?.pages[rel]) {
-      pages[rel] = { props, reads: before.pages[rel].reads.map((i) => indexOf(before.keys[i]!, before.digests[i]!)) };
+      pages[rel] = { props, reads: before.pages[rel].reads.map((i) => indexOf(before.keys[i], before.digests[i])) };
     }
   }
   const ordered = [...keys].sort(([, a], [, b]) => a.index - b.index);
@@ -313,7 +313,7 @@ export async function finishIncremental(
     files: Object.fromEntries(
       Object.keys(files)
         .sort()
-        .map((rel) => [rel, files[rel]!]),
+        .map((rel) => [rel, files[rel]]),
     ),
     search,
     ...pages,

@@ -55,7 +55,7 @@ function renderBlock(block: BlockNode): string {
       return `<pre><code>${block.children.map((c) => (c.type === 'text' ? escapeHtml(c.text) : '')).join('')}</code></pre>`;
     case 'list': {
       const tag = block.format === 'ordered' ? 'ol' : 'ul';
-      return `<${tag}>${block.children.map((c) => renderListItem(c as ListItemNode)).join('')}</${tag}>`;
+      return `<${tag}>${block.children.map((c) => renderListItem(c)).join('')}</${tag}>`;
     }
     case 'image': {
       const { url, alternativeText, width, height, caption } = block.image;

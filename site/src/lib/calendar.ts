@@ -1,5 +1,5 @@
 import { createEvents, type EventAttributes } from 'ics';
-import type { Locale } from '@newsroom/shared-types';
+import type { AgendaItem, Locale } from '@newsroom/shared-types';
 import type { Entry } from './entry';
 import { absolute, itemPath } from './routes';
 
@@ -18,7 +18,7 @@ export function agendaCalendar(
   site: string,
   labels: { calendar: string; kind: (kind: string) => string; coverage: (c: string) => string },
 ): string {
-  const events: EventAttributes[] = items.map((item) => ({
+  const events: EventAttributes[] = (items as unknown as AgendaItem[]).map((item) => ({
     uid: `${item.documentId}-${locale}@newsroom`,
     // DTSTAMP from the item rather than the clock: the same agenda gives the same file, so a
     // rebuild does not show every event as changed (and an incremental build equals a full one).

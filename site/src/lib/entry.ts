@@ -1,8 +1,21 @@
 import { CONTENT_TYPES, type ChangeNote, type EntryBase, type Locale } from '@newsroom/shared-types';
 import type { PageType } from './routes';
 
-/** An entry as the loader stored it: the API's shape, fields read by name. */
-export type Entry = EntryBase & Record<string, any>;
+/**
+ * An entry as the loader stored it: the API's shape. What every page type has is typed here;
+ * a type's own fields are read by name and typed where they are read, as shared-types' shape
+ * of that type (`entry as unknown as AgendaItem`) or with `field()`.
+ */
+export type Entry = EntryBase & {
+  slug: string;
+  title?: string;
+  name?: string;
+  summary?: string | null;
+  order?: number | null;
+} & Record<string, unknown>;
+
+/** A field of an entry, as the caller knows its type to be (shared-types' shapes say which). */
+export const field = <T>(entry: Entry, name: string): T | null | undefined => entry[name] as T | null | undefined;
 
 /** What every item component is given. */
 export interface ItemProps {

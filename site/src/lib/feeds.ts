@@ -1,7 +1,15 @@
 import type { RSSFeedItem } from '@astrojs/rss';
-import { localeInfo, type Locale } from '@newsroom/shared-types';
+import {
+  localeInfo,
+  type Blocks,
+  type Campaign,
+  type Decision,
+  type Gallery,
+  type GalleryPhoto,
+  type Locale,
+} from '@newsroom/shared-types';
 import { blocksToText, escapeHtml, renderBlocks } from './blocks';
-import { latestChange, lastMajorChange, type Entry } from './entry';
+import { field, latestChange, lastMajorChange, type Entry } from './entry';
 import { leadImage, describe } from './item-meta';
 import { fileBytes, mediaUrl } from './media';
 import { absolute, itemPath, type PageType } from './routes';
@@ -29,40 +37,37 @@ export interface FeedContext {
 
 /** Full text for `content:encoded`: the body, or what stands for it in types without one. */
 function fullText(type: PageType, entry: Entry, ctx: FeedContext): string {
-  const body = renderBlocks(entry.body, { mediaBase: ctx.site });
   const summary = entry.summary
     ? renderBlocks([{ type: 'paragraph', children: [{ type: 'text', text: entry.summary }] }])
     : '';
   if (type === 'decision') {
-    const docs = (entry.documents ?? [])
-      .map(
-        (d: Entry['documents'][number]) =>
-          `<li><a href="${escapeHtml(mediaUrl(d, ctx.site))}">${escapeHtml(d.name)}</a></li>`,
-      )
+    const docs = ((entry as unknown as Decision).documents ?? [])
+      .map((d) => `<li><a href="${escapeHtml(mediaUrl(d, ctx.site))}">${escapeHtml(d.name)}</a></li>`)
       .join('');
     return `${summary}${docs ? `<ul>${docs}</ul>` : ''}`;
   }
   if (type === 'gallery') {
-    const photos = (entry.items ?? [])
-      .filter((i: { __component: string }) => i.__component === 'media.photo')
+    const gallery = entry as unknown as Gallery;
+    const photos = (gallery.items ?? [])
+      .filter((i): i is GalleryPhoto => i.__component === 'media.photo')
       .map(
-        (i: { image: Entry['leadImage']; alt: string; caption?: string }) =>
+        (i) =>
           `<figure><img src="${escapeHtml(mediaUrl(i.image, ctx.site))}" alt="${escapeHtml(i.alt)}"><figcaption>${escapeHtml(i.caption ?? '')}</figcaption></figure>`,
       );
-    return `<p>${escapeHtml(entry.description ?? '')}</p>${photos.join('')}`;
+    return `<p>${escapeHtml(gallery.description ?? '')}</p>${photos.join('')}`;
   }
   if (type === 'campaign') {
-    const parts = (entry.body ?? []).map(
-      (block: { __component: string; body?: unknown; heading?: string; url?: string; label?: string }) => {
-        if (block.__component === 'blocks.text') return renderBlocks(block.body as never, { mediaBase: ctx.site });
-        if (block.__component === 'blocks.call-to-action')
-          return `<p><a href="${escapeHtml(block.url ?? '')}">${escapeHtml(block.label ?? '')}</a></p>`;
-        return '';
-      },
-    );
-    return `${entry.tagline ? `<p>${escapeHtml(entry.tagline)}</p>` : ''}${parts.join('')}`;
+    const campaign = entry as unknown as Campaign;
+    const parts = (campaign.body ?? []).map((block) => {
+      if (block.__component === 'blocks.text') return renderBlocks(block.body, { mediaBase: ctx.site });
+      if (block.__component === 'blocks.call-to-action')
+        return `<p><a href="${escapeHtml(block.url ?? '')}">${escapeHtml(block.label ?? '')}</a></p>`;
+      return '';
+    });
+    return `${campaign.tagline ? `<p>${escapeHtml(campaign.tagline)}</p>` : ''}${parts.join('')}`;
   }
-  return Array.isArray(entry.body) ? body : summary;
+  const body = field<Blocks>(entry, 'body');
+  return Array.isArray(body) ? renderBlocks(body, { mediaBase: ctx.site }) : summary;
 }
 
 export function feedItem(type: PageType, entry: Entry, ctx: FeedContext): RSSFeedItem {
@@ -70,7 +75,8 @@ export function feedItem(type: PageType, entry: Entry, ctx: FeedContext): RSSFee
   const date = lastMajorChange(type, entry);
   const change = latestChange(entry);
   const updated = change && change.date === date ? change : undefined;
-  const description = describe(entry) || blocksToText(entry.body).slice(0, 300) || String(entry.title);
+  const description =
+    describe(entry) || blocksToText(field<Blocks>(entry, 'body')).slice(0, 300) || String(entry.title);
   const note = updated ? `${ctx.updatedLabel(updated.date)} ${updated.text}` : '';
   return {
     title: String(entry.title),

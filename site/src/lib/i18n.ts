@@ -8,7 +8,8 @@ import en from '../i18n/en.json';
 export const RESOURCES: Record<Locale, Record<string, string>> = { sq, 'sr-Latn': srLatn, en };
 
 const instance = i18next.createInstance();
-instance.init({
+// With resources given inline, init completes synchronously; nothing is loaded.
+void instance.init({
   resources: Object.fromEntries(LOCALE_CODES.map((l) => [l, { translation: RESOURCES[l] }])),
   lng: 'sq',
   fallbackLng: false,
@@ -40,7 +41,8 @@ export function t(locale: Locale): TFunction {
       const id = options ? `${key}\u0000${JSON.stringify(options)}` : key;
       let answer = answers.get(id);
       if (answer === undefined) {
-        answer = String(fixed(key, options as never));
+        // Without returnObjects, i18next answers a string.
+        answer = fixed(key, options as never) as unknown as string;
         answers.set(id, answer);
       }
       return answer;

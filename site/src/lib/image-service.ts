@@ -28,12 +28,22 @@ const quality = (q: string | number | undefined) =>
 
 const service: LocalImageService = {
   ...(sharpService as LocalImageService),
-  async transform(input, transform, config) {
+  async transform(input, options, config) {
+    // Astro types a transform's options loosely; these are the ones its <Image> and getImage() pass.
+    const transform = options as {
+      width?: number;
+      height?: number;
+      fit?: string;
+      position?: string;
+      background?: string;
+      format?: string;
+      quality?: string | number;
+    };
     if (transform.format === 'svg') return { data: input, format: 'svg' };
     const image = sharp(input, {
       failOn: 'none',
       pages: -1,
-      limitInputPixels: config.service.config.limitInputPixels,
+      limitInputPixels: (config.service.config as { limitInputPixels?: number }).limitInputPixels,
     }).rotate();
     const width = transform.width ? Math.round(transform.width) : undefined;
     const height = transform.height ? Math.round(transform.height) : undefined;
@@ -57,7 +67,7 @@ const service: LocalImageService = {
       );
     }
     const { data, info } = await image.toBuffer({ resolveWithObject: true });
-    return { data, format: info.format as typeof transform.format & string };
+    return { data, format: info.format };
   },
 };
 

@@ -1,26 +1,34 @@
-import type { Locale, Media } from '@newsroom/shared-types';
+import type { Blocks, Locale, Media } from '@newsroom/shared-types';
 import { config } from '../config';
 import { blocksToText } from './blocks';
-import { dateOf, lastMajorChange, type Entry } from './entry';
+import { dateOf, field, lastMajorChange, type Entry } from './entry';
 import { mediaUrl } from './media';
 import { absolute, type PageType } from './routes';
 import { t } from './i18n';
 
 /** The image that stands for an item in previews (OpenGraph, feeds). */
 export function leadImage(entry: Entry): { media: Media; alt: string } | null {
-  if (entry.leadImage) return { media: entry.leadImage, alt: entry.leadImageAlt || entry.title };
-  if (entry.hero) return { media: entry.hero, alt: entry.heroAlt || entry.title };
-  if (entry.portrait) return { media: entry.portrait, alt: entry.name };
-  const photo = (entry.items as Array<{ __component: string; image?: Media; alt?: string }> | undefined)?.find(
+  const title = entry.title ?? entry.name ?? '';
+  const lead = field<Media>(entry, 'leadImage');
+  if (lead) return { media: lead, alt: field<string>(entry, 'leadImageAlt') || title };
+  const hero = field<Media>(entry, 'hero');
+  if (hero) return { media: hero, alt: field<string>(entry, 'heroAlt') || title };
+  const portrait = field<Media>(entry, 'portrait');
+  if (portrait) return { media: portrait, alt: title };
+  const photo = field<Array<{ __component: string; image?: Media; alt?: string }>>(entry, 'items')?.find(
     (i) => i.__component === 'media.photo',
   );
-  return photo?.image ? { media: photo.image, alt: photo.alt ?? entry.title } : null;
+  return photo?.image ? { media: photo.image, alt: photo.alt ?? title } : null;
 }
 
 export function describe(entry: Entry): string {
   const text =
-    entry.summary || entry.description || entry.tagline || entry.role || blocksToText(entry.body ?? entry.bio);
-  return String(text ?? '').slice(0, 300);
+    entry.summary ||
+    field<string>(entry, 'description') ||
+    field<string>(entry, 'tagline') ||
+    field<string>(entry, 'role') ||
+    blocksToText(field<Blocks>(entry, 'body') ?? field<Blocks>(entry, 'bio'));
+  return text.slice(0, 300);
 }
 
 /** Title, description, preview image and JSON-LD of an item page. */

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Locale } from '@newsroom/shared-types';
+import type { Decision, Locale } from '@newsroom/shared-types';
 import type { Entry } from './entry';
 import { mediaUrl } from './media';
 import { absolute, itemPath } from './routes';
@@ -16,14 +16,14 @@ export interface DecisionRecord {
 
 /** Decisions as open data, one record per decision, in one locale. */
 export function decisionRecords(decisions: Entry[], locale: Locale, site: string): DecisionRecord[] {
-  return decisions.map((d) => ({
+  return (decisions as unknown as Decision[]).map((d) => ({
     number: d.number,
     adoptedOn: d.adoptedOn,
     meetingNumber: d.meetingNumber ?? null,
     title: d.title,
     status: d.legalStatus,
     url: absolute(site, itemPath('decision', locale, d.slug)),
-    documents: (d.documents ?? []).map((doc: Entry['documents'][number]) => mediaUrl(doc, site)),
+    documents: (d.documents ?? []).map((doc) => mediaUrl(doc, site)),
   }));
 }
 

@@ -36,7 +36,7 @@ describe('decisions as open data', () => {
 
   it('write CSV that a spreadsheet reads back intact', () => {
     const csv = decisionsCsv(decisionRecords([decision], 'en', 'https://site.example'));
-    const [row] = parse(csv, { columns: true }) as Array<Record<string, string>>;
+    const [row] = parse<Record<string, string>>(csv, { columns: true });
     expect(row.title).toBe('Decision, with "quotes"');
     expect(row.documents.split(' ')).toHaveLength(2);
   });

@@ -37,7 +37,7 @@ export function recorded<A extends Array<string | number | string[]>, R>(
   query: (...args: A) => Promise<R>,
 ): (...args: A) => Promise<R> {
   if (QUERIES.has(name)) throw new Error(`Two content queries are named ${name}.`);
-  QUERIES.set(name, query as Query);
+  QUERIES.set(name, query);
   return async (...args: A) => {
     const key = keyOf(name, args);
     const page = current.getStore();

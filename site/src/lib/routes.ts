@@ -58,7 +58,7 @@ export const requestStatisticsPath = (locale: Locale, ext: 'json' | 'csv') =>
 export const specialPageParams = (page: keyof typeof SPECIAL_PAGES, param: string) =>
   LOCALES.map((l) => ({
     params: { lang: l.prefix, [param]: SPECIAL_PAGES[page][l.code] },
-    props: { locale: l.code as Locale },
+    props: { locale: l.code },
   }));
 
 /** One file of the sitemap (see lib/sitemap.ts); the index of them all is /sitemap.xml. */
@@ -72,6 +72,6 @@ export const absolute = (site: string, path: string) => `${site.replace(/\/+$/, 
 /** The locale and content type a URL section belongs to, for `getStaticPaths`. */
 export function sectionParams() {
   return LOCALES.flatMap((l) =>
-    PAGE_TYPES.map((type) => ({ lang: l.prefix, section: section(type, l.code), type, locale: l.code as Locale })),
+    PAGE_TYPES.map((type) => ({ lang: l.prefix, section: section(type, l.code), type, locale: l.code })),
   );
 }

@@ -12,27 +12,27 @@ import { entriesDir, openEntryStore } from './entry-store';
 /** A fake CMS: `docs[locale]` are the published entries; it records every request. */
 function fakeCms(docs: Record<string, Array<{ documentId: string; updatedAt: string; title: string }>>) {
   const requests: string[] = [];
-  const fetchImpl = (async (input: string) => {
+  const fetchImpl = ((input: string) => {
     requests.push(input);
     const url = new URL(input);
     if (url.pathname === '/api/newsroom/listing/releases') {
       const data = Object.fromEntries(
         Object.entries(docs).map(([l, list]) => [l, list.map((d) => [d.documentId, d.updatedAt])]),
       );
-      return new Response(JSON.stringify({ data }), { status: 200 });
+      return Promise.resolve(new Response(JSON.stringify({ data }), { status: 200 }));
     }
     const locale = url.searchParams.get('locale')!;
     const page = Number(url.searchParams.get('pagination[page]'));
     const ids = [...url.searchParams.entries()]
       .filter(([k]) => k.startsWith('filters[documentId][$in]'))
       .map(([, v]) => v);
-    let data = (docs[locale] ?? []).filter((d) => ids.length === 0 || ids.includes(d.documentId));
+    const data = (docs[locale] ?? []).filter((d) => ids.length === 0 || ids.includes(d.documentId));
     const pageSize = 100;
     const body = {
       data: data.slice((page - 1) * pageSize, page * pageSize),
       meta: { pagination: { page, pageCount: Math.max(1, Math.ceil(data.length / pageSize)), total: data.length } },
     };
-    return new Response(JSON.stringify(body), { status: 200 });
+    return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
   }) as unknown as typeof fetch;
   return { requests, fetchImpl };
 }
@@ -133,7 +133,9 @@ describe('the Strapi loader', () => {
     data.en = [];
     await loader.load(context);
     expect(buildSession().loaders.release).toMatchObject({ listed: 2, fetched: 1, removed: 1 });
-    const { changes } = buildSession().changes.release as { changes: Array<{ id: string; before: any; after: any }> };
+    const { changes } = buildSession().changes.release as {
+      changes: Array<{ id: string; before: { title?: string } | null; after: { title?: string } | null }>;
+    };
     expect(changes.map((c) => [c.id, c.before?.title ?? null, c.after?.title ?? null])).toEqual([
       ['sq:b', 'Title b', 'New title'],
       ['en:a', 'Title a', null],
@@ -150,9 +152,10 @@ describe('the Strapi loader', () => {
 
 describe('the CMS client', () => {
   it('names the URL when the CMS cannot be reached', async () => {
-    const failing = (async () => {
-      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
-    }) as unknown as typeof fetch;
+    const failing = (() =>
+      Promise.reject(
+        Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }),
+      )) as unknown as typeof fetch;
     await expect(getJson('http://127.0.0.1:9/api/releases', failing)).rejects.toThrow(
       /Could not reach the CMS at http:\/\/127.0.0.1:9\/api\/releases \(ECONNREFUSED\)/,
     );
@@ -160,22 +163,25 @@ describe('the CMS client', () => {
 
   it('tries again when the CMS closed a kept-alive connection as it was reused', async () => {
     let calls = 0;
-    const flaky = (async () => {
+    const flaky = (() => {
       calls += 1;
-      if (calls === 1) throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'UND_ERR_SOCKET' } });
-      return new Response(JSON.stringify({ ok: true }), { status: 200 });
+      if (calls === 1)
+        return Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'UND_ERR_SOCKET' } }));
+      return Promise.resolve(new Response(JSON.stringify({ ok: true }), { status: 200 }));
     }) as unknown as typeof fetch;
     await expect(getJson('http://cms/api/x', flaky)).resolves.toEqual({ ok: true });
     expect(calls).toBe(2);
   });
 
   it('names the URL and the CMS’s message when it answers an error', async () => {
-    const erroring = (async () =>
-      new Response(JSON.stringify({ error: { message: 'Forbidden' } }), { status: 403 })) as unknown as typeof fetch;
+    const erroring = (() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ error: { message: 'Forbidden' } }), { status: 403 }),
+      )) as unknown as typeof fetch;
     await expect(getJson('http://cms/api/releases', erroring)).rejects.toThrow(
       'The CMS answered 403 for http://cms/api/releases: Forbidden',
     );
-    const html = (async () => new Response('<html>', { status: 200 })) as unknown as typeof fetch;
+    const html = (() => Promise.resolve(new Response('<html>', { status: 200 }))) as unknown as typeof fetch;
     await expect(getJson('http://cms/api/x', html)).rejects.toThrow(/not JSON/);
   });
 });

@@ -64,13 +64,13 @@ function render(verdict: Verdict, words: Words, date: (iso: string) => string): 
   if (verdict.outcome === 'not-published') heading.textContent = words.notPublished!;
   else if (verdict.outcome === 'changed') heading.textContent = words.changed!;
   else if (verdict.outcome === 'revoked')
-    heading.textContent = fill(words.revoked!, { date: date(verdict.key!.revokedAt!) });
+    heading.textContent = fill(words.revoked, { date: date(verdict.key!.revokedAt!) });
   else {
-    const state = fill(words[`state.${verdict.state}`]!, { date: date(verdict.stateAt!) });
-    heading.textContent = `${fill(words.published!, { date: date(verdict.firstPublished!) })} — ${state}`;
+    const state = fill(words[`state.${verdict.state}`], { date: date(verdict.stateAt!) });
+    heading.textContent = `${fill(words.published, { date: date(verdict.firstPublished!) })} — ${state}`;
   }
   if (verdict.matched?.kind === 'file' && verdict.matched.name)
-    line(fill(words.matchedFile!, { name: verdict.matched.name }));
+    line(fill(words.matchedFile, { name: verdict.matched.name }));
   if (verdict.record) {
     const link = Object.assign(document.createElement('a'), {
       href: new URL(verdict.record.url).pathname,
@@ -80,10 +80,10 @@ function render(verdict: Verdict, words: Words, date: (iso: string) => string): 
     p.append(link);
     lines.push(p);
   }
-  if (verdict.key) line(fill(words.key!, { id: verdict.key.keyId, fingerprint: verdict.key.fingerprint }));
+  if (verdict.key) line(fill(words.key, { id: verdict.key.keyId, fingerprint: verdict.key.fingerprint }));
   if (verdict.logIndex !== undefined)
     line(
-      fill(words.position!, {
+      fill(words.position, {
         index: String(verdict.logIndex + 1),
         size: String(verdict.logSize),
         date: date(verdict.versionLogged!),
@@ -102,7 +102,7 @@ function render(verdict: Verdict, words: Words, date: (iso: string) => string): 
       );
     lines.push(p);
   }
-  if (verdict.outcome !== 'authentic') line(fill(words.reason!, { reason: verdict.reason }));
+  if (verdict.outcome !== 'authentic') line(fill(words.reason, { reason: verdict.reason }));
   return lines;
 }
 
@@ -126,7 +126,7 @@ if (form) {
     } catch (error) {
       result.replaceChildren(
         Object.assign(document.createElement('p'), {
-          textContent: fill(words.failed!, { reason: (error as Error).message }),
+          textContent: fill(words.failed, { reason: (error as Error).message }),
         }),
       );
     }
@@ -146,8 +146,12 @@ if (form) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    const address = String(data.get('address') ?? '').trim();
-    const text = String(data.get('text') ?? '').trim();
+    const textOf = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value.trim() : '';
+    };
+    const address = textOf('address');
+    const text = textOf('text');
     if (address) void check({ address });
     else if (text) void check({ text });
     else if (fileInput.files?.[0]) void checkFile(fileInput.files[0]);
