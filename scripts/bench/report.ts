@@ -49,7 +49,8 @@ function publishAgainstHugo(r: BenchResults, k: keyof BenchResults['publishToLiv
   if (!r.hugoBuildMs) return '';
   const share = (ms: number) => `1/${Math.round(r.hugoBuildMs! / ms)}`;
   const { medianMs, maxMs } = r.publishToLive[k];
-  const meets = medianMs <= r.hugoBuildMs * TARGETS.publishMedianOfHugo && maxMs <= r.hugoBuildMs * TARGETS.publishMaxOfHugo;
+  const meets =
+    medianMs <= r.hugoBuildMs * TARGETS.publishMedianOfHugo && maxMs <= r.hugoBuildMs * TARGETS.publishMaxOfHugo;
   return `; ${share(medianMs)} of Hugo (median), ${share(maxMs)} (max); targets 1/30 and 1/15: ${ok(meets)}`;
 }
 
