@@ -17,8 +17,8 @@ import { runCommand } from './run-command';
 import { verifyBuild } from './verify';
 import { checkNginxMap } from './nginx-check';
 import { sealBuild } from './seal';
-import { siteWorkerScript, type BuilderConfig } from './config';
-import { SiteWorker } from './site-worker';
+import { repositoryRoot, siteWorkerScript, type BuilderConfig } from './config';
+import { SiteWorker, siteCodeStamp } from './site-worker';
 import { syncAlgolia } from '../search/algolia';
 import { readJsonState, writeJsonAtomic } from '../lib/json-state';
 import { recordsOfSite } from '../search/records';
@@ -47,7 +47,7 @@ export interface BuildRecord {
   mode?: 'incremental' | 'full';
   /** Why a build was full, when it was not the first. */
   fullBecause?: string;
-  /** Where the site build's time went, by phase (its report's). */
+  /** Where the build's time went, by phase: the site build's (from its report) and the builder's own steps. */
   timingsMs?: Record<string, number>;
   result: 'running' | 'live' | 'failed';
   error?: string;
@@ -65,7 +65,7 @@ export class Builder {
   private history: BuildRecord[];
   private readonly historyFile: string;
   /** The site build, kept running between builds; BUILD_COMMAND replaces it with a command per build. */
-  private readonly worker = new SiteWorker(siteWorkerScript());
+  private readonly worker = new SiteWorker(siteWorkerScript(), 20, () => siteCodeStamp(repositoryRoot()));
   /** Signs and logs each build's records; null when no signing key is configured. */
   private readonly authenticity: Authenticity | null;
 
@@ -182,13 +182,17 @@ export class Builder {
           env,
         });
       else await this.worker.run(env, this.config.BUILD_TIMEOUT_MS);
-      const { records: recordChanges, ...stats } = figuresOf(readBuildReport(plan));
+      const lap = stopwatch(started);
+      const { records: recordChanges, timingsMs: site, ...stats } = figuresOf(readBuildReport(plan));
       Object.assign(record, stats);
+      const timingsMs: Record<string, number> = { 'site build': lap() };
+      for (const [phase, ms] of Object.entries(site ?? {})) timingsMs[`site build: ${phase}`] = ms;
       if (this.authenticity)
         record.authenticity = this.authenticity.run(out, {
           changes:
             recordChanges && liveId ? { base: buildDir(this.config.BUILDS_DIR, liveId), ...recordChanges } : undefined,
         });
+      timingsMs.sign = lap();
       const live = this.history.find((b) => b.id === liveBuildId(this.config.BUILDS_DIR) && b.pages !== undefined);
       record.pages = verifyBuild(
         out,
@@ -197,8 +201,12 @@ export class Builder {
         this.config.MAX_PAGE_DROP,
         sealBuild(out),
       );
+      timingsMs['seal and verify'] = lap();
       checkNginxMap(out);
+      timingsMs['nginx check'] = lap();
       switchCurrent(this.config.BUILDS_DIR, id);
+      timingsMs.switch = lap();
+      record.timingsMs = timingsMs;
       record.result = 'live';
       retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS).catch((error: Error) =>
         this.log(`could not remove an old build: ${error.message}`),
@@ -263,5 +271,16 @@ function figuresOf(report: Partial<BuildReport> | null): Pick<
     ...(report.pages !== undefined ? { pages: report.pages } : {}),
     ...(report.records ? { records: report.records } : {}),
     ...(report.timingsMs ? { timingsMs: report.timingsMs } : {}),
+  };
+}
+
+/** Milliseconds since the last call (the first call: since `from`). */
+function stopwatch(from = Date.now()): () => number {
+  let since = from;
+  return () => {
+    const now = Date.now();
+    const ms = now - since;
+    since = now;
+    return ms;
   };
 }

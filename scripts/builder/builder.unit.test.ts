@@ -150,17 +150,28 @@ describe('a build', () => {
     expect(fs.readdirSync(path.join(currentLink(config.BUILDS_DIR), 'pagefind', 'en-2026'))).toEqual([]);
   });
 
-  it('counts the pages on disk, whatever the build reports', async () => {
+  it('counts the pages on disk, whatever the build reports, and records where the time went', async () => {
     const { config } = await liveBuilder();
     const reported = new Builder(
       {
         ...config,
-        BUILD_COMMAND: `${FAKE_SITE}\necho '{"mode":"incremental","pages":40,"files":{"rendered":3,"reused":37},"search":{"bundles":[],"pagesIndexed":0},"loaders":{},"timingsMs":{}}' > "$REPORT"`,
+        BUILD_COMMAND: `${FAKE_SITE}\necho '{"mode":"incremental","pages":40,"files":{"rendered":3,"reused":37},"search":{"bundles":[],"pagesIndexed":0},"loaders":{},"timingsMs":{"until astro:build:done":5}}' > "$REPORT"`,
       },
       quiet,
     );
     await reported.build('20260101T000001Z-rep1', []);
     expect(reported.status().builds[0]).toMatchObject({ result: 'live', mode: 'incremental', pages: 4 });
+    // Where the time went: the site build's phases from its report, then the builder's own steps.
+    const { timingsMs } = reported.status().builds[0];
+    expect(Object.keys(timingsMs!)).toEqual([
+      'site build',
+      'site build: until astro:build:done',
+      'sign',
+      'seal and verify',
+      'nginx check',
+      'switch',
+    ]);
+    expect(timingsMs!['site build: until astro:build:done']).toBe(5);
   });
 
   it('makes a finished build read-only: none of its files can be opened for writing', async () => {

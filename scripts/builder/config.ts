@@ -77,6 +77,9 @@ export function loadBuilderConfig(source: NodeJS.ProcessEnv = process.env): Buil
 /** The site's build worker, which the builder keeps running (see site-worker.ts). */
 export const siteWorkerScript = () => path.join(root, 'site', 'build-worker.mjs');
 
+/** The repository's folder (the site's code is read from it). */
+export const repositoryRoot = () => root;
+
 /** The default site build: Astro from the site workspace. */
 export function defaultBuildCommand(): string[] {
   return [

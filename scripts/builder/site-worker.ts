@@ -1,5 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { BUILD_PLAN_VARIABLE } from '@newsroom/shared-types';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { BUILD_PLAN_VARIABLE, SITE_CODE_PATHS } from '@newsroom/shared-types';
 
 type Reply = { ok: true } | { ok: false; error: string };
 
@@ -12,25 +15,51 @@ const configurationOf = (env: NodeJS.ProcessEnv) =>
   );
 
 /**
+ * A stamp of the site's code (shared-types' SITE_CODE_PATHS: every file's name, size and
+ * modification time), cheap enough to take before every build.
+ */
+export function siteCodeStamp(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (rel: string) => {
+    const stat = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
+    if (!stat) return;
+    if (!stat.isDirectory()) return void hash.update(`${rel}:${stat.size}:${stat.mtimeMs}\0`);
+    for (const name of fs.readdirSync(path.join(root, rel)).sort()) walk(`${rel}/${name}`);
+  };
+  for (const rel of SITE_CODE_PATHS) walk(rel);
+  return hash.digest('hex');
+}
+
+/**
  * The site build in a long-running process (site/build-worker.mjs): a publish no longer pays
  * for starting Node, loading Astro and Vite, and reading every entry. One build at a time.
  * The process is started afresh after a failed build, a timeout or a crash, and every
- * `recycleAfter` builds, so a leak or a bad state cannot outlive a few builds; and when the
- * configuration differs, since the page code reads it once, when it is loaded.
+ * `recycleAfter` builds, so a leak or a bad state cannot outlive a few builds; when the
+ * configuration differs, since the page code reads it once, when it is loaded; and when the
+ * site's code changed, since Node keeps every module the process imported by its file name and
+ * would mix the last build's bundle with the new one's.
  */
 export class SiteWorker {
   private child: ChildProcess | null = null;
   private builds = 0;
   private output = '';
   private configuration = '';
+  private code = '';
 
   constructor(
     private readonly script: string,
     private readonly recycleAfter = 20,
+    private readonly codeStamp: () => string = () => '',
   ) {}
 
   run(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
-    if (this.child && (this.builds >= this.recycleAfter || configurationOf(env) !== this.configuration)) this.stop();
+    const code = this.codeStamp();
+    if (
+      this.child &&
+      (this.builds >= this.recycleAfter || configurationOf(env) !== this.configuration || code !== this.code)
+    )
+      this.stop();
+    this.code = code;
     const child = this.child ?? this.start(env);
     this.builds += 1;
     this.output = '';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SiteWorker } from './site-worker';
+import { SiteWorker, siteCodeStamp } from './site-worker';
 
 /** A stand-in for site/build-worker.mjs: records its pid and what it was sent, then does as told. */
 const FAKE = `
@@ -79,6 +79,28 @@ describe('the site build worker', () => {
     const pids = runs().map((r) => r.pid);
     expect(pids[1]).toBe(pids[0]);
     expect(pids[2]).not.toBe(pids[0]);
+  });
+
+  it('starts a new process when the site’s code changed since the last build', async () => {
+    let stamp = 'a';
+    worker = new SiteWorker(script, 20, () => stamp);
+    await build('/b1');
+    await build('/b2');
+    stamp = 'b';
+    await build('/b3');
+    const pids = runs().map((r) => r.pid);
+    expect(pids[1]).toBe(pids[0]);
+    expect(pids[2]).not.toBe(pids[0]);
+  });
+
+  it('stamps the site’s code by its files, so an edit gives another stamp', () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-code-'));
+    fs.mkdirSync(path.join(repo, 'site', 'src'), { recursive: true });
+    fs.writeFileSync(path.join(repo, 'site', 'src', 'page.ts'), 'one');
+    const before = siteCodeStamp(repo);
+    expect(siteCodeStamp(repo)).toBe(before);
+    fs.writeFileSync(path.join(repo, 'site', 'src', 'page.ts'), 'two, longer');
+    expect(siteCodeStamp(repo)).not.toBe(before);
   });
 
   it('starts a new process every so many builds', async () => {

@@ -4,6 +4,21 @@
  * (the environment carries only the operator's settings: CMS_URL, SITE_URL, SITE_TIME_ZONE…).
  */
 
+/**
+ * What the site's pages are made from besides the content, relative to the repository: when
+ * any of it changes, the next build renders everything (the site's code fingerprint), and the
+ * builder starts its build worker afresh (Node keeps the modules a process has imported).
+ */
+export const SITE_CODE_PATHS = [
+  'site/src',
+  'site/integrations',
+  'site/public',
+  'site/astro.config.ts',
+  'site/package.json',
+  'shared-types/src',
+  'package-lock.json',
+] as const;
+
 /** The environment variable naming the plan's file: the only one the builder sets per build. */
 export const BUILD_PLAN_VARIABLE = 'NEWSROOM_BUILD_PLAN';
 

@@ -3,22 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
+import { SITE_CODE_PATHS, type BuildPlan, type BuildReport } from '@newsroom/shared-types';
 import type { IncrementalState, ManifestPages } from '../src/lib/incremental';
 import { MEDIA_REFERENCE } from './media-folder';
 
 const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(site, '..');
-/** What a page is made from besides the content: when any of it differs, everything is rendered. */
-const CODE = [
-  'site/src',
-  'site/integrations',
-  'site/public',
-  'site/astro.config.ts',
-  'site/package.json',
-  'shared-types/src',
-  'package-lock.json',
-];
 /** The operator's settings the pages read (src/config.ts). */
 const CONFIG = [
   'CMS_URL',
@@ -62,7 +52,7 @@ function filesUnder(dir: string, rel = ''): string[] {
  */
 export function codeFingerprint(searchBundles = ''): string {
   const hash = crypto.createHash('sha256');
-  for (const entry of CODE) {
+  for (const entry of SITE_CODE_PATHS) {
     for (const rel of filesUnder(repo, entry).filter((f) => !/\.(unit|int|browser)\.test\.ts$/.test(f))) {
       hash.update(`${rel}\0`).update(fs.readFileSync(path.join(repo, rel)));
     }
