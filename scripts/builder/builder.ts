@@ -185,7 +185,12 @@ export class Builder {
       const lap = stopwatch(started);
       const { records: recordChanges, timingsMs: site, ...stats } = figuresOf(readBuildReport(plan));
       Object.assign(record, stats);
-      const timingsMs: Record<string, number> = { 'site build': lap() };
+      // From the first event's arrival: the quiet window and any build before this one.
+      const arrived = Math.min(...trigger.map((e) => Date.parse(e.receivedAt)).filter(Number.isFinite));
+      const timingsMs: Record<string, number> = Number.isFinite(arrived)
+        ? { 'waiting to start': started - arrived }
+        : {};
+      timingsMs['site build'] = lap();
       for (const [phase, ms] of Object.entries(site ?? {})) timingsMs[`site build: ${phase}`] = ms;
       if (this.authenticity)
         record.authenticity = this.authenticity.run(out, {

@@ -41,6 +41,7 @@ export function newsroomBuild(plan: BuildPlan): AstroIntegration {
         vite.build ??= {};
         vite.build.rollupOptions = { ...vite.build.rollupOptions, treeshake: false };
       },
+      'astro:build:ssr': () => lap('until astro:build:ssr'),
       'astro:build:generated': () => lap('until astro:build:generated'),
       'astro:build:done': async ({ dir, logger }) => {
         lap('until astro:build:done');
