@@ -46,8 +46,11 @@ async function nextBuild(after: number): Promise<BuildRecord> {
 async function untilServed(address: string, status: number): Promise<BuildRecord> {
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
-    const live = builder.liveRecord();
-    if (live && (await get(address)).status === status) return live;
+    // The live record is read after the page answers: read before, a switch in between would name the build before.
+    if ((await get(address)).status === status) {
+      const live = builder.liveRecord();
+      if (live) return live;
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${address} never answered ${status}; log:\n${logs.join('\n')}`);
