@@ -5,4 +5,4 @@ export { siteWorkerScript } from './builder/config';
 export { recordsOfSite } from './search/records';
 export { Authenticity } from './authenticity/authenticate';
 export { ensureSigningKeyFile, readSigningKey } from './authenticity/keys';
-export { planEnvironment, readBuildReport } from './builder/build-plan';
+export { planBeside, planEnvironment, readBuildReport } from './builder/build-plan';

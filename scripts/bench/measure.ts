@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { BuildPlan } from '@newsroom/shared-types';
-import { planEnvironment, readBuildReport } from '../builder/build-plan';
+import { planBeside, planEnvironment, readBuildReport } from '../builder/build-plan';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -81,14 +80,7 @@ export async function measuredBuild(options: {
   /** The live build to start from, as the builder names it after a webhook. */
   base?: string;
 }): Promise<BuildFigures> {
-  const plan: BuildPlan = {
-    id: path.basename(options.outDir),
-    outDir: options.outDir,
-    cacheDir: options.cacheDir,
-    reportFile: `${options.outDir}.report.json`,
-    refetch: 'changed',
-    ...(options.base ? { base: options.base } : {}),
-  };
+  const plan = planBeside(options.outDir, options.cacheDir, options.base ? { base: options.base } : {});
   fs.rmSync(plan.reportFile, { force: true });
   const imagesBefore = countFiles(path.join(options.cacheDir, 'assets'));
   const started = performance.now();

@@ -12,6 +12,21 @@ export function planEnvironment(plan: BuildPlan, planFile: string, env: NodeJS.P
   return { ...env, [BUILD_PLAN_VARIABLE]: planFile };
 }
 
+/**
+ * A plan for a build into `outDir` outside the builder (the benchmark's builds, the tests'):
+ * its report and plan files beside the folder, only changed bodies fetched, unless `extra` says otherwise.
+ */
+export function planBeside(outDir: string, cacheDir: string, extra: Partial<BuildPlan> = {}): BuildPlan {
+  return {
+    id: path.basename(outDir),
+    outDir,
+    cacheDir,
+    reportFile: `${outDir}.report.json`,
+    refetch: 'changed',
+    ...extra,
+  };
+}
+
 /** The report a build wrote, or null when it wrote none (a BUILD_COMMAND of the operator's own). */
 export function readBuildReport(plan: BuildPlan): Partial<BuildReport> | null {
   if (!fs.existsSync(plan.reportFile)) return null;

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
-import { planEnvironment, readBuildReport, type SiteWorker } from '@newsroom/scripts/testing';
+import { planBeside, planEnvironment, readBuildReport, type SiteWorker } from '@newsroom/scripts/testing';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -23,14 +23,7 @@ export async function buildSite(options: {
   env?: Record<string, string>;
   worker?: SiteWorker;
 }): Promise<BuildReport> {
-  const plan: BuildPlan = {
-    id: path.basename(options.outDir),
-    outDir: options.outDir,
-    cacheDir: options.cacheDir,
-    reportFile: `${options.outDir}.report.json`,
-    refetch: 'changed',
-    ...options.plan,
-  };
+  const plan = planBeside(options.outDir, options.cacheDir, options.plan);
   const env = planEnvironment(plan, `${options.outDir}.plan.json`, {
     ...process.env,
     CMS_URL: options.cmsUrl,
