@@ -71,6 +71,12 @@ export interface BuildReport {
   timingsMs: Record<string, number>;
 }
 
+/**
+ * A preview's assets prefix: a path of this site, like `/preview-assets/3f2a`. Never `//host`
+ * (a protocol-relative address elsewhere), a dot segment or an ending slash.
+ */
+const ASSETS_PREFIX = /^(?:\/[A-Za-z0-9_-]+)+$/;
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isAbsolute = (value: unknown): value is string => typeof value === 'string' && value.startsWith('/');
@@ -92,7 +98,7 @@ export function parseBuildPlan(text: string): BuildPlan {
       isObject(preview) &&
       isAbsolute(preview.entryFile) &&
       typeof preview.assetsPrefix === 'string' &&
-      /^\/[A-Za-z0-9/_-]*[^/]$/.test(preview.assetsPrefix)
+      ASSETS_PREFIX.test(preview.assetsPrefix)
     )
   )
     problems.push('preview');
