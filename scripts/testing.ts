@@ -6,3 +6,4 @@ export { recordsOfSite } from './search/records';
 export { Authenticity } from './authenticity/authenticate';
 export { ensureSigningKeyFile, readSigningKey } from './authenticity/keys';
 export { planBeside, planEnvironment, readBuildReport } from './builder/build-plan';
+export { runAssembled } from './builder/assemble';

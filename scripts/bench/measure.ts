@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { planBeside, planEnvironment, readBuildReport } from '../builder/build-plan';
+import { planBeside, planEnvironment } from '../builder/build-plan';
+import { runAssembled } from '../builder/assemble';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -84,31 +85,32 @@ export async function measuredBuild(options: {
   fs.rmSync(plan.reportFile, { force: true });
   const imagesBefore = countFiles(path.join(options.cacheDir, 'assets'));
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules', 'astro', 'astro.js'), 'build', '--silent', '--root', path.join(root, 'site')],
-    {
-      detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: planEnvironment(plan, `${options.outDir}.plan.json`, {
-        ...process.env,
-        CMS_URL: options.cmsUrl,
-        ASTRO_TELEMETRY_DISABLED: '1',
-      }),
-    },
-  );
-  let errors = '';
-  child.stderr.on('data', (c: Buffer) => {
-    errors = (errors + c.toString()).slice(-4000);
-  });
   let peak = 0;
-  const poll = setInterval(() => {
-    peak = Math.max(peak, groupRss(child.pid!));
-  }, 250);
-  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
-  clearInterval(poll);
-  if (code !== 0) throw new Error(`The site build failed (${code}): ${errors}`);
-  const report = readBuildReport(plan);
+  const report = await runAssembled(plan, async () => {
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'node_modules', 'astro', 'astro.js'), 'build', '--silent', '--root', path.join(root, 'site')],
+      {
+        detached: true,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: planEnvironment(plan, `${options.outDir}.plan.json`, {
+          ...process.env,
+          CMS_URL: options.cmsUrl,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        }),
+      },
+    );
+    let errors = '';
+    child.stderr.on('data', (c: Buffer) => {
+      errors = (errors + c.toString()).slice(-4000);
+    });
+    const poll = setInterval(() => {
+      peak = Math.max(peak, groupRss(child.pid!));
+    }, 250);
+    const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+    clearInterval(poll);
+    if (code !== 0) throw new Error(`The site build failed (${code}): ${errors}`);
+  });
   if (!report) throw new Error(`The site build wrote no report (${plan.reportFile})`);
   return {
     ms: Math.round(performance.now() - started),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BuildPlan, BuildReport, WebhookPayload } from '@newsroom/shared-types';
 import { planEnvironment, readBuildReport } from './build-plan';
+import { NO_SEARCH, assembleBuild, discardCarrying, startCarrying, type Carrying } from './assemble';
 import { BuildQueue, type Timers } from './coalesce';
 import {
   buildDir,
@@ -11,6 +12,7 @@ import {
   retain,
   searchBundlesDir,
   spareBuildDir,
+  stagingDir,
   switchCurrent,
 } from './deploy';
 import { runCommand } from './run-command';
@@ -164,6 +166,7 @@ export class Builder {
     const liveId =
       previous?.result === 'live' && previous.id === liveBuildId(this.config.BUILDS_DIR) ? previous.id : null;
     this.log(`build ${id} started (${trigger.length} event${trigger.length === 1 ? '' : 's'})`);
+    let carrying: Carrying | null = null;
     try {
       const plan: BuildPlan = {
         id,
@@ -171,11 +174,12 @@ export class Builder {
         cacheDir: path.join(this.config.BUILDS_DIR, '.cache'),
         reportFile: planFile.replace(/\.json$/, '.report.json'),
         ...(liveId ? { base: buildDir(this.config.BUILDS_DIR, liveId) } : {}),
-        spare: spareBuildDir(this.config.BUILDS_DIR),
         searchBundles: searchBundlesDir(this.config.BUILDS_DIR),
         refetch: trigger.some((e) => e.event.startsWith('media.')) ? 'all' : 'changed',
       };
       const env = planEnvironment(plan, planFile, { ...process.env, CMS_URL: this.config.CMS_URL });
+      // The live build's files are linked while the site builds; the site reports what to leave out.
+      carrying = startCarrying(plan.base, stagingDir(this.config.BUILDS_DIR), spareBuildDir(this.config.BUILDS_DIR));
       if (this.config.BUILD_COMMAND)
         await runCommand(['/bin/sh', '-c', this.config.BUILD_COMMAND], {
           timeoutMs: this.config.BUILD_TIMEOUT_MS,
@@ -183,7 +187,8 @@ export class Builder {
         });
       else await this.worker.run(env, this.config.BUILD_TIMEOUT_MS);
       const lap = stopwatch(started);
-      const { records: recordChanges, timingsMs: site, ...stats } = figuresOf(readBuildReport(plan));
+      const report = readBuildReport(plan);
+      const { records: recordChanges, timingsMs: site, ...stats } = figuresOf(report);
       Object.assign(record, stats);
       // From the first event's arrival: the quiet window and any build before this one.
       const arrived = Math.min(...trigger.map((e) => Date.parse(e.receivedAt)).filter(Number.isFinite));
@@ -192,6 +197,14 @@ export class Builder {
         : {};
       timingsMs['site build'] = lap();
       for (const [phase, ms] of Object.entries(site ?? {})) timingsMs[`site build: ${phase}`] = ms;
+      await assembleBuild(
+        out,
+        { fromBase: report?.fromBase, search: report?.search ?? NO_SEARCH },
+        carrying,
+        plan.searchBundles,
+      );
+      carrying = null;
+      timingsMs.assemble = lap();
       if (this.authenticity)
         record.authenticity = this.authenticity.run(out, {
           changes:
@@ -221,6 +234,7 @@ export class Builder {
     } catch (error) {
       record.result = 'failed';
       record.error = (error as Error).message;
+      await discardCarrying(carrying);
       fs.rmSync(out, { recursive: true, force: true });
       this.log(`build ${id} failed; the live site is unchanged: ${record.error}`);
     } finally {

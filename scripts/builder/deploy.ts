@@ -11,7 +11,12 @@ export const currentLink = (buildsDir: string) => path.join(buildsDir, 'current'
 export const buildDir = (buildsDir: string, id: string) => path.join(buildsDir, id);
 /** The newest retired build, kept for the next incremental build to make its folder from. */
 export const spareBuildDir = (buildsDir: string) => path.join(buildsDir, '.spare');
-/** Search bundles, each written once and linked from the builds that serve it (site/integrations/search-index.ts). */
+/** Where the builder assembles a build from the live one and what the site rendered (assemble.ts). */
+export const stagingDir = (buildsDir: string) => path.join(buildsDir, '.staging');
+/**
+ * Search bundles, each written once by the site's build (site/integrations/search-index.ts)
+ * and linked by the builder as `pagefind/<name>` into the builds that serve it (assemble.ts).
+ */
 export const searchBundlesDir = (buildsDir: string) => path.join(buildsDir, '.search-bundles');
 
 const ID = /^\d{8}T\d{6}Z-[a-z0-9]{4}$/;
@@ -67,7 +72,7 @@ export function retain(buildsDir: string, keep: number): Promise<void> {
   const live = liveBuildId(buildsDir);
   const all = keptBuilds(buildsDir);
   const retired = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== live);
-  // The newest retired build becomes the spare (see site/integrations/link-worker.mjs):
+  // The newest retired build becomes the spare (see link-worker.mjs):
   // turning it into the next build's folder costs far less than deleting it and linking a
   // new one. A spare not taken is replaced: the newer, the closer to the live build.
   const spare = spareBuildDir(buildsDir);
@@ -91,7 +96,7 @@ export function retain(buildsDir: string, keep: number): Promise<void> {
   }).finally(() => doomed.forEach((dir) => inFlight.delete(dir)));
 }
 
-/** Bundles in the store that no kept build links to: left by retired or failed builds. */
+/** Bundles in the store that no kept build links to (the builder's own links): left by retired or failed builds. */
 function unlinkedBundles(buildsDir: string): string[] {
   const store = searchBundlesDir(buildsDir);
   if (!fs.existsSync(store)) return [];

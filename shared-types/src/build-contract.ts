@@ -32,10 +32,12 @@ export interface BuildPlan {
   cacheDir: string;
   /** Where the build writes its BuildReport when it is done. */
   reportFile: string;
-  /** The live build this one may start from (render what changed, link the rest); without it the build is full. */
+  /**
+   * The live build this one may start from: the build renders what changed into `outDir` and
+   * reports what of the live build to leave out (`BuildReport.fromBase`); the builder carries
+   * the rest. Without it the build is full.
+   */
   base?: string;
-  /** A retired build that shares most of the live build's files, from which the new folder is made. */
-  spare?: string;
   /** A store of search bundles outside the builds, which builds link to by folder. */
   searchBundles?: string;
   /** `all`: fetch every entry's body again (a media file changed, which no entry's date shows). */
@@ -61,10 +63,21 @@ export interface BuildReport {
   pages: number;
   /** Files rendered by this build, and files of the live build kept by hard link. */
   files: { rendered: number; reused: number };
+  /**
+   * An incremental build: `outDir` holds only what it rendered, and the builder carries every
+   * file and link of the plan's `base` into the new build except `dropped` (paths relative to
+   * the build, files or folders): pages rendered anew or gone, assets no page refers to any
+   * more, search bundles made anew or gone. Without it, `outDir` is the whole build.
+   */
+  fromBase?: { dropped: string[] };
   /** An incremental build's `record.json` files: written, and removed since the live build. */
   records?: { written: string[]; removed: string[] };
-  /** Search bundles written anew (`en-2026`…), and the pages indexed in them. */
-  search: { bundles: string[]; pagesIndexed: number };
+  /**
+   * Search bundles written anew (`en-2026`…), and the pages indexed in them. `stored`: the
+   * bundles written to the plan's `searchBundles` store, by name, with their folder there; the
+   * builder links each as `pagefind/<name>`.
+   */
+  search: { bundles: string[]; pagesIndexed: number; stored?: Record<string, string> };
   /** Per content type, what its loader did. */
   loaders: Record<string, LoaderReport>;
   /** Where the build's time went, in milliseconds, by phase. */
@@ -88,7 +101,7 @@ export function parseBuildPlan(text: string): BuildPlan {
   if (!isObject(plan)) throw new Error('The build plan is not a JSON object.');
   if (typeof plan.id !== 'string' || plan.id === '') problems.push('id');
   for (const key of ['outDir', 'cacheDir', 'reportFile']) if (!isAbsolute(plan[key])) problems.push(key);
-  for (const key of ['base', 'spare', 'searchBundles'])
+  for (const key of ['base', 'searchBundles'])
     if (plan[key] !== undefined && !isAbsolute(plan[key])) problems.push(key);
   if (plan.refetch !== 'changed' && plan.refetch !== 'all') problems.push('refetch');
   const preview = plan.preview;

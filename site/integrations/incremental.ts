@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { SITE_CODE_PATHS, type BuildPlan, type BuildReport } from '@newsroom/shared-types';
 import type { IncrementalState, ManifestPages } from '../src/lib/incremental';
 import { MEDIA_REFERENCE } from './media-folder';
@@ -33,6 +32,8 @@ interface Manifest extends ManifestPages {
   files: Record<string, string[]>;
   /** By item page: its search bundle. */
   search: Record<string, string>;
+  /** The search bundles the build holds (`pagefind/<name>`). */
+  bundles: string[];
 }
 
 function filesUnder(dir: string, rel = ''): string[] {
@@ -99,47 +100,19 @@ export function removeServerLeftovers(out: string) {
   prune(out);
 }
 
-/** Links the live build's files into a fresh staging folder in a worker thread; resolves to that folder. */
-function startLinking(base: string, staging: string, files: string[], spare: string | undefined): Promise<string> {
-  fs.rmSync(staging, { recursive: true, force: true });
-  const worker = new Worker(new URL('./link-worker.mjs', import.meta.url), {
-    workerData: { base, staging, files, spare },
-  });
-  const linked = new Promise<string>((resolve, reject) => {
-    worker.once('message', () => resolve(staging));
-    worker.once('error', reject);
-  });
-  // Awaited when the build is done; a failure before then must not end the process unreported.
-  linked.catch(() => {});
-  return linked;
-}
-
 /**
- * Moves what Astro wrote into the staging folder (rename: it replaces a linked file's name,
- * never the live build's file), then puts the staging folder in the output's place.
+ * Every file a page refers to comes from this build, from the live build (the builder carries
+ * it: its manifest names it), or, as a hard link, from the cache (the copies of uploads). A
+ * page must never refer to a file the build lacks.
  */
-function moveInto(out: string, staging: string) {
-  for (const rel of filesUnder(out)) {
-    fs.mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });
-    fs.renameSync(path.join(out, rel), path.join(staging, rel));
-  }
-  fs.rmSync(out, { recursive: true, force: true });
-  fs.renameSync(staging, out);
-}
-
-/**
- * Every file a page refers to that the build did not write comes, as a hard link, from the
- * first of `sources` that has it: the live build (the assets of the pages it reused), or the
- * cache (the copies of uploads). A page must never refer to a file the build lacks.
- */
-function linkAssets(out: string, files: Record<string, string[]>, sources: string[]) {
+function linkAssets(out: string, files: Record<string, string[]>, carried: Set<string>, cache: string) {
   for (const asset of new Set(Object.values(files).flat())) {
     const target = path.join(out, asset);
-    if (fs.existsSync(target)) continue;
-    const source = sources.map((dir) => path.join(dir, asset)).find((file) => fs.existsSync(file));
-    if (!source)
+    if (carried.has(asset) || fs.existsSync(target)) continue;
+    const source = path.join(cache, asset);
+    if (!fs.existsSync(source))
       throw new Error(
-        `A page refers to ${asset}, which this build did not write and no earlier build or the cache holds.`,
+        `A page refers to ${asset}, which this build did not write and neither the live build nor the cache holds.`,
       );
     fs.mkdirSync(path.dirname(target), { recursive: true });
     try {
@@ -184,17 +157,15 @@ function keepNewest(dir: string, count: number) {
   for (const old of files.slice(count)) fs.rmSync(old, { force: true });
 }
 
-/** An incremental build under way: the live build's manifest, and its files being linked into a staging folder. */
+/** What the build's start decided: where manifests are kept, and the code's fingerprint. */
 export interface Started {
   manifests: string;
   fingerprint: string;
-  linking: Promise<string> | null;
 }
 
 /**
  * At the build's start: whether the plan's live build (`plan.base`) can be reused. That needs
- * the live build to come from the same code and configuration, and its manifest; if so, its
- * files start linking into a staging folder while Astro syncs and bundles.
+ * the live build to come from the same code and configuration, and its manifest.
  */
 export function startIncremental(plan: BuildPlan, state: IncrementalState): Started {
   const manifests = path.join(plan.cacheDir, 'manifests');
@@ -203,38 +174,32 @@ export function startIncremental(plan: BuildPlan, state: IncrementalState): Star
   if (!plan.base) state.fullBecause = 'no live build to start from';
   else if (!manifest || !fs.existsSync(plan.base)) state.fullBecause = 'the live build has no manifest';
   else if (manifest.fingerprint !== fingerprint) state.fullBecause = 'the site’s code or configuration changed';
-  else {
-    Object.assign(state, { base: plan.base, manifest });
-    const staging = path.join(plan.cacheDir, 'staging');
-    return {
-      manifests,
-      fingerprint,
-      linking: startLinking(plan.base, staging, Object.keys(manifest.files), plan.spare),
-    };
-  }
-  return { manifests, fingerprint, linking: null };
+  else Object.assign(state, { base: plan.base, manifest });
+  return { manifests, fingerprint };
 }
 
 /** What the build made, for the search index and the report. */
 export interface Finished {
-  report: Pick<BuildReport, 'mode' | 'fullBecause' | 'pages' | 'files' | 'records'>;
+  report: Pick<BuildReport, 'mode' | 'fullBecause' | 'pages' | 'files' | 'records' | 'fromBase'>;
+  /** The build's files, with the assets each refers to. */
+  files: Record<string, string[]>;
   /** Item pages by search bundle. */
   search: Record<string, string>;
-  /** The bundles holding a page this build rendered or removed; null: every bundle (a full build). */
-  dirtyShards: Set<string> | null;
+  /** What each page read. */
+  reads: ManifestPages;
+  /** The live build's search bundles the new build keeps as they are. */
+  carriedBundles: Set<string>;
+  /** Where a page of the build is: rendered by this build, or in the live build. */
+  pageFile: (rel: string) => string;
 }
 
 /**
- * When Astro is done: an incremental build takes the affected files out of the staging folder
- * and moves what it rendered in; either kind links the assets its pages refer to and writes
- * its manifest.
+ * When Astro is done: an incremental build works out what of the live build the builder is to
+ * carry (the pages it did not render that still exist, their assets, the search bundles none of
+ * whose pages changed) and what to drop; either kind links the copies of uploads its pages
+ * refer to from the cache and writes its manifest.
  */
-export async function finishIncremental(
-  out: string,
-  plan: BuildPlan,
-  started: Started,
-  state: IncrementalState,
-): Promise<Finished> {
+export function finishIncremental(out: string, plan: BuildPlan, started: Started, state: IncrementalState): Finished {
   removeServerLeftovers(out);
   const rendered = filesUnder(out).filter(isPublished);
   const files: Record<string, string[]> = {};
@@ -243,46 +208,57 @@ export async function finishIncremental(
     files[rel] = assets;
     if (shard) search[rel] = shard;
   };
-  const staging = await started.linking;
-  if (staging && !state.affected) fs.rmSync(staging, { recursive: true, force: true });
   for (const rel of rendered) note(rel, describe(path.join(out, rel)));
-  const pages = pagesRead(state, new Set(rendered));
+  const renderedSet = new Set(rendered);
+  const reads = pagesRead(state, renderedSet);
+  const manifest = state.affected && state.base ? state.manifest : null;
   let finished: Finished;
-  if (staging && state.affected && state.manifest) {
-    const manifest = state.manifest;
+  if (manifest && state.base) {
+    const base = state.base;
     // A file of the live build this one did not render is kept if its page still exists; otherwise it is gone.
-    const owned = new Set(rendered);
+    const owned = new Set(renderedSet);
+    const dropped: string[] = [];
     let reused = 0;
     for (const [rel, assets] of Object.entries(manifest.files)) {
-      if (owned.has(rel)) fs.rmSync(path.join(staging, rel));
-      else if (state.pages?.has(rel)) {
+      if (owned.has(rel)) continue;
+      if (state.pages?.has(rel)) {
         note(rel, { assets, shard: manifest.search[rel] });
         reused += 1;
       } else {
         owned.add(rel);
-        fs.rmSync(path.join(staging, rel));
+        dropped.push(rel);
       }
     }
-    moveInto(out, staging);
+    const referenced = new Set(Object.values(files).flat());
+    const baseAssets = new Set(Object.values(manifest.files).flat());
+    dropped.push(...[...baseAssets].filter((asset) => !referenced.has(asset)));
+    // Search bundles holding a page this build rendered or removed are indexed again; bundles left without pages go.
+    const dirty = new Set<string | undefined>([...owned].flatMap((rel) => [manifest.search[rel], search[rel]]));
+    const shards = new Set(Object.values(search));
+    const carriedBundles = new Set(manifest.bundles.filter((b) => shards.has(b) && !dirty.has(b)));
+    dropped.push(...manifest.bundles.filter((b) => !carriedBundles.has(b)).map((b) => `pagefind/${b}`));
+    linkAssets(out, files, new Set([...baseAssets].filter((a) => referenced.has(a))), plan.cacheDir);
     const isRecord = (rel: string) => rel.endsWith('/record.json');
     finished = {
       report: {
         mode: 'incremental',
         pages: 0,
         files: { rendered: rendered.length, reused },
+        fromBase: { dropped: dropped.sort() },
         // The builder signs what changed (scripts/authenticity): the record files written and removed.
         records: {
           written: rendered.filter(isRecord),
-          removed: [...owned].filter((rel) => isRecord(rel) && !rendered.includes(rel)),
+          removed: [...owned].filter((rel) => isRecord(rel) && !renderedSet.has(rel)),
         },
       },
+      files,
       search,
-      // Search bundles holding a page this build rendered or removed are indexed again.
-      dirtyShards: new Set(
-        [...owned].flatMap((rel) => [manifest.search[rel], search[rel]]).filter((s): s is string => Boolean(s)),
-      ),
+      reads,
+      carriedBundles,
+      pageFile: (rel) => path.join(renderedSet.has(rel) ? out : base, rel),
     };
   } else {
+    linkAssets(out, files, new Set(), plan.cacheDir);
     finished = {
       report: {
         mode: 'full',
@@ -290,25 +266,32 @@ export async function finishIncremental(
         pages: 0,
         files: { rendered: rendered.length, reused: 0 },
       },
+      files,
       search,
-      dirtyShards: null,
+      reads,
+      carriedBundles: new Set(),
+      pageFile: (rel) => path.join(out, rel),
     };
   }
-  linkAssets(out, files, [...(state.affected && state.base ? [state.base] : []), plan.cacheDir]);
   // The builder checks the page count against the live build's; it need not walk the folder again.
   finished.report.pages = Object.keys(files).filter((rel) => rel.endsWith('.html')).length;
+  return finished;
+}
+
+/** Writes the build's manifest, once its search bundles are known. */
+export function writeManifest(out: string, started: Started, finished: Finished, bundles: string[]) {
   fs.mkdirSync(started.manifests, { recursive: true });
   const manifest: Manifest = {
     fingerprint: started.fingerprint,
     files: Object.fromEntries(
-      Object.keys(files)
+      Object.keys(finished.files)
         .sort()
-        .map((rel) => [rel, files[rel]]),
+        .map((rel) => [rel, finished.files[rel]]),
     ),
-    search,
-    ...pages,
+    search: finished.search,
+    bundles: [...bundles].sort(),
+    ...finished.reads,
   };
   fs.writeFileSync(manifestFile(started.manifests, out), JSON.stringify(manifest));
   keepNewest(started.manifests, 12);
-  return finished;
 }

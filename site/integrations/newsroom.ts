@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
 import { buildSession, startBuildSession } from '../src/lib/build-session';
-import { finishIncremental, removeServerLeftovers, startIncremental, type Started } from './incremental';
+import { finishIncremental, removeServerLeftovers, startIncremental, writeManifest, type Started } from './incremental';
 import { indexSearch } from './search-index';
 
 /**
@@ -59,7 +59,11 @@ export function newsroomBuild(plan: BuildPlan): AstroIntegration {
   };
 }
 
-/** A public build: assembled from the live one where it could be, its touched search bundles indexed. A preview: neither. */
+/**
+ * A public build: what it rendered, what of the live build to drop (the builder assembles the
+ * build: scripts/builder/assemble.ts), its touched search bundles indexed. A preview: only
+ * what it rendered.
+ */
 async function finish(
   out: string,
   plan: BuildPlan,
@@ -81,9 +85,11 @@ async function finish(
       timingsMs: {},
     };
   }
-  const finished = await finishIncremental(out, plan, started, session.incremental);
-  lap('assemble');
-  const search = await indexSearch(out, finished.search, finished.dirtyShards, plan.searchBundles);
+  const finished = finishIncremental(out, plan, started, session.incremental);
+  lap('what to carry');
+  const store = plan.searchBundles ? { dir: plan.searchBundles, suffix: plan.id } : undefined;
+  const search = await indexSearch(out, finished, store);
+  writeManifest(out, started, finished, search.bundles);
   lap('search index');
-  return { ...finished.report, search, loaders: session.loaders, timingsMs: {} };
+  return { ...finished.report, search: search.report, loaders: session.loaders, timingsMs: {} };
 }

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
-import { planBeside, planEnvironment, readBuildReport, type SiteWorker } from '@newsroom/scripts/testing';
+import { planBeside, planEnvironment, runAssembled, type SiteWorker } from '@newsroom/scripts/testing';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -12,7 +12,8 @@ const siteDir = path.resolve(import.meta.dirname, '..');
 /**
  * Runs the real site build (Astro and Pagefind) against a CMS, into `outDir`, with a plan as
  * the builder writes one: as a command, or in the builder's long-running worker when one is
- * given. Answers the build's report.
+ * given; then assembles the build as the builder does (from the plan's live build, and the
+ * `spare` when given). Answers the build's report.
  */
 export async function buildSite(options: {
   cmsUrl: string;
@@ -20,6 +21,7 @@ export async function buildSite(options: {
   outDir: string;
   cacheDir: string;
   plan?: Partial<BuildPlan>;
+  spare?: string;
   env?: Record<string, string>;
   worker?: SiteWorker;
 }): Promise<BuildReport> {
@@ -31,12 +33,17 @@ export async function buildSite(options: {
     ASTRO_TELEMETRY_DISABLED: '1',
     ...options.env,
   });
-  if (options.worker) await options.worker.run(env, 10 * 60_000);
-  else {
-    const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
-    await run(process.execPath, [astro, 'build', '--silent'], { cwd: siteDir, env, maxBuffer: 64 * 1024 * 1024 });
-  }
-  const report = readBuildReport(plan);
+  const report = await runAssembled(
+    plan,
+    async () => {
+      if (options.worker) await options.worker.run(env, 10 * 60_000);
+      else {
+        const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
+        await run(process.execPath, [astro, 'build', '--silent'], { cwd: siteDir, env, maxBuffer: 64 * 1024 * 1024 });
+      }
+    },
+    options.spare,
+  );
   if (!report) throw new Error(`The site build wrote no report (${plan.reportFile})`);
   return report as BuildReport;
 }

@@ -25,10 +25,8 @@ export function siteBuilds(work: string, cmsUrl: () => string, worker: SiteWorke
       siteUrl,
       outDir: dir,
       cacheDir: options.cache ?? path.join(work, 'cache'),
-      plan: {
-        ...(options.base ? { base: path.join(work, options.base) } : {}),
-        ...(options.spare ? { spare: options.spare } : {}),
-      },
+      plan: options.base ? { base: path.join(work, options.base) } : {},
+      spare: options.spare,
       worker,
     });
     return { dir, report };

@@ -24,7 +24,12 @@ export interface ManifestPages {
 export interface IncrementalState {
   /** The live build this one starts from, and its manifest. */
   base?: string;
-  manifest?: { fingerprint: string; files: Record<string, string[]>; search: Record<string, string> } & ManifestPages;
+  manifest?: {
+    fingerprint: string;
+    files: Record<string, string[]>;
+    search: Record<string, string>;
+    bundles: string[];
+  } & ManifestPages;
   /** Files whose recorded reads have other answers now. */
   affected?: Set<string>;
   fullBecause?: string;

@@ -3,13 +3,11 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
 /**
- * Makes the staging folder hold the live build's files, as hard links, in a thread of its
- * own: tens of thousands of links and folders are kernel work that runs beside Astro's start,
- * content sync and bundling rather than after them. The files are the live build's pages and
- * other published files, and its search bundles (the folders under pagefind/, or their links,
- * not the files beside them, which every build writes anew).
+ * Makes the staging folder hold the live build's files, as hard links, and its links (the
+ * search bundles in the store), in a thread of its own: tens of thousands of links and folders
+ * are kernel work that runs beside the site's build rather than after it (see assemble.ts).
  */
-const { base, staging, files, spare } = workerData;
+const { base, staging, spare } = workerData;
 const made = new Set();
 function linkInto(rel) {
   const folder = path.dirname(path.join(staging, rel));
@@ -29,11 +27,11 @@ function pruneUp(dir) {
 }
 
 /**
- * The builder's spare (the newest retired build; scripts/builder/deploy.ts) becomes the
- * staging folder: it differs from the live build only in what the builds since changed, so
- * comparing 30 000 files and relinking a few dozen replaces making 30 000 folders and links,
- * and the builder has one build fewer to delete. Its other files go, and every file left is
- * the live build's own (the same inode), never a copy that could differ.
+ * The builder's spare (the newest retired build; deploy.ts) becomes the staging folder: it
+ * differs from the live build only in what the builds since changed, so comparing 30 000
+ * files and relinking a few dozen replaces making 30 000 folders and links, and the builder has
+ * one build fewer to delete. Its other files go, and every file left is the live build's own
+ * (the same inode), never a copy that could differ.
  */
 function reuseSpare(wanted) {
   // A spare from before the last full build shares no file with the live build: linking
@@ -54,7 +52,7 @@ function reuseSpare(wanted) {
   for (const entry of fs.readdirSync(staging, { withFileTypes: true, recursive: true })) {
     if (entry.isDirectory()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    if (wanted.has(path.relative(staging, file))) continue;
+    if (entry.isFile() && wanted.has(path.relative(staging, file))) continue;
     fs.rmSync(file);
     emptied.add(entry.parentPath);
   }
@@ -68,17 +66,15 @@ function reuseSpare(wanted) {
   return true;
 }
 
-const search = path.join(base, 'pagefind');
-const found = fs.existsSync(search) ? fs.readdirSync(search, { withFileTypes: true, recursive: true }) : [];
-const bundles = found
-  .filter((e) => e.isFile() && e.parentPath !== search)
-  .map((e) => path.relative(base, path.join(e.parentPath, e.name)));
-if (!(spare && fs.existsSync(spare) && reuseSpare(new Set([...files, ...bundles]))))
-  for (const rel of [...files, ...bundles]) linkInto(rel);
-// A bundle in the builder's store is a link to its folder there (integrations/search-index.ts):
-// the same relative link serves from the new build, which sits beside the live one.
-const storedBundles = found.filter((e) => e.isSymbolicLink()).map((e) => e.name);
-if (storedBundles.length > 0) fs.mkdirSync(path.join(staging, 'pagefind'), { recursive: true });
-for (const name of storedBundles)
-  fs.symlinkSync(fs.readlinkSync(path.join(search, name)), path.join(staging, 'pagefind', name), 'dir');
+// Symbolic links are not followed: a search bundle in the store is one link, kept as a link.
+const entries = fs.readdirSync(base, { withFileTypes: true, recursive: true });
+const relative = (entry) => path.relative(base, path.join(entry.parentPath, entry.name));
+const files = entries.filter((e) => e.isFile()).map(relative);
+if (!(spare && fs.existsSync(spare) && files.length > 0 && reuseSpare(new Set(files))))
+  for (const rel of files) linkInto(rel);
+// The same relative link serves from the new build, which sits beside the live one.
+for (const rel of entries.filter((e) => e.isSymbolicLink()).map(relative)) {
+  fs.mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });
+  fs.symlinkSync(fs.readlinkSync(path.join(base, rel)), path.join(staging, rel));
+}
 parentPort.postMessage('linked');

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
+import { readBuildReport } from './build-plan';
+
+/**
+ * The builder owns a build's folder. The site's build writes only what it rendered into the
+ * plan's `outDir`, and reports what of the live build to leave out (`fromBase`) and which
+ * search bundles it wrote to the store; the builder makes the rest of the build from the live
+ * one (hard links, from the spare when it can) while the site builds, then puts the two
+ * together. Neither side reads the other's folders.
+ */
+
+/** The live build's files being linked into the new build's staging folder. */
+export interface Carrying {
+  staging: string;
+  linked: Promise<void>;
+}
+
+/**
+ * Starts linking the live build (`base`) into `staging`, beside the site's build; `spare`, a
+ * retired build, is turned into the staging folder when it shares most of the live build's
+ * files (link-worker.mjs). Null without a live build: the site's build is then full.
+ */
+export function startCarrying(base: string | undefined, staging: string, spare?: string): Carrying | null {
+  fs.rmSync(staging, { recursive: true, force: true });
+  if (!base || !fs.existsSync(base)) return null;
+  const worker = new Worker(new URL('./link-worker.mjs', import.meta.url), { workerData: { base, staging, spare } });
+  const linked = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
+  // Awaited when the site's build is done; a failure before then must not end the process unreported.
+  linked.catch(() => {});
+  return { staging, linked };
+}
+
+/** Waits for the linking to end, then removes what it made (a failed build's). */
+export async function discardCarrying(carrying: Carrying | null): Promise<void> {
+  if (!carrying) return;
+  await carrying.linked.catch(() => {});
+  fs.rmSync(carrying.staging, { recursive: true, force: true });
+}
+
+/**
+ * A path of the report inside the build: relative, and no segment empty, `.` or `..`. A
+ * report names files the builder deletes and moves; no spelling of one may reach outside.
+ */
+export function insideBuild(rel: unknown): string {
+  if (
+    typeof rel !== 'string' ||
+    rel.startsWith('/') ||
+    rel.split('/').some((s) => s === '' || s === '.' || s === '..' || s.includes('\0'))
+  )
+    throw new Error(`The site build reported a path outside its build: ${JSON.stringify(rel)}`);
+  return rel;
+}
+
+/** A report without search figures (a BUILD_COMMAND of the operator's own): nothing to link. */
+export const NO_SEARCH: BuildReport['search'] = { bundles: [], pagesIndexed: 0 };
+
+const BUNDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const STORED = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Every file and link under a folder (links not followed), relative to it. */
+function leavesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+/**
+ * Moves what the site rendered into the staging folder (rename: it replaces a linked file's
+ * name, never the live build's file), then puts the staging folder in the output's place.
+ */
+function moveInto(out: string, staging: string) {
+  for (const rel of leavesUnder(out)) {
+    fs.mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });
+    fs.renameSync(path.join(out, rel), path.join(staging, rel));
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.renameSync(staging, out);
+}
+
+/** Links each search bundle the site wrote to the store as `pagefind/<name>` of the build. */
+function linkBundles(out: string, stored: Record<string, string>, store: string | undefined) {
+  const entries = Object.entries(stored);
+  if (entries.length === 0) return;
+  if (!store) throw new Error('The site build wrote search bundles to a store, but the plan names none.');
+  const root = path.join(out, 'pagefind');
+  fs.mkdirSync(root, { recursive: true });
+  for (const [name, folder] of entries) {
+    if (!BUNDLE.test(name) || !STORED.test(folder))
+      throw new Error(`The site build reported a search bundle it may not: ${JSON.stringify([name, folder])}`);
+    if (!fs.existsSync(path.join(store, folder))) throw new Error(`The search bundle ${folder} is not in the store.`);
+    fs.rmSync(path.join(root, name), { recursive: true, force: true });
+    fs.symlinkSync(path.relative(root, path.join(store, folder)), path.join(root, name), 'dir');
+  }
+}
+
+/**
+ * Puts the build together in `out`: for an incremental build, the live build's files less
+ * what the site dropped, with what it rendered moved in; for either kind, the search bundles
+ * it wrote to the store linked in.
+ */
+export async function assembleBuild(
+  out: string,
+  report: Pick<BuildReport, 'fromBase' | 'search'>,
+  carrying: Carrying | null,
+  store: string | undefined,
+): Promise<void> {
+  try {
+    if (report.fromBase) {
+      if (!carrying) throw new Error('The site build reported an incremental build, but no live build was carried.');
+      await carrying.linked;
+      const { dropped } = report.fromBase;
+      if (!Array.isArray(dropped)) throw new Error('The site build reported no list of what to drop.');
+      for (const rel of dropped)
+        fs.rmSync(path.join(carrying.staging, insideBuild(rel)), { recursive: true, force: true });
+      moveInto(out, carrying.staging);
+    }
+    linkBundles(out, report.search.stored ?? {}, store);
+  } finally {
+    await discardCarrying(carrying);
+  }
+}
+
+/**
+ * A site build (`run`) outside the builder, put together as the builder does it: the plan's
+ * live build carried beside it (from `spare` when given), then assembled. The benchmark's
+ * builds and the tests' use it. Answers the build's report.
+ */
+export async function runAssembled(
+  plan: BuildPlan,
+  run: () => Promise<void>,
+  spare?: string,
+): Promise<Partial<BuildReport> | null> {
+  const carrying = startCarrying(plan.base, `${plan.outDir}.staging`, spare);
+  try {
+    await run();
+  } catch (error) {
+    await discardCarrying(carrying);
+    throw error;
+  }
+  const report = readBuildReport(plan);
+  await assembleBuild(
+    plan.outDir,
+    { fromBase: report?.fromBase, search: report?.search ?? NO_SEARCH },
+    carrying,
+    plan.searchBundles,
+  );
+  return report;
+}
