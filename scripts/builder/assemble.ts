@@ -76,6 +76,7 @@ function leavesUnder(dir: string): string[] {
  * name, never the live build's file), then puts the staging folder in the output's place.
  */
 function moveInto(out: string, staging: string) {
+  fs.mkdirSync(out, { recursive: true });
   for (const rel of leavesUnder(out)) {
     fs.mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });
     fs.renameSync(path.join(out, rel), path.join(staging, rel));

@@ -167,6 +167,7 @@ describe('a build', () => {
       'waiting to start',
       'site build',
       'site build: until astro:build:done',
+      'assemble',
       'sign',
       'seal and verify',
       'nginx check',
