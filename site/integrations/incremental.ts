@@ -25,16 +25,11 @@ const CONFIG = [
  */
 const ASSET = new RegExp(`/_astro/[A-Za-z0-9_-][A-Za-z0-9._-]*|${MEDIA_REFERENCE.source}`, 'g');
 
-/** A build's manifest, kept in the cache (not served): its files, their assets, search bundles and reads. */
-interface Manifest extends ManifestPages {
-  fingerprint: string;
-  /** By file: the optimised assets and copies of uploads it refers to. */
-  files: Record<string, string[]>;
-  /** By item page: its search bundle. */
-  search: Record<string, string>;
-  /** The search bundles the build holds (`pagefind/<name>`). */
-  bundles: string[];
-}
+/**
+ * A build's manifest, kept in the cache (not served): its files and the assets each refers
+ * to, its search bundles and each item page's, and what each page read.
+ */
+type Manifest = NonNullable<IncrementalState['manifest']>;
 
 function filesUnder(dir: string, rel = ''): string[] {
   const at = path.join(dir, rel);
