@@ -5,7 +5,7 @@ import { build } from 'astro';
  * The site build as a long-running process, for the builder (scripts/builder/site-worker.ts).
  * It sends each build's environment over IPC and this process runs Astro's build in place:
  * starting Node, loading Astro and Vite and reading the entries happen once, not on every
- * publish. Per-build state lives in the build scope (src/lib/build-scope.ts).
+ * publish. Per-build state lives in the build's session (src/lib/build-session.ts).
  */
 const root = fileURLToPath(new URL('.', import.meta.url));
 const own = { ...process.env };

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BuildPlan, BuildReport, WebhookPayload } from '@newsroom/shared-types';
+import { stopwatch, type BuildPlan, type BuildReport, type WebhookPayload } from '@newsroom/shared-types';
 import { planEnvironment, readBuildReport } from './build-plan';
 import { NO_SEARCH, assembleBuild, discardCarrying, startCarrying, type Carrying } from './assemble';
 import { BuildQueue, type Timers } from './coalesce';
@@ -290,16 +290,5 @@ function figuresOf(report: Partial<BuildReport> | null): Pick<
     ...(report.pages !== undefined ? { pages: report.pages } : {}),
     ...(report.records ? { records: report.records } : {}),
     ...(report.timingsMs ? { timingsMs: report.timingsMs } : {}),
-  };
-}
-
-/** Milliseconds since the last call (the first call: since `from`). */
-function stopwatch(from = Date.now()): () => number {
-  let since = from;
-  return () => {
-    const now = Date.now();
-    const ms = now - since;
-    since = now;
-    return ms;
   };
 }

@@ -84,6 +84,17 @@ export interface BuildReport {
   timingsMs: Record<string, number>;
 }
 
+/** Milliseconds since the last call (the first call: since `from`): a report's timings by phase. */
+export function stopwatch(from = Date.now()): () => number {
+  let since = from;
+  return () => {
+    const now = Date.now();
+    const ms = now - since;
+    since = now;
+    return ms;
+  };
+}
+
 /**
  * A preview's assets prefix: a path of this site, like `/preview-assets/3f2a`. Never `//host`
  * (a protocol-relative address elsewhere), a dot segment or an ending slash.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
+import { stopwatch, type BuildPlan, type BuildReport } from '@newsroom/shared-types';
 import { buildSession, startBuildSession } from '../src/lib/build-session';
 import { finishIncremental, removeServerLeftovers, startIncremental, writeManifest, type Started } from './incremental';
 import { indexSearch } from './search-index';
@@ -17,17 +17,15 @@ export function newsroomBuild(plan: BuildPlan): AstroIntegration {
   let started: Started | null = null;
   // Milliseconds from one of Astro's hooks to the next, and of our own steps after them.
   const timingsMs: Record<string, number> = {};
-  let since = 0;
+  let stop = stopwatch();
   const lap = (phase: string) => {
-    const now = performance.now();
-    timingsMs[phase] = Math.round(now - since);
-    since = now;
+    timingsMs[phase] = stop();
   };
   return {
     name: 'newsroom-build',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        since = performance.now();
+        stop = stopwatch();
         const session = startBuildSession(plan);
         if (command === 'build' && !plan.preview) started = startIncremental(plan, session.incremental);
       },

@@ -30,6 +30,9 @@ async function indexShard(pageFile: (rel: string) => string, pages: string[], ou
   }
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  // Pagefind's service keeps every index it was given until told otherwise: a full build's
+  // ninety bundles would all stay in its memory, beside the build's own, until the end.
+  await index.deleteIndex();
 }
 
 /** What to index: item pages by bundle, where each page is, and the live build's bundles kept as they are. */
