@@ -49,6 +49,8 @@ export interface BuildRecord {
   mode?: 'incremental' | 'full';
   /** Why a build was full, when it was not the first. */
   fullBecause?: string;
+  /** Files the site rendered, and files of the live build carried into this one. */
+  files?: BuildReport['files'];
   /** Where the build's time went, by phase: the site build's (from its report) and the builder's own steps. */
   timingsMs?: Record<string, number>;
   result: 'running' | 'live' | 'failed';
@@ -275,7 +277,7 @@ export class Builder {
  */
 function figuresOf(report: Partial<BuildReport> | null): Pick<
   BuildRecord,
-  'listed' | 'listings' | 'mode' | 'fullBecause' | 'pages' | 'timingsMs'
+  'listed' | 'listings' | 'mode' | 'fullBecause' | 'pages' | 'files' | 'timingsMs'
 > & {
   records?: BuildReport['records'];
 } {
@@ -288,6 +290,7 @@ function figuresOf(report: Partial<BuildReport> | null): Pick<
     ...(report.mode ? { mode: report.mode } : {}),
     ...(report.fullBecause ? { fullBecause: report.fullBecause } : {}),
     ...(report.pages !== undefined ? { pages: report.pages } : {}),
+    ...(report.files ? { files: report.files } : {}),
     ...(report.records ? { records: report.records } : {}),
     ...(report.timingsMs ? { timingsMs: report.timingsMs } : {}),
   };

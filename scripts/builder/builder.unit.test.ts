@@ -160,7 +160,12 @@ describe('a build', () => {
       quiet,
     );
     await reported.build('20260101T000001Z-rep1', [{ event: 'entry.publish', receivedAt: new Date().toISOString() }]);
-    expect(reported.status().builds[0]).toMatchObject({ result: 'live', mode: 'incremental', pages: 4 });
+    expect(reported.status().builds[0]).toMatchObject({
+      result: 'live',
+      mode: 'incremental',
+      pages: 4,
+      files: { rendered: 3, reused: 37 },
+    });
     // Where the time went: the site build's phases from its report, then the builder's own steps.
     const { timingsMs } = reported.status().builds[0];
     expect(Object.keys(timingsMs!)).toEqual([
