@@ -4,6 +4,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { planBeside, planEnvironment } from '../builder/build-plan';
 import { runAssembled } from '../builder/assemble';
+import { siteBuildNodeOptions } from '../builder/config';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -89,7 +90,14 @@ export async function measuredBuild(options: {
   const report = await runAssembled(plan, async () => {
     const child = spawn(
       process.execPath,
-      [path.join(root, 'node_modules', 'astro', 'astro.js'), 'build', '--silent', '--root', path.join(root, 'site')],
+      [
+        ...siteBuildNodeOptions(),
+        path.join(root, 'node_modules', 'astro', 'astro.js'),
+        'build',
+        '--silent',
+        '--root',
+        path.join(root, 'site'),
+      ],
       {
         detached: true,
         stdio: ['ignore', 'ignore', 'pipe'],

@@ -69,7 +69,7 @@ export class Builder {
   private history: BuildRecord[];
   private readonly historyFile: string;
   /** The site build, kept running between builds; BUILD_COMMAND replaces it with a command per build. */
-  private readonly worker = new SiteWorker(siteWorkerScript(), 20, () => siteCodeStamp(repositoryRoot()));
+  private readonly worker: SiteWorker;
   /** Signs and logs each build's records; null when no signing key is configured. */
   private readonly authenticity: Authenticity | null;
 
@@ -79,6 +79,7 @@ export class Builder {
     timers?: Timers,
   ) {
     fs.mkdirSync(config.BUILDS_DIR, { recursive: true });
+    this.worker = new SiteWorker(siteWorkerScript(), 20, () => siteCodeStamp(repositoryRoot()), config.BUILD_HEAP_MB);
     this.historyFile = path.join(config.BUILDS_DIR, 'history.json');
     this.history = readJsonState<BuildRecord[]>(this.historyFile, [], log);
     const key = config.SIGNING_KEY_FILE

@@ -4,6 +4,9 @@ import { z } from 'zod';
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const DEFAULT_BUILDS_DIR = path.join(root, 'builds');
 
+/** The site build's heap limit unless BUILD_HEAP_MB says otherwise (see the setting). */
+export const DEFAULT_BUILD_HEAP_MB = 1536;
+
 const schema = z
   .object({
     BUILDER_WEBHOOK_SECRET: z
@@ -28,6 +31,12 @@ const schema = z
       .min(1000)
       .default(10 * 60_000),
     KEEP_BUILDS: z.coerce.number().int().min(1).default(5),
+    /**
+     * The site build's JavaScript heap, in MiB (Node's --max-old-space-size). Without a limit,
+     * V8 on a large machine lets the heap grow long before it collects: a full build of 10 000
+     * documents × 3 languages peaked over 2 GiB without one (docs/performance.md).
+     */
+    BUILD_HEAP_MB: z.coerce.number().int().min(256).default(DEFAULT_BUILD_HEAP_MB),
     /** A build with fewer pages than (1 - share) × the live one fails, unless the CMS lists fewer entries too. */
     MAX_PAGE_DROP: z.coerce.number().min(0).max(1).default(0.2),
     /**
@@ -80,10 +89,14 @@ export const siteWorkerScript = () => path.join(root, 'site', 'build-worker.mjs'
 /** The repository's folder (the site's code is read from it). */
 export const repositoryRoot = () => root;
 
+/** Node's options for a site build: its heap limit (BUILD_HEAP_MB). */
+export const siteBuildNodeOptions = (heapMb: number = DEFAULT_BUILD_HEAP_MB) => [`--max-old-space-size=${heapMb}`];
+
 /** The default site build: Astro from the site workspace. */
-export function defaultBuildCommand(): string[] {
+export function defaultBuildCommand(heapMb?: number): string[] {
   return [
     process.execPath,
+    ...siteBuildNodeOptions(heapMb),
     path.join(root, 'node_modules', 'astro', 'astro.js'),
     'build',
     '--root',

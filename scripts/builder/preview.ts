@@ -128,10 +128,15 @@ export class PreviewRenderer {
       refetch: 'changed',
       preview: { entryFile, assetsPrefix: `/preview-assets/${key}` },
     };
-    await runCommand(this.config.BUILD_COMMAND ? ['/bin/sh', '-c', this.config.BUILD_COMMAND] : defaultBuildCommand(), {
-      timeoutMs: this.config.BUILD_TIMEOUT_MS,
-      env: planEnvironment(plan, path.join(dir, 'plan.json'), { ...process.env, CMS_URL: this.config.CMS_URL }),
-    });
+    await runCommand(
+      this.config.BUILD_COMMAND
+        ? ['/bin/sh', '-c', this.config.BUILD_COMMAND]
+        : defaultBuildCommand(this.config.BUILD_HEAP_MB),
+      {
+        timeoutMs: this.config.BUILD_TIMEOUT_MS,
+        env: planEnvironment(plan, path.join(dir, 'plan.json'), { ...process.env, CMS_URL: this.config.CMS_URL }),
+      },
+    );
     fs.rmSync(path.join(dir, 'cache'), { recursive: true, force: true });
     fs.writeFileSync(path.join(dir, 'done'), new Date().toISOString());
     this.prune();

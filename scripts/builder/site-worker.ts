@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { BUILD_PLAN_VARIABLE, SITE_CODE_PATHS } from '@newsroom/shared-types';
+import { DEFAULT_BUILD_HEAP_MB, siteBuildNodeOptions } from './config';
 
 type Reply = { ok: true } | { ok: false; error: string };
 
@@ -50,6 +51,7 @@ export class SiteWorker {
     private readonly script: string,
     private readonly recycleAfter = 20,
     private readonly codeStamp: () => string = () => '',
+    private readonly heapMb: number = DEFAULT_BUILD_HEAP_MB,
   ) {}
 
   run(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
@@ -106,7 +108,7 @@ export class SiteWorker {
     this.configuration = configurationOf(env);
     // A plain Node: the builder may run under a TypeScript loader, which the site's build does not need.
     const child = fork(this.script, [], {
-      execArgv: [],
+      execArgv: siteBuildNodeOptions(this.heapMb),
       env: Object.fromEntries(Object.entries(env).filter(([key]) => key !== BUILD_PLAN_VARIABLE)),
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -7,8 +7,10 @@ import { SiteWorker, siteCodeStamp } from './site-worker';
 /** A stand-in for site/build-worker.mjs: records its pid and what it was sent, then does as told. */
 const FAKE = `
 import fs from 'node:fs';
+import v8 from 'node:v8';
 process.on('message', ({ env }) => {
-  fs.appendFileSync(env.RECORD, JSON.stringify({ pid: process.pid, out: env.NEWSROOM_BUILD_PLAN, leftover: process.env.NEWSROOM_BUILD_PLAN }) + '\\n');
+  const heapMb = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+  fs.appendFileSync(env.RECORD, JSON.stringify({ pid: process.pid, out: env.NEWSROOM_BUILD_PLAN, leftover: process.env.NEWSROOM_BUILD_PLAN, heapMb }) + '\\n');
   Object.assign(process.env, env);
   if (env.DO === 'fail') process.send({ ok: false, error: 'Error: no home page\\n    at build' });
   else if (env.DO === 'crash') process.exit(3);
@@ -26,7 +28,7 @@ const runs = () =>
     .readFileSync(record, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { pid: number; out: string; leftover?: string });
+    .map((l) => JSON.parse(l) as { pid: number; out: string; leftover?: string; heapMb: number });
 let worker: SiteWorker;
 
 afterEach(() => {
@@ -45,6 +47,20 @@ describe('the site build worker', () => {
     const [first, second] = runs();
     expect(second.pid).toBe(first.pid);
     expect([first.out, second.out]).toEqual(['/b1', '/b2']);
+  });
+
+  it('runs the builds with the heap limit it is given (BUILD_HEAP_MB), 1536 MiB unless told', async () => {
+    worker = new SiteWorker(script, 20, () => '', 512);
+    await build('/b1');
+    worker.stop();
+    worker = new SiteWorker(script);
+    await build('/b2');
+    const [limited, unless] = runs();
+    // V8's limit is the old space asked for, plus the young generation's.
+    expect(limited.heapMb).toBeGreaterThanOrEqual(512);
+    expect(limited.heapMb).toBeLessThan(640);
+    expect(unless.heapMb).toBeGreaterThanOrEqual(1536);
+    expect(unless.heapMb).toBeLessThan(1700);
   });
 
   it('starts a fresh process after a failed build, and says why it failed', async () => {
