@@ -31,14 +31,17 @@ const ASSET = new RegExp(`/_astro/[A-Za-z0-9_-][A-Za-z0-9._-]*|${MEDIA_REFERENCE
  */
 type Manifest = NonNullable<IncrementalState['manifest']>;
 
+/** The files under `rel` of `dir` (or `rel`, a file), sorted; symbolic links are not followed. */
 function filesUnder(dir: string, rel = ''): string[] {
   const at = path.join(dir, rel);
-  if (!fs.existsSync(at)) return [];
-  if (!fs.statSync(at).isDirectory()) return [rel];
+  const stat = fs.lstatSync(at, { throwIfNoEntry: false });
+  if (!stat) return [];
+  if (!stat.isDirectory()) return [rel];
   return fs
-    .readdirSync(at)
-    .sort()
-    .flatMap((name) => filesUnder(dir, rel ? `${rel}/${name}` : name));
+    .readdirSync(at, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 /**
@@ -82,17 +85,30 @@ function describe(file: string): { assets: string[]; shard?: string } {
 /**
  * With an output folder outside its working directory (the builder's, in production),
  * Astro stages its server chunks elsewhere and copies some of them into the site. The
- * site publishes no `.mjs` of its own: they are server code, and must not be served.
+ * site publishes no `.mjs` of its own: they are server code, and must not be served. Removes
+ * them and the folders they leave empty, in one walk of the folder (a full build's 33 000
+ * folders, walked twice with a stat of each file, took 6 s). Answers the files left, sorted.
  */
-export function removeServerLeftovers(out: string) {
-  for (const rel of filesUnder(out).filter((f) => /\.mjs(\.map)?$/.test(f) && !f.startsWith('_astro/')))
-    fs.rmSync(path.join(out, rel));
-  const prune = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
-      if (entry.isDirectory()) prune(path.join(dir, entry.name));
-    if (dir !== out && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
-  };
-  prune(out);
+export function removeServerLeftovers(out: string): string[] {
+  const folders: string[] = [];
+  const holding = new Set<string>();
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(out, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) {
+      folders.push(full);
+      continue;
+    }
+    const rel = path.relative(out, full);
+    if (/\.mjs(\.map)?$/.test(rel) && !rel.startsWith('_astro/')) {
+      fs.rmSync(full);
+      continue;
+    }
+    files.push(rel);
+    for (let dir = entry.parentPath; dir !== out && !holding.has(dir); dir = path.dirname(dir)) holding.add(dir);
+  }
+  for (const dir of folders.filter((d) => !holding.has(d)).sort((a, b) => b.length - a.length)) fs.rmdirSync(dir);
+  return files.sort();
 }
 
 /**
@@ -195,8 +211,7 @@ export interface Finished {
  * refer to from the cache and writes its manifest.
  */
 export function finishIncremental(out: string, plan: BuildPlan, started: Started, state: IncrementalState): Finished {
-  removeServerLeftovers(out);
-  const rendered = filesUnder(out).filter(isPublished);
+  const rendered = removeServerLeftovers(out).filter(isPublished);
   const files: Record<string, string[]> = {};
   const search: Record<string, string> = {};
   const note = (rel: string, { assets, shard }: { assets: string[]; shard?: string }) => {

@@ -70,10 +70,7 @@ async function finish(
 ): Promise<BuildReport> {
   const session = buildSession();
   if (!started) {
-    removeServerLeftovers(out);
-    const files = (fs.readdirSync(out, { recursive: true }) as string[]).filter((f) =>
-      fs.statSync(path.join(out, f)).isFile(),
-    );
+    const files = removeServerLeftovers(out);
     return {
       mode: 'full',
       pages: files.filter((f) => f.endsWith('.html')).length,
