@@ -225,7 +225,7 @@ export interface Finished {
  * When Astro is done: an incremental build works out what of the live build the builder is to
  * carry (the pages it did not render that still exist, their assets, the search bundles none of
  * whose pages changed) and what to drop; either kind links the copies of uploads its pages
- * refer to from the cache and writes its manifest.
+ * refer to from the cache. `writeManifest` follows, once the search bundles are known.
  */
 export function finishIncremental(out: string, plan: BuildPlan, started: Started, state: IncrementalState): Finished {
   const rendered = removeServerLeftovers(out).filter(isPublished);
