@@ -48,17 +48,27 @@ export async function discardCarrying(carrying: Carrying | null): Promise<void> 
  * report names files the builder deletes and moves; no spelling of one may reach outside.
  */
 export function insideBuild(rel: unknown): string {
-  if (
-    typeof rel !== 'string' ||
-    rel.startsWith('/') ||
-    rel.split('/').some((s) => s === '' || s === '.' || s === '..' || s.includes('\0'))
-  )
+  if (typeof rel !== 'string' || rel.split('/').some((s) => s === '' || s === '.' || s === '..' || s.includes('\0')))
     throw new Error(`The site build reported a path outside its build: ${JSON.stringify(rel)}`);
   return rel;
 }
 
-/** A report without search figures (a BUILD_COMMAND of the operator's own): nothing to link. */
-export const NO_SEARCH: BuildReport['search'] = { bundles: [], pagesIndexed: 0 };
+/**
+ * The same path under `dir`, checked for the other spelling of outside: a folder on the way
+ * that is a symbolic link (a carried search bundle is one, into the store every kept build
+ * shares), which a delete or a rename would go through.
+ */
+function throughNoLink(dir: string, rel: string, checked: Set<string>): string {
+  const segments = insideBuild(rel).split('/');
+  for (let i = 1; i < segments.length; i += 1) {
+    const folder = path.join(dir, ...segments.slice(0, i));
+    if (checked.has(folder)) continue;
+    if (fs.lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new Error(`The site build reported a path through a link: ${JSON.stringify(rel)}`);
+    checked.add(folder);
+  }
+  return path.join(dir, rel);
+}
 
 const BUNDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const STORED = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -75,11 +85,12 @@ function leavesUnder(dir: string): string[] {
  * Moves what the site rendered into the staging folder (rename: it replaces a linked file's
  * name, never the live build's file), then puts the staging folder in the output's place.
  */
-function moveInto(out: string, staging: string) {
+function moveInto(out: string, staging: string, checked: Set<string>) {
   fs.mkdirSync(out, { recursive: true });
   for (const rel of leavesUnder(out)) {
-    fs.mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });
-    fs.renameSync(path.join(out, rel), path.join(staging, rel));
+    const target = throughNoLink(staging, rel, checked);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.renameSync(path.join(out, rel), target);
   }
   fs.rmSync(out, { recursive: true, force: true });
   fs.renameSync(staging, out);
@@ -108,21 +119,23 @@ function linkBundles(out: string, stored: Record<string, string>, store: string 
  */
 export async function assembleBuild(
   out: string,
-  report: Pick<BuildReport, 'fromBase' | 'search'>,
+  report: Partial<BuildReport> | null,
   carrying: Carrying | null,
   store: string | undefined,
 ): Promise<void> {
   try {
-    if (report.fromBase) {
+    if (report?.fromBase) {
       if (!carrying) throw new Error('The site build reported an incremental build, but no live build was carried.');
       await carrying.linked;
       const { dropped } = report.fromBase;
       if (!Array.isArray(dropped)) throw new Error('The site build reported no list of what to drop.');
+      const checked = new Set<string>();
       for (const rel of dropped)
-        fs.rmSync(path.join(carrying.staging, insideBuild(rel)), { recursive: true, force: true });
-      moveInto(out, carrying.staging);
+        fs.rmSync(throughNoLink(carrying.staging, rel, checked), { recursive: true, force: true });
+      moveInto(out, carrying.staging, checked);
     }
-    linkBundles(out, report.search.stored ?? {}, store);
+    // A report of the operator's own BUILD_COMMAND may say nothing of search: nothing to link.
+    linkBundles(out, report?.search?.stored ?? {}, store);
   } finally {
     await discardCarrying(carrying);
   }
@@ -146,11 +159,6 @@ export async function runAssembled(
     throw error;
   }
   const report = readBuildReport(plan);
-  await assembleBuild(
-    plan.outDir,
-    { fromBase: report?.fromBase, search: report?.search ?? NO_SEARCH },
-    carrying,
-    plan.searchBundles,
-  );
+  await assembleBuild(plan.outDir, report, carrying, plan.searchBundles);
   return report;
 }

@@ -118,6 +118,37 @@ describe('the builder assembles a build from the live one and what the site rend
     }
   }, 60_000);
 
+  it('refuses a dropped or rendered path through a carried link into the search store, and the store keeps its files', async () => {
+    const { config, next } = await liveSite();
+    const store = searchBundlesDir(config.BUILDS_DIR);
+    const bundle = path.join(store, `en-2026.${NEXT}`);
+    await next(
+      [
+        siteWriting(
+          {},
+          {
+            ...incremental([]),
+            search: { bundles: ['en-2026'], pagesIndexed: 1, stored: { 'en-2026': `en-2026.${NEXT}` } },
+          },
+        ),
+        `mkdir -p "${bundle}"; echo shared > "${bundle}/pagefind-entry.json"`,
+      ].join('\n'),
+    ).build(NEXT, []);
+    const before = digestTree(currentLink(config.BUILDS_DIR));
+    const attempts: Array<[string, string]> = [
+      ['a dropped path', siteWriting({}, incremental(['pagefind/en-2026/pagefind-entry.json']))],
+      ['a rendered file', siteWriting({ 'pagefind/en-2026/pagefind-entry.json': 'overwritten' }, incremental([]))],
+    ];
+    for (const [what, command] of attempts) {
+      const builder = next(command);
+      await builder.build('20260101T000002Z-link', []);
+      expect(builder.status().builds[0], what).toMatchObject({ result: 'failed' });
+      expect(builder.status().builds[0].error, what).toMatch(/through a link/);
+      expect(fs.readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8').trim(), what).toBe('shared');
+      expect(digestTree(currentLink(config.BUILDS_DIR)), what).toBe(before);
+    }
+  });
+
   it('fails, and goes nowhere live, when the site reports an incremental build with no live build to carry', async () => {
     const builder = new Builder(testConfig({ BUILD_COMMAND: siteWriting({}, incremental([])) }), quiet);
     await builder.build(BASE, []);

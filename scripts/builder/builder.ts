@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stopwatch, type BuildPlan, type BuildReport, type WebhookPayload } from '@newsroom/shared-types';
 import { planEnvironment, readBuildReport } from './build-plan';
-import { NO_SEARCH, assembleBuild, discardCarrying, startCarrying, type Carrying } from './assemble';
+import { assembleBuild, discardCarrying, startCarrying, type Carrying } from './assemble';
 import { BuildQueue, type Timers } from './coalesce';
 import {
   buildDir,
@@ -200,12 +200,7 @@ export class Builder {
         : {};
       timingsMs['site build'] = lap();
       for (const [phase, ms] of Object.entries(site ?? {})) timingsMs[`site build: ${phase}`] = ms;
-      await assembleBuild(
-        out,
-        { fromBase: report?.fromBase, search: report?.search ?? NO_SEARCH },
-        carrying,
-        plan.searchBundles,
-      );
+      await assembleBuild(out, report, carrying, plan.searchBundles);
       carrying = null;
       timingsMs.assemble = lap();
       if (this.authenticity)
