@@ -1,21 +1,36 @@
-import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { forgetGeneration, generateWithKeptCode, hasKeptGeneration, keepEachGeneration } from './astro-generation.mjs';
 
 /**
  * The site build as a long-running process, for the builder (scripts/builder/site-worker.ts).
- * It sends each build's environment over IPC and this process runs Astro's build in place:
- * starting Node, loading Astro and Vite and reading the entries happen once, not on every
- * publish. Per-build state lives in the build's session (src/lib/build-session.ts).
+ * It sends each build's environment over IPC and this process builds in place: starting Node,
+ * loading Astro and Vite and reading the entries happen once, not on every publish. Per-build
+ * state lives in the build's session (src/lib/build-session.ts).
+ *
+ * A publish after a public build renders its pages with the page code that build bundled,
+ * without an Astro build (integrations/kept-code.ts, astro-generation.mjs); every other build
+ * is Astro's own.
  */
 const root = fileURLToPath(new URL('.', import.meta.url));
 const own = { ...process.env };
+// The site's state in this process (src/lib/build-session.ts): the last public build leaves its publisher there.
+const SITE_STATE = Symbol.for('newsroom.site-build');
+keepEachGeneration();
+
+async function buildOnce() {
+  const publisher = globalThis[SITE_STATE]?.publisher;
+  if (publisher && hasKeptGeneration() && (await publisher(generateWithKeptCode))) return;
+  forgetGeneration();
+  await build({ root, logLevel: 'info' });
+}
 
 process.on('message', async ({ env }) => {
   // Each build sees this process's own environment and what the builder sent, nothing older.
   for (const key of Object.keys(process.env)) delete process.env[key];
   Object.assign(process.env, own, env);
   try {
-    await build({ root, logLevel: 'info' });
+    await buildOnce();
     process.send({ ok: true });
   } catch (error) {
     process.send({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -80,6 +80,11 @@ export interface BuildReport {
   search: { bundles: string[]; pagesIndexed: number; stored?: Record<string, string> };
   /** Per content type, what its loader did. */
   loaders: Record<string, LoaderReport>;
+  /**
+   * How the pages were rendered: by an Astro build, which bundles the page code (`bundled`),
+   * or by the builder's worker with the page code its last public build bundled (`kept`).
+   */
+  pageCode?: 'bundled' | 'kept';
   /** Where the build's time went, in milliseconds, by phase. */
   timingsMs: Record<string, number>;
 }

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { stopwatch, type BuildPlan, type BuildReport } from '@newsroom/shared-types';
-import { buildSession, startBuildSession } from '../src/lib/build-session';
-import { finishIncremental, removeServerLeftovers, startIncremental, writeManifest, type Started } from './incremental';
-import { indexSearch } from './search-index';
+import { stopwatch, type BuildPlan } from '@newsroom/shared-types';
+import { leavePublisher, startBuildSession } from '../src/lib/build-session';
+import { startIncremental, type Started } from './incremental';
+import { finishBuild, writeReport } from './finish-build';
+import { keptCodePublisher } from './kept-code';
 
 /**
  * The site's build, as the builder plans it: each build starts a fresh session (the caches of
@@ -26,6 +25,7 @@ export function newsroomBuild(plan: BuildPlan): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command }) => {
         stop = stopwatch();
+        leavePublisher(undefined);
         const session = startBuildSession(plan);
         if (command === 'build' && !plan.preview) started = startIncremental(plan, session.incremental);
       },
@@ -43,48 +43,18 @@ export function newsroomBuild(plan: BuildPlan): AstroIntegration {
       'astro:build:generated': () => lap('until astro:build:generated'),
       'astro:build:done': async ({ dir, logger }) => {
         lap('until astro:build:done');
-        const report = await finish(fileURLToPath(dir), plan, started, lap);
+        const report = await finishBuild(fileURLToPath(dir), plan, started, lap);
         report.timingsMs = timingsMs;
+        report.pageCode = 'bundled';
         logger.info(
           report.mode === 'incremental'
             ? `incremental: ${report.files.rendered} files rendered, ${report.files.reused} reused`
             : `full build: ${report.fullBecause ?? 'a preview'}`,
         );
-        fs.mkdirSync(path.dirname(plan.reportFile), { recursive: true });
-        fs.writeFileSync(plan.reportFile, JSON.stringify(report, null, 2));
+        writeReport(plan, report);
+        // The next publishes of this process may render with the page code this build bundled.
+        if (started) leavePublisher(keptCodePublisher());
       },
     },
   };
-}
-
-/**
- * A public build: what it rendered, what of the live build to drop (the builder assembles the
- * build: scripts/builder/assemble.ts), its touched search bundles indexed. A preview: only
- * what it rendered.
- */
-async function finish(
-  out: string,
-  plan: BuildPlan,
-  started: Started | null,
-  lap: (phase: string) => void,
-): Promise<BuildReport> {
-  const session = buildSession();
-  if (!started) {
-    const files = removeServerLeftovers(out);
-    return {
-      mode: 'full',
-      pages: files.filter((f) => f.endsWith('.html')).length,
-      files: { rendered: files.length, reused: 0 },
-      search: { bundles: [], pagesIndexed: 0 },
-      loaders: session.loaders,
-      timingsMs: {},
-    };
-  }
-  const finished = finishIncremental(out, plan, started, session.incremental);
-  lap('what to carry');
-  const store = plan.searchBundles ? { dir: plan.searchBundles, suffix: plan.id } : undefined;
-  const search = await indexSearch(out, finished, store);
-  writeManifest(out, started, finished, search.bundles);
-  lap('search index');
-  return { ...finished.report, search: search.report, loaders: session.loaders, timingsMs: {} };
 }

@@ -252,6 +252,8 @@ describe('incremental builds, against full builds', () => {
               cache: path.join(work, 'incremental-cache'),
             });
             expect(report.mode, `${log.join('\n')}\n${report.fullBecause ?? ''}`).toBe('incremental');
+            // Every build before it was Astro's, in the same worker: a publish renders with the page code it bundled.
+            expect(report.pageCode).toBe('kept');
             try {
               // A fresh cache every tenth step, otherwise the full builds' own: the loader's store is tested too.
               const full = await expectSameAsFullBuild(

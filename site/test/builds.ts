@@ -36,7 +36,9 @@ export function siteBuilds(work: string, cmsUrl: () => string, worker: SiteWorke
   async function expectSameAsFullBuild(dir: string, name: string, cache = path.join(work, `${name}-cache`)) {
     const full = await build(name, { cache });
     expect(full.report.mode).toBe('full');
-    expect(filesOf(dir)).toEqual(filesOf(full.dir));
+    const [ours, theirs] = [filesOf(dir), filesOf(full.dir)];
+    const only = (a: string[], b: string[]) => a.filter((f) => !b.includes(f)).join(', ') || 'none';
+    expect(ours, `only here: ${only(ours, theirs)}; only in the full build: ${only(theirs, ours)}`).toEqual(theirs);
     for (const file of filesOf(full.dir))
       expect(fs.readFileSync(path.join(dir, file)).equals(fs.readFileSync(path.join(full.dir, file))), file).toBe(true);
     return full;

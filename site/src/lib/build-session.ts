@@ -37,6 +37,8 @@ interface ProcessState {
    * started afresh after a failed build, so what this holds is what the files hold.
    */
   kept: Map<string, unknown>;
+  /** How the next build may publish with the page code kept from the last (see leavePublisher). */
+  publisher?: KeptCodePublisher;
 }
 
 const KEY = Symbol.for('newsroom.site-build');
@@ -73,4 +75,24 @@ export function keptAcrossBuilds<T>(name: string): Map<string, T> {
   const kept = state().kept;
   if (!kept.has(name)) kept.set(name, new Map<string, T>());
   return kept.get(name) as Map<string, T>;
+}
+
+/**
+ * Renders pages with the page code Astro bundled in this process's last build, into `outDir`
+ * with `cacheDir` as the build's cache: build-worker.mjs hands it to the publisher below.
+ */
+export type GenerateWithKeptCode = (outDir: string, cacheDir: string) => Promise<void>;
+
+/**
+ * A publish without Astro's build (integrations/kept-code.ts): true when it built, false when
+ * the build needs Astro's (a preview, a full build, no live build to start from).
+ */
+export type KeptCodePublisher = (generate: GenerateWithKeptCode) => Promise<boolean>;
+
+/**
+ * The public build that just ended leaves the publisher for the next builds of this process
+ * (build-worker.mjs reads it from this process's state); any other build takes it away.
+ */
+export function leavePublisher(publisher: KeptCodePublisher | undefined) {
+  state().publisher = publisher;
 }

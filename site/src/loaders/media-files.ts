@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MEDIA_FOLDER } from '../../integrations/media-folder';
+import { perBuild } from '../lib/build-scope';
 
 /** A media file as the pages read it: Strapi's fields and, for an upload of the CMS, its copy on the site. */
 export interface SiteMedia {
@@ -125,15 +126,12 @@ export class MediaFiles {
   }
 }
 
-const opened = new Map<string, MediaFiles>();
-
-/** One instance per cache folder in a process: the loaders of all types share its index and downloads. */
+/**
+ * One instance per cache folder in a build: the loaders of all types share its index and
+ * downloads. Each build reads the index afresh: the loaders run as Astro's collections in one
+ * build and from the kept page code in another (integrations/kept-code.ts), each a module of its
+ * own, and an index one of them kept in memory would miss what the other saved.
+ */
 export function openMediaFiles(cacheDir: string, cmsUrl: string, fetchImpl: typeof fetch = fetch): MediaFiles {
-  const key = `${cacheDir}\0${cmsUrl}`;
-  let files = opened.get(key);
-  if (!files) {
-    files = new MediaFiles(cacheDir, cmsUrl, fetchImpl);
-    opened.set(key, files);
-  }
-  return files;
+  return perBuild(`media files:${cacheDir}\0${cmsUrl}`, () => new MediaFiles(cacheDir, cmsUrl, fetchImpl));
 }

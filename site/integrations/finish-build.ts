@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
+import { buildSession } from '../src/lib/build-session';
+import { finishIncremental, removeServerLeftovers, writeManifest, type Started } from './incremental';
+import { indexSearch } from './search-index';
+
+/**
+ * When the pages are rendered. A public build: what it rendered, what of the live build to
+ * drop (the builder assembles the build: scripts/builder/assemble.ts), its touched search
+ * bundles indexed. A preview: only what it rendered.
+ */
+export async function finishBuild(
+  out: string,
+  plan: BuildPlan,
+  started: Started | null,
+  lap: (phase: string) => void,
+): Promise<BuildReport> {
+  const session = buildSession();
+  if (!started) {
+    const files = removeServerLeftovers(out);
+    return {
+      mode: 'full',
+      pages: files.filter((f) => f.endsWith('.html')).length,
+      files: { rendered: files.length, reused: 0 },
+      search: { bundles: [], pagesIndexed: 0 },
+      loaders: session.loaders,
+      timingsMs: {},
+    };
+  }
+  const finished = finishIncremental(out, plan, started, session.incremental);
+  lap('what to carry');
+  const store = plan.searchBundles ? { dir: plan.searchBundles, suffix: plan.id } : undefined;
+  const search = await indexSearch(out, finished, store);
+  writeManifest(out, started, finished, search.bundles);
+  lap('search index');
+  return { ...finished.report, search: search.report, loaders: session.loaders, timingsMs: {} };
+}
+
+/** The report, where the builder reads it (the plan's `reportFile`). */
+export function writeReport(plan: BuildPlan, report: BuildReport) {
+  fs.mkdirSync(path.dirname(plan.reportFile), { recursive: true });
+  fs.writeFileSync(plan.reportFile, JSON.stringify(report, null, 2));
+}
