@@ -31,7 +31,8 @@ process.on('message', async ({ env }) => {
   Object.assign(process.env, own, env);
   try {
     await buildOnce();
-    process.send({ ok: true });
+    // The builder starts the worker afresh when its heap nears the limit (scripts/builder/site-worker.ts).
+    process.send({ ok: true, heapUsedBytes: process.memoryUsage().heapUsed });
   } catch (error) {
     process.send({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

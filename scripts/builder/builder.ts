@@ -20,7 +20,7 @@ import { verifyBuild } from './verify';
 import { checkNginxMap } from './nginx-check';
 import { sealBuild } from './seal';
 import { repositoryRoot, siteWorkerScript, type BuilderConfig } from './config';
-import { SiteWorker, siteCodeStamp } from './site-worker';
+import { RECYCLE_AFTER_BUILDS, SiteWorker, siteCodeStamp } from './site-worker';
 import { syncAlgolia } from '../search/algolia';
 import { readJsonState, writeJsonAtomic } from '../lib/json-state';
 import { recordsOfSite } from '../search/records';
@@ -79,7 +79,12 @@ export class Builder {
     timers?: Timers,
   ) {
     fs.mkdirSync(config.BUILDS_DIR, { recursive: true });
-    this.worker = new SiteWorker(siteWorkerScript(), 20, () => siteCodeStamp(repositoryRoot()), config.BUILD_HEAP_MB);
+    this.worker = new SiteWorker(
+      siteWorkerScript(),
+      RECYCLE_AFTER_BUILDS,
+      () => siteCodeStamp(repositoryRoot()),
+      config.BUILD_HEAP_MB,
+    );
     this.historyFile = path.join(config.BUILDS_DIR, 'history.json');
     this.history = readJsonState<BuildRecord[]>(this.historyFile, [], log);
     const key = config.SIGNING_KEY_FILE

@@ -5,7 +5,17 @@ import { createHash } from 'node:crypto';
 import { BUILD_PLAN_VARIABLE, SITE_CODE_PATHS } from '@newsroom/shared-types';
 import { DEFAULT_BUILD_HEAP_MB, siteBuildNodeOptions } from './config';
 
-type Reply = { ok: true } | { ok: false; error: string };
+type Reply = { ok: true; heapUsedBytes?: number } | { ok: false; error: string };
+
+/**
+ * Builds before the worker starts afresh. A publish renders with the page code the worker's
+ * first build bundled (site/integrations/kept-code.ts), so it imports no new module: a new
+ * worker costs the next publish an Astro build, and is started only this rarely, or when its
+ * heap nears the limit.
+ */
+export const RECYCLE_AFTER_BUILDS = 200;
+/** A worker whose heap holds more than this share of its limit after a build is started afresh. */
+const HEAP_SHARE_TO_RECYCLE = 0.9;
 
 /** The environment without the plan's file (the one variable that differs from build to build). */
 const configurationOf = (env: NodeJS.ProcessEnv) =>
@@ -34,8 +44,9 @@ export function siteCodeStamp(root: string): string {
 /**
  * The site build in a long-running process (site/build-worker.mjs): a publish no longer pays
  * for starting Node, loading Astro and Vite, and reading every entry. One build at a time.
- * The process is started afresh after a failed build, a timeout or a crash, and every
- * `recycleAfter` builds, so a leak or a bad state cannot outlive a few builds; when the
+ * The process is started afresh after a failed build, a timeout or a crash, every
+ * `recycleAfter` builds, and when its heap nears its limit, so a leak or a bad state cannot
+ * outlive it; when the
  * configuration differs, since the page code reads it once, when it is loaded; and when the
  * site's code changed, since Node keeps every module the process imported by its file name and
  * would mix the last build's bundle with the new one's.
@@ -46,10 +57,11 @@ export class SiteWorker {
   private output = '';
   private configuration = '';
   private code = '';
+  private heapUsedBytes = 0;
 
   constructor(
     private readonly script: string,
-    private readonly recycleAfter = 20,
+    private readonly recycleAfter = RECYCLE_AFTER_BUILDS,
     private readonly codeStamp: () => string = () => '',
     private readonly heapMb: number = DEFAULT_BUILD_HEAP_MB,
   ) {}
@@ -58,7 +70,10 @@ export class SiteWorker {
     const code = this.codeStamp();
     if (
       this.child &&
-      (this.builds >= this.recycleAfter || configurationOf(env) !== this.configuration || code !== this.code)
+      (this.builds >= this.recycleAfter ||
+        this.heapUsedBytes > this.heapMb * 2 ** 20 * HEAP_SHARE_TO_RECYCLE ||
+        configurationOf(env) !== this.configuration ||
+        code !== this.code)
     )
       this.stop();
     this.code = code;
@@ -74,6 +89,7 @@ export class SiteWorker {
       const onReply = (reply: Reply) => {
         if (reply.ok) {
           cleanup();
+          this.heapUsedBytes = reply.heapUsedBytes ?? 0;
           resolve();
         } else fail(`The build failed: ${reply.error.split('\n')[0]}`);
       };
@@ -96,6 +112,7 @@ export class SiteWorker {
     const child = this.child;
     this.child = null;
     this.builds = 0;
+    this.heapUsedBytes = 0;
     if (!child || child.exitCode !== null) return;
     try {
       process.kill(-child.pid!, 'SIGKILL');

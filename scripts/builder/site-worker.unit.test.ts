@@ -14,7 +14,8 @@ process.on('message', ({ env }) => {
   Object.assign(process.env, env);
   if (env.DO === 'fail') process.send({ ok: false, error: 'Error: no home page\\n    at build' });
   else if (env.DO === 'crash') process.exit(3);
-  else if (env.DO !== 'hang') process.send({ ok: true });
+  else if (env.NEWSROOM_BUILD_PLAN === '/bloated') process.send({ ok: true, heapUsedBytes: 0.95 * heapMb * 2 ** 20 });
+  else if (env.DO !== 'hang') process.send({ ok: true, heapUsedBytes: 0.5 * heapMb * 2 ** 20 });
 });
 process.on('disconnect', () => process.exit(0));
 `;
@@ -117,6 +118,16 @@ describe('the site build worker', () => {
     expect(siteCodeStamp(repo)).toBe(before);
     fs.writeFileSync(path.join(repo, 'site', 'src', 'page.ts'), 'two, longer');
     expect(siteCodeStamp(repo)).not.toBe(before);
+  });
+
+  it('starts a new process when the heap neared its limit in the last build', async () => {
+    worker = new SiteWorker(script, 20, () => '', 512);
+    await build('/b1');
+    await build('/bloated');
+    await build('/b3');
+    const pids = runs().map((r) => r.pid);
+    expect(pids[1]).toBe(pids[0]);
+    expect(pids[2]).not.toBe(pids[1]);
   });
 
   it('starts a new process every so many builds', async () => {

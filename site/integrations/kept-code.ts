@@ -10,20 +10,20 @@ import { startIncremental } from './incremental';
 import { finishBuild, writeReport } from './finish-build';
 
 /**
- * A publish without Astro's build (decisions/0015-publishing-with-the-kept-page-code.md). The
- * builder's worker keeps the page code its last public build bundled; a publish after it runs
+ * A build without Astro's (decisions/0015-publishing-with-the-kept-page-code.md). The builder's
+ * worker keeps the page code its last public build bundled; every public build after it runs
  * the same steps as that build, in the same order, but loads no configuration and bundles
- * nothing: the loaders sync the content, the changed queries decide what renders, the kept code
- * renders it (build-worker.mjs hands over Astro's generation), and the build finishes as any
- * other. A publish that cannot be incremental is left to Astro's build, before anything renders.
+ * nothing: the loaders sync the content, the changed queries decide what renders (a publish's
+ * few pages, or all of them), the kept code renders it (build-worker.mjs hands over Astro's
+ * generation), and the build finishes as any other. A preview is left to Astro's build: its
+ * pages name their assets under a prefix of their own, which is bundled into the page code.
  */
 export function keptCodePublisher(): KeptCodePublisher {
   return async (generate) => {
     const file = process.env[BUILD_PLAN_VARIABLE];
     if (!file) return false;
     const plan = parseBuildPlan(fs.readFileSync(file, 'utf8'));
-    // A preview bundles its own asset prefix into the pages; refetching everything is a full build.
-    if (plan.preview || plan.refetch === 'all' || !plan.base) return false;
+    if (plan.preview) return false;
     const timingsMs: Record<string, number> = {};
     const stop = stopwatch();
     const lap = (phase: string) => {
@@ -31,10 +31,10 @@ export function keptCodePublisher(): KeptCodePublisher {
     };
     const session = startBuildSession(plan);
     const started = startIncremental(plan, session.incremental);
-    if (session.incremental.fullBecause) return false;
     await syncContent(plan);
     lap('content synced');
-    if (!(await affectedPaths())) return false;
+    // Decided here rather than when the first page asks, so the timings tell it from the rendering.
+    await affectedPaths();
     lap('what changed');
     await generate(plan.outDir, plan.cacheDir);
     lap('rendered');
@@ -45,7 +45,7 @@ export function keptCodePublisher(): KeptCodePublisher {
 }
 
 /**
- * Runs each content type's loader as Astro's content layer would. They read the cache folder
+ * Runs the content types' loaders as Astro's content layer does. They read the cache folder
  * from Astro's configuration, log, and clear Astro's own store (they keep their entries in
  * files of their own: loaders/entry-store.ts); nothing else of Astro's context.
  */
@@ -61,5 +61,6 @@ async function syncContent(plan: BuildPlan) {
     config: { cacheDir: pathToFileURL(`${plan.cacheDir}/`) },
     logger,
   } as unknown as LoaderContext;
-  for (const loader of Object.values(loadersFor(plan, config.CMS_URL))) await loader.load(context);
+  // All at once, as Astro's content layer runs them: the CMS answers one type's listing while another's is read.
+  await Promise.all(Object.values(loadersFor(plan, config.CMS_URL)).map((loader) => loader.load(context)));
 }
