@@ -8,13 +8,15 @@ import { indexSearch } from './search-index';
 /**
  * When the pages are rendered. A public build: what it rendered, what of the live build to
  * drop (the builder assembles the build: scripts/builder/assemble.ts), its touched search
- * bundles indexed. A preview: only what it rendered.
+ * bundles indexed, its manifest written (`manifest`: see writeManifest). A preview: only what
+ * it rendered.
  */
 export async function finishBuild(
   out: string,
   plan: BuildPlan,
   started: Started | null,
   lap: (phase: string) => void,
+  manifest: 'now' | 'later',
 ): Promise<BuildReport> {
   const session = buildSession();
   if (!started) {
@@ -32,7 +34,7 @@ export async function finishBuild(
   lap('what to carry');
   const store = plan.searchBundles ? { dir: plan.searchBundles, suffix: plan.id } : undefined;
   const search = await indexSearch(out, finished, store);
-  writeManifest(out, started, finished, search.bundles);
+  writeManifest(out, started, finished, search.bundles, manifest);
   lap('search index');
   return { ...finished.report, search: search.report, loaders: session.loaders, timingsMs: {} };
 }

@@ -313,13 +313,21 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
 }
 
 /**
- * Writes the build's manifest, once its search bundles are known: when this build is over,
- * not before. Turning 24 MB of manifest (10 000 documents × 3 languages) into a file takes
- * most of a second; the builder signs, seals and verifies the build meanwhile. A process
- * handles its next message, and so its next build, only once the write is done, and a
- * manifest that could not be written makes the next build full, never wrong.
+ * Writes the build's manifest, once its search bundles are known: at once, or (`later`) when
+ * this build is over. Turning 24 MB of manifest (10 000 documents × 3 languages) into a file
+ * takes most of a second, and the builder's worker, which stays, can do it while the builder
+ * signs, seals and verifies the build: it handles its next message, and so its next build,
+ * only once the write is done. `astro build` by hand ends its process as soon as the build
+ * resolves, so it writes at once. A manifest that could not be written makes the next build
+ * full, never wrong.
  */
-export function writeManifest(out: string, started: Started, finished: Finished, bundles: string[]) {
+export function writeManifest(
+  out: string,
+  started: Started,
+  finished: Finished,
+  bundles: string[],
+  when: 'now' | 'later',
+) {
   const manifest: Manifest = {
     fingerprint: started.fingerprint,
     files: finished.files,
@@ -329,15 +337,19 @@ export function writeManifest(out: string, started: Started, finished: Finished,
   };
   const file = manifestFile(started.manifests, out);
   written.clear();
+  const write = () => {
+    fs.mkdirSync(started.manifests, { recursive: true });
+    // Written whole or not at all: a manifest cut short would make the next build full, never wrong.
+    fs.writeFileSync(`${file}.partial`, JSON.stringify(manifest));
+    fs.renameSync(`${file}.partial`, file);
+    const { size, mtimeMs } = fs.statSync(file);
+    written.set(file, { size, mtimeMs, manifest });
+    keepNewest(started.manifests, 12);
+  };
+  if (when === 'now') return write();
   setImmediate(() => {
     try {
-      fs.mkdirSync(started.manifests, { recursive: true });
-      // Written whole or not at all: a manifest cut short would make the next build full, never wrong.
-      fs.writeFileSync(`${file}.partial`, JSON.stringify(manifest));
-      fs.renameSync(`${file}.partial`, file);
-      const { size, mtimeMs } = fs.statSync(file);
-      written.set(file, { size, mtimeMs, manifest });
-      keepNewest(started.manifests, 12);
+      write();
     } catch (error) {
       console.error(`The build's manifest could not be written (the next build will be full): ${String(error)}`);
     }

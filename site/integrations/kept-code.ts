@@ -38,7 +38,8 @@ export function keptCodePublisher(): KeptCodePublisher {
     lap('what changed');
     await generate(plan.outDir, plan.cacheDir);
     lap('rendered');
-    const report = await finishBuild(plan.outDir, plan, started, lap);
+    // Only the builder's worker renders with kept code: it stays, and writes the manifest after replying.
+    const report = await finishBuild(plan.outDir, plan, started, lap, 'later');
     writeReport(plan, { ...report, timingsMs, pageCode: 'kept' });
     return true;
   };

@@ -43,7 +43,7 @@ export function newsroomBuild(plan: BuildPlan): AstroIntegration {
       'astro:build:generated': () => lap('until astro:build:generated'),
       'astro:build:done': async ({ dir, logger }) => {
         lap('until astro:build:done');
-        const report = await finishBuild(fileURLToPath(dir), plan, started, lap);
+        const report = await finishBuild(fileURLToPath(dir), plan, started, lap, 'now');
         report.timingsMs = timingsMs;
         report.pageCode = 'bundled';
         logger.info(

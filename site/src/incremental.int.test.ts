@@ -7,6 +7,7 @@ import { CONTENT_TYPES } from '@newsroom/shared-types';
 import { startStrapi, type TestStrapi, releaseData, seedDemo } from '@newsroom/cms/testing';
 import { SiteWorker, siteWorkerScript } from '@newsroom/scripts/testing';
 import { filesOf, siteBuilds } from '../test/builds';
+import { buildSite } from '../test/build-site';
 import { itemPath } from './lib/routes';
 
 const RELEASE = CONTENT_TYPES.release.uid;
@@ -127,6 +128,24 @@ describe('an incremental build', () => {
       'Renamed Person',
     );
     await expectSameAsFullBuild(dir, 'full-after-person');
+  });
+
+  it('leaves its manifest when `astro build` runs by hand, so the next build starts from it', async () => {
+    const byHand = (name: string, base?: string) =>
+      buildSite({
+        cmsUrl: app.url,
+        siteUrl: 'https://site.example',
+        outDir: path.join(work, name),
+        cacheDir: path.join(work, 'by-hand-cache'),
+        plan: base ? { base: path.join(work, base) } : {},
+      });
+    expect(await byHand('by-hand-1')).toMatchObject({ mode: 'full', pageCode: 'bundled' });
+    const [release] = await app.strapi.documents(RELEASE).findMany({ locale: 'en', status: 'published' });
+    await app.strapi
+      .documents(RELEASE)
+      .update({ documentId: release.documentId, locale: 'en', data: { summary: 'Edited by hand' } as never });
+    await app.strapi.documents(RELEASE).publish({ documentId: release.documentId, locale: 'en' });
+    expect(await byHand('by-hand-2', 'by-hand-1')).toMatchObject({ mode: 'incremental', pageCode: 'bundled' });
   });
 
   it('builds everything when the site’s configuration differs from the live build’s', async () => {
