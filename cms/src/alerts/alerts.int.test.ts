@@ -51,6 +51,13 @@ const env = () => ({
 
 const alerts = (now?: number) => runAlerts(app.strapi, loadEnv(), now);
 const to = (address: string) => smtp.received.filter((m) => recipientOf(m) === address);
+/** The next digest time (08:00, office time) after now: today's before it, tomorrow's after. */
+function nextDigestAt(now = Date.now()): number {
+  const day = (offset: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade' }).format(new Date(now + offset * 86_400_000));
+  const today = wallTimeToInstant(`${day(0)}T08:00`).getTime();
+  return today > now ? today : wallTimeToInstant(`${day(1)}T08:00`).getTime();
+}
 /** A link of the site in a message, asked of the CMS as the site's web server passes it on. */
 const linkIn = (mail: ParsedMail, path: string) => {
   const found = new RegExp(`https://site\\.example(${path.replace(/\//g, '\\/')}\\?token=[\\w-]+)`).exec(
@@ -297,10 +304,7 @@ describe('what is sent', () => {
     await publishRelease({ en: 'Afternoon release' });
     await alerts();
     expect(to('daily@example.org')).toHaveLength(1);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade' }).format(new Date());
-    const next = new Date(`${today}T12:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    const digestAt = wallTimeToInstant(`${next.toISOString().slice(0, 10)}T08:00`).getTime();
+    const digestAt = nextDigestAt();
     await alerts(digestAt - 60_000);
     expect(to('daily@example.org')).toHaveLength(1);
     await alerts(digestAt + 60_000);
@@ -316,6 +320,17 @@ describe('what is sent', () => {
       .count<Array<{ n: number | string }>>({ n: '*' });
     expect(digests[0].subject).toMatch(new RegExp(`^The Office of the Prime Minister, \\d+ \\w+ \\d{4}: ${n} new$`));
     expect(digests[0].text).toMatch(/Morning release[\s\S]+Afternoon release/);
+  });
+
+  it('sends a day’s digest after midnight when nothing could send it in its own day', async () => {
+    await subscribeAndConfirm('late@example.org', 'en', ['release'], 'daily');
+    await publishRelease({ en: 'Late night release' });
+    await alerts();
+    // 04:00 office time on the day after the digest was due: the next one is four hours away.
+    await alerts(nextDigestAt() + 20 * 3_600_000);
+    const digests = to('late@example.org').slice(1);
+    expect(digests).toHaveLength(1);
+    expect(digests[0].text).toMatch(/Late night release/);
   });
 
   it('suppresses an address the mail provider reports as bounced later or complaining, given its secret', async () => {

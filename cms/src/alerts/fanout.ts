@@ -111,13 +111,22 @@ export function digestWindow(day: string, time: string): { from: number; to: num
 }
 
 /**
- * Once the office's digest time has passed today, one digest row per daily subscriber who
- * has something in the window (however often this runs, and in however many instances).
+ * The day of the last digest time that has passed: today's once it has, otherwise
+ * yesterday's. A digest the office's server could not queue in its own day (it was down, or
+ * its clock jumped) still goes out after midnight, until the next one is due.
+ */
+export function lastDigestDay(time: string, now: number): string {
+  const today = officeDate(new Date(now));
+  return now < digestInstant(today, time).getTime() ? addDays(today, -1) : today;
+}
+
+/**
+ * Once a digest time has passed, one digest row per daily subscriber who has something in its
+ * window (however often this runs, and in however many instances).
  */
 export async function queueDigests(strapi: Core.Strapi, time: string, now = Date.now()): Promise<number> {
-  const day = officeDate(new Date(now));
+  const day = lastDigestDay(time, now);
   const { from, to } = digestWindow(day, time);
-  if (now < to) return 0;
   const knex = strapi.db.connection;
   // A read first (see sender.ts): most ticks find every digest of the day queued.
   const waiting: unknown = await knex(`${SUBSCRIPTIONS} as x`)
