@@ -11,7 +11,7 @@ import { finishBuild, writeReport } from './finish-build';
 
 /**
  * A build without Astro's (decisions/0015-publishing-with-the-kept-page-code.md). The builder's
- * worker keeps the page code its last public build bundled; every public build after it runs
+ * worker keeps the page code its first build, Astro's, bundled; every public build after it runs
  * the same steps as that build, in the same order, but loads no configuration and bundles
  * nothing: the loaders sync the content, the changed queries decide what renders (a publish's
  * few pages, or all of them), the kept code renders it (build-worker.mjs hands over Astro's
