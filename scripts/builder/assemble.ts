@@ -12,23 +12,37 @@ import { readBuildReport } from './build-plan';
  * together. Neither side reads the other's folders.
  */
 
+/**
+ * How the staging folder was made: from the spare by the changes since it was live, from the
+ * spare by comparing every file, or by linking every file afresh.
+ */
+export type CarriedBy = 'changes' | 'compared' | 'linked';
+
 /** The live build's files being linked into the new build's staging folder. */
 export interface Carrying {
   staging: string;
-  linked: Promise<void>;
+  linked: Promise<CarriedBy>;
 }
 
 /**
  * Starts linking the live build (`base`) into `staging`, beside the site's build; `spare`, a
  * retired build, is turned into the staging folder when it shares most of the live build's
- * files (link-worker.mjs). Null without a live build: the site's build is then full.
+ * files (link-worker.mjs), by redoing only the paths `changed` since it was live when the
+ * builder knows them (deltas.ts). Null without a live build: the site's build is then full.
  */
-export function startCarrying(base: string | undefined, staging: string, spare?: string): Carrying | null {
+export function startCarrying(
+  base: string | undefined,
+  staging: string,
+  spare?: string,
+  changed?: string[] | null,
+): Carrying | null {
   fs.rmSync(staging, { recursive: true, force: true });
   if (!base || !fs.existsSync(base)) return null;
-  const worker = new Worker(new URL('./link-worker.mjs', import.meta.url), { workerData: { base, staging, spare } });
-  const linked = new Promise<void>((resolve, reject) => {
-    worker.once('message', () => resolve());
+  const worker = new Worker(new URL('./link-worker.mjs', import.meta.url), {
+    workerData: { base, staging, spare, changed: changed ?? undefined },
+  });
+  const linked = new Promise<CarriedBy>((resolve, reject) => {
+    worker.once('message', resolve);
     worker.once('error', reject);
   });
   // Awaited when the site's build is done; a failure before then must not end the process unreported.
@@ -73,6 +87,19 @@ function throughNoLink(dir: string, rel: string, checked: Set<string>): string {
 const BUNDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const STORED = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/**
+ * Deletes a path the site dropped, and each folder that leaves empty: a full build has no
+ * such folder, and a server would answer an empty one with a refusal rather than "not found".
+ */
+function drop(staging: string, rel: string, checked: Set<string>) {
+  fs.rmSync(throughNoLink(staging, rel, checked), { recursive: true, force: true });
+  for (let dir = path.dirname(rel); dir !== '.'; dir = path.dirname(dir)) {
+    const full = path.join(staging, dir);
+    if (!fs.existsSync(full) || fs.readdirSync(full).length > 0) break;
+    fs.rmdirSync(full);
+  }
+}
+
 /** Every file and link under a folder (links not followed), relative to it. */
 function leavesUnder(dir: string): string[] {
   return fs
@@ -84,22 +111,25 @@ function leavesUnder(dir: string): string[] {
 /**
  * Moves what the site rendered into the staging folder (rename: it replaces a linked file's
  * name, never the live build's file), then puts the staging folder in the output's place.
+ * Answers the files moved.
  */
-function moveInto(out: string, staging: string, checked: Set<string>) {
+function moveInto(out: string, staging: string, checked: Set<string>): string[] {
   fs.mkdirSync(out, { recursive: true });
-  for (const rel of leavesUnder(out)) {
+  const rendered = leavesUnder(out);
+  for (const rel of rendered) {
     const target = throughNoLink(staging, rel, checked);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.renameSync(path.join(out, rel), target);
   }
   fs.rmSync(out, { recursive: true, force: true });
   fs.renameSync(staging, out);
+  return rendered;
 }
 
-/** Links each search bundle the site wrote to the store as `pagefind/<name>` of the build. */
-function linkBundles(out: string, stored: Record<string, string>, store: string | undefined) {
+/** Links each search bundle the site wrote to the store as `pagefind/<name>` of the build; answers the links. */
+function linkBundles(out: string, stored: Record<string, string>, store: string | undefined): string[] {
   const entries = Object.entries(stored);
-  if (entries.length === 0) return;
+  if (entries.length === 0) return [];
   if (!store) throw new Error('The site build wrote search bundles to a store, but the plan names none.');
   const root = path.join(out, 'pagefind');
   fs.mkdirSync(root, { recursive: true });
@@ -110,32 +140,46 @@ function linkBundles(out: string, stored: Record<string, string>, store: string 
     fs.rmSync(path.join(root, name), { recursive: true, force: true });
     fs.symlinkSync(path.relative(root, path.join(store, folder)), path.join(root, name), 'dir');
   }
+  return entries.map(([name]) => `pagefind/${name}`);
+}
+
+/** What an incremental build changed in the live build's files: what it rendered, dropped and linked anew. */
+export interface Assembled {
+  rendered: string[];
+  changed: string[];
+  carriedBy: CarriedBy;
 }
 
 /**
  * Puts the build together in `out`: for an incremental build, the live build's files less
  * what the site dropped, with what it rendered moved in; for either kind, the search bundles
- * it wrote to the store linked in.
+ * it wrote to the store linked in. Answers what an incremental build changed; null for a full one.
  */
 export async function assembleBuild(
   out: string,
   report: Partial<BuildReport> | null,
   carrying: Carrying | null,
   store: string | undefined,
-): Promise<void> {
+): Promise<Assembled | null> {
   try {
+    let incremental: { dropped: string[]; rendered: string[]; carriedBy: CarriedBy } | null = null;
     if (report?.fromBase) {
       if (!carrying) throw new Error('The site build reported an incremental build, but no live build was carried.');
-      await carrying.linked;
+      const carriedBy = await carrying.linked;
       const { dropped } = report.fromBase;
       if (!Array.isArray(dropped)) throw new Error('The site build reported no list of what to drop.');
       const checked = new Set<string>();
-      for (const rel of dropped)
-        fs.rmSync(throughNoLink(carrying.staging, rel, checked), { recursive: true, force: true });
-      moveInto(out, carrying.staging, checked);
+      for (const rel of dropped) drop(carrying.staging, rel, checked);
+      incremental = { dropped, rendered: moveInto(out, carrying.staging, checked), carriedBy };
     }
     // A report of the operator's own BUILD_COMMAND may say nothing of search: nothing to link.
-    linkBundles(out, report?.search?.stored ?? {}, store);
+    const linked = linkBundles(out, report?.search?.stored ?? {}, store);
+    if (!incremental) return null;
+    return {
+      rendered: incremental.rendered,
+      carriedBy: incremental.carriedBy,
+      changed: [...new Set([...incremental.dropped, ...incremental.rendered, ...linked])],
+    };
   } finally {
     await discardCarrying(carrying);
   }

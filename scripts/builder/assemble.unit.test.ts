@@ -20,9 +20,10 @@ function siteWriting(files: Record<string, string>, report: Partial<BuildReport>
 }
 
 /** A live build of the stand-in site, with two more pages: one a publish keeps, one it drops. */
-async function liveSite() {
+async function liveSite(overrides: Record<string, string> = {}) {
   const config = testConfig({
     BUILD_COMMAND: `${FAKE_SITE}\nfor p in kept old; do mkdir -p "$OUT/en/$p"; echo "$p" > "$OUT/en/$p/index.html"; done`,
+    ...overrides,
   });
   await new Builder(config, quiet).build(BASE, []);
   const next = (command: string) => new Builder({ ...config, BUILD_COMMAND: command }, quiet);
@@ -155,4 +156,96 @@ describe('the builder assembles a build from the live one and what the site rend
     expect(builder.status().builds[0]).toMatchObject({ result: 'failed' });
     expect(builder.status().builds[0].error).toMatch(/no live build was carried/);
   });
+});
+
+/** Every file of a build with its text, every link with its target, every empty folder: what a reader can see. */
+function treeOf(dir: string): Record<string, string> {
+  const root = fs.realpathSync(dir);
+  const tree: Record<string, string> = {};
+  for (const entry of fs.readdirSync(root, { withFileTypes: true, recursive: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(root, full);
+    if (entry.isSymbolicLink()) tree[rel] = `→ ${fs.readlinkSync(full)}`;
+    else if (entry.isFile()) tree[rel] = fs.readFileSync(full, 'utf8');
+    else if (fs.readdirSync(full).length === 0) tree[`${rel}/`] = '';
+  }
+  return tree;
+}
+
+describe('the builder makes a build’s folder from the spare at the cost of the changes since', () => {
+  /** Publishes that render, replace and drop files and folders, and link a new search bundle. */
+  const steps: Array<{ files: Record<string, string>; dropped: string[]; bundle?: string }> = [
+    { files: { 'en/a/index.html': 'a1' }, dropped: ['en/old'] },
+    { files: { 'en/b/index.html': 'b1', 'en/a/index.html': 'a2' }, dropped: [], bundle: 'en-2026' },
+    { files: { 'sq/c/d/index.html': 'c1', 'sq/c/e.json': 'e1' }, dropped: ['en/kept/index.html'] },
+    { files: {}, dropped: ['en/a'], bundle: 'en-2025' },
+    { files: { 'en/kept/index.html': 'again', 'en/b/index.html': 'b2' }, dropped: ['pagefind/en-2026'] },
+    { files: { 'en/a/index.html': 'a3' }, dropped: ['sq/c'], bundle: 'en-2026' },
+    { files: { 'sq/c/index.html': 'c2' }, dropped: ['en/b/index.html'] },
+  ];
+
+  /** Runs the steps one publish after another; answers each build's record and the files it should hold. */
+  async function publishAll(
+    config: ReturnType<typeof testConfig>,
+    next: (command: string) => Builder,
+    beforeEach = () => {},
+  ) {
+    const store = searchBundlesDir(config.BUILDS_DIR);
+    const expected = treeOf(currentLink(config.BUILDS_DIR));
+    const records = [];
+    for (const [i, step] of steps.entries()) {
+      const id = `20260101T00001${i}Z-s00${i}`;
+      const stored = step.bundle ? { [step.bundle]: `${step.bundle}.${id}` } : {};
+      const command = [
+        siteWriting(step.files, incremental(step.dropped, { search: { bundles: [], pagesIndexed: 0, stored } })),
+        ...Object.values(stored).map((folder) => `mkdir -p "${store}/${folder}"; echo ${id} > "${store}/${folder}/x"`),
+      ].join('\n');
+      const builder = next(command);
+      beforeEach();
+      await builder.build(id, []);
+      for (const rel of Object.keys(expected))
+        if (step.dropped.some((d) => rel === d || rel.startsWith(`${d}/`))) delete expected[rel];
+      Object.assign(expected, step.files);
+      for (const [name, folder] of Object.entries(stored))
+        expected[`pagefind/${name}`] = `→ ../../.search-bundles/${folder}`;
+      records.push(builder.status().builds[0]);
+      expect(records.at(-1), id).toMatchObject({ result: 'live', mode: 'incremental' });
+      expect(treeOf(currentLink(config.BUILDS_DIR)), id).toEqual(expected);
+      expect(records.at(-1)?.pages, id).toBe(Object.keys(expected).filter((rel) => rel.endsWith('.html')).length);
+      const built = fs.realpathSync(currentLink(config.BUILDS_DIR));
+      const writable = fs
+        .readdirSync(built, { withFileTypes: true, recursive: true })
+        .filter((entry) => entry.isFile() && fs.statSync(path.join(entry.parentPath, entry.name)).mode & 0o222);
+      expect(
+        writable.map((entry) => entry.name),
+        id,
+      ).toEqual([]);
+    }
+    return records;
+  }
+
+  it('gives each build the live build’s files less what it dropped plus what it rendered, and counts its pages', async () => {
+    const { config, next } = await liveSite({ KEEP_BUILDS: '2' });
+    const records = await publishAll(config, next);
+    // The first spare is retired by the second publish; from the third on, every folder is made from it.
+    expect(records.map((r) => r.carriedBy)).toEqual(['linked', 'linked', ...steps.slice(2).map(() => 'changes')]);
+  }, 60_000);
+
+  it('compares every file when a delta on the way is missing or names a path outside the build', async () => {
+    const { config, next } = await liveSite({ KEEP_BUILDS: '2' });
+    const outside = path.join(config.BUILDS_DIR, 'x');
+    fs.writeFileSync(outside, 'not the build’s');
+    const deltas = path.join(config.BUILDS_DIR, '.deltas');
+    const tamper = () => {
+      for (const [n, name] of (fs.existsSync(deltas) ? fs.readdirSync(deltas) : []).entries()) {
+        const file = path.join(deltas, name);
+        if (n % 2 === 0) fs.rmSync(file);
+        else
+          fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), changed: ['../x'] }));
+      }
+    };
+    const records = await publishAll(config, next, tamper);
+    expect(records.slice(2).map((r) => r.carriedBy)).toEqual(steps.slice(2).map(() => 'compared'));
+    expect(fs.readFileSync(outside, 'utf8')).toBe('not the build’s');
+  }, 60_000);
 });

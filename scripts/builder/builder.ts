@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stopwatch, type BuildPlan, type BuildReport, type WebhookPayload } from '@newsroom/shared-types';
 import { planEnvironment, readBuildReport } from './build-plan';
-import { assembleBuild, discardCarrying, startCarrying, type Carrying } from './assemble';
+import { assembleBuild, discardCarrying, startCarrying, type CarriedBy, type Carrying } from './assemble';
 import { BuildQueue, type Timers } from './coalesce';
 import {
   buildDir,
@@ -12,13 +12,15 @@ import {
   retain,
   searchBundlesDir,
   spareBuildDir,
+  spareBuildId,
   stagingDir,
   switchCurrent,
 } from './deploy';
+import { changesBetween, forgetDeltas, outermost, recordDelta } from './deltas';
 import { runCommand } from './run-command';
 import { verifyBuild } from './verify';
 import { checkNginxMap } from './nginx-check';
-import { sealBuild } from './seal';
+import { sealBuild, sealChange } from './seal';
 import { repositoryRoot, siteWorkerScript, type BuilderConfig } from './config';
 import { RECYCLE_AFTER_BUILDS, SiteWorker, siteCodeStamp } from './site-worker';
 import { syncAlgolia } from '../search/algolia';
@@ -51,6 +53,8 @@ export interface BuildRecord {
   fullBecause?: string;
   /** Files the site rendered, and files of the live build carried into this one. */
   files?: BuildReport['files'];
+  /** How an incremental build's folder was made from the live build (assemble.ts). */
+  carriedBy?: CarriedBy;
   /** Where the build's time went, by phase: the site build's (from its report) and the builder's own steps. */
   timingsMs?: Record<string, number>;
   result: 'running' | 'live' | 'failed';
@@ -187,7 +191,15 @@ export class Builder {
       };
       const env = planEnvironment(plan, planFile, { ...process.env, CMS_URL: this.config.CMS_URL });
       // The live build's files are linked while the site builds; the site reports what to leave out.
-      carrying = startCarrying(plan.base, stagingDir(this.config.BUILDS_DIR), spareBuildDir(this.config.BUILDS_DIR));
+      const sinceSpare = liveId
+        ? changesBetween(this.config.BUILDS_DIR, spareBuildId(this.config.BUILDS_DIR), liveId)
+        : null;
+      carrying = startCarrying(
+        plan.base,
+        stagingDir(this.config.BUILDS_DIR),
+        spareBuildDir(this.config.BUILDS_DIR),
+        sinceSpare && outermost(sinceSpare),
+      );
       if (this.config.BUILD_COMMAND)
         await runCommand(['/bin/sh', '-c', this.config.BUILD_COMMAND], {
           timeoutMs: this.config.BUILD_TIMEOUT_MS,
@@ -205,8 +217,9 @@ export class Builder {
         : {};
       timingsMs['site build'] = lap();
       for (const [phase, ms] of Object.entries(site ?? {})) timingsMs[`site build: ${phase}`] = ms;
-      await assembleBuild(out, report, carrying, plan.searchBundles);
+      const change = await assembleBuild(out, report, carrying, plan.searchBundles);
       carrying = null;
+      if (change) record.carriedBy = change.carriedBy;
       timingsMs.assemble = lap();
       if (this.authenticity)
         record.authenticity = this.authenticity.run(out, {
@@ -220,7 +233,7 @@ export class Builder {
         live ? { pages: live.pages!, listed: live.listed } : null,
         record.listed,
         this.config.MAX_PAGE_DROP,
-        sealBuild(out),
+        change && plan.base && live?.id === liveId ? sealChange(out, plan.base, live.pages!, change) : sealBuild(out),
       );
       timingsMs['seal and verify'] = lap();
       checkNginxMap(out);
@@ -229,9 +242,11 @@ export class Builder {
       timingsMs.switch = lap();
       record.timingsMs = timingsMs;
       record.result = 'live';
+      if (change && liveId) recordDelta(this.config.BUILDS_DIR, id, { base: liveId, changed: change.changed });
       retain(this.config.BUILDS_DIR, this.config.KEEP_BUILDS).catch((error: Error) =>
         this.log(`could not remove an old build: ${error.message}`),
       );
+      forgetDeltas(this.config.BUILDS_DIR, keptBuilds(this.config.BUILDS_DIR));
       this.log(`build ${id} is live (${record.mode ?? 'full'}): ${record.pages} pages in ${Date.now() - started} ms`);
       if (this.config.ALGOLIA_APP_ID) record.search = await this.syncSearch(out);
     } catch (error) {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Builder } from './builder';
-import { currentLink, keptBuilds, liveBuildId, retain, searchBundlesDir, spareBuildDir } from './deploy';
+import { currentLink, keptBuilds, liveBuildId, retain, searchBundlesDir, spareBuildDir, spareBuildId } from './deploy';
 import { digestTree, FAKE_SITE, testConfig } from './test-support';
 import { nginxBinary } from '../deploy/nginx-config';
 import crypto from 'node:crypto';
@@ -124,7 +124,8 @@ describe('a build', () => {
           .filter((name) => name.startsWith('.'))
           .sort(),
       )
-      .toEqual(['.plans', '.spare']);
+      .toEqual(['.plans', '.spare', '.spare.json']);
+    expect(spareBuildId(config.BUILDS_DIR)).toBe('20260101T000001Z-b001');
     expect(keptBuilds(config.BUILDS_DIR)).toEqual(['20260101T000002Z-b002']);
   });
 

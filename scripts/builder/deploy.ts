@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { writeJsonAtomic } from '../lib/json-state';
 
 /**
  * builds/<id>/ holds each build; builds/current is a symlink to the live one. Switching
@@ -11,6 +12,20 @@ export const currentLink = (buildsDir: string) => path.join(buildsDir, 'current'
 export const buildDir = (buildsDir: string, id: string) => path.join(buildsDir, id);
 /** The newest retired build, kept for the next incremental build to make its folder from. */
 export const spareBuildDir = (buildsDir: string) => path.join(buildsDir, '.spare');
+/** A build's name, as newBuildId gives it. */
+export const BUILD_ID = /^\d{8}T\d{6}Z-[a-z0-9]{4}$/;
+
+/** Which build the spare was, written once it is in place (a spare of unknown origin is compared file by file). */
+const spareIdFile = (buildsDir: string) => path.join(buildsDir, '.spare.json');
+
+export function spareBuildId(buildsDir: string): string | null {
+  try {
+    const { id } = JSON.parse(fs.readFileSync(spareIdFile(buildsDir), 'utf8')) as { id?: unknown };
+    return typeof id === 'string' && BUILD_ID.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
 /** Where the builder assembles a build from the live one and what the site rendered (assemble.ts). */
 export const stagingDir = (buildsDir: string) => path.join(buildsDir, '.staging');
 /**
@@ -18,8 +33,6 @@ export const stagingDir = (buildsDir: string) => path.join(buildsDir, '.staging'
  * and linked by the builder as `pagefind/<name>` into the builds that serve it (assemble.ts).
  */
 export const searchBundlesDir = (buildsDir: string) => path.join(buildsDir, '.search-bundles');
-
-const ID = /^\d{8}T\d{6}Z-[a-z0-9]{4}$/;
 
 export function newBuildId(now = new Date()): string {
   const stamp = now
@@ -52,7 +65,7 @@ export function keptBuilds(buildsDir: string): string[] {
   if (!fs.existsSync(buildsDir)) return [];
   return fs
     .readdirSync(buildsDir)
-    .filter((name) => ID.test(name))
+    .filter((name) => BUILD_ID.test(name))
     .sort();
 }
 
@@ -78,8 +91,10 @@ export function retain(buildsDir: string, keep: number): Promise<void> {
   const spare = spareBuildDir(buildsDir);
   for (const id of retired) fs.renameSync(buildDir(buildsDir, id), path.join(buildsDir, `${REMOVING}${id}`));
   if (retired.length > 0) {
+    fs.rmSync(spareIdFile(buildsDir), { force: true });
     if (fs.existsSync(spare)) fs.renameSync(spare, path.join(buildsDir, `${REMOVING}spare-${retired.at(-1)}`));
     fs.renameSync(path.join(buildsDir, `${REMOVING}${retired.at(-1)}`), spare);
+    writeJsonAtomic(spareIdFile(buildsDir), { id: retired.at(-1) });
   }
   for (const bundle of unlinkedBundles(buildsDir))
     fs.renameSync(path.join(searchBundlesDir(buildsDir), bundle), path.join(buildsDir, `${REMOVING}bundle-${bundle}`));

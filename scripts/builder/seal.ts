@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Assembled } from './assemble';
+import { outermost } from './deltas';
 
 const WRITE = 0o222;
 
@@ -50,4 +52,28 @@ export function sealBuild(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
   sealLinkedBundles(dir);
   return sealTree(dir);
+}
+
+/** The pages (.html files, links not followed) at a path of a build: none when nothing is there. */
+function pagesAt(full: string): number {
+  const stat = fs.lstatSync(full, { throwIfNoEntry: false });
+  if (stat?.isFile()) return full.endsWith('.html') ? 1 : 0;
+  if (!stat?.isDirectory()) return 0;
+  return fs
+    .readdirSync(full, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
+}
+
+/**
+ * An incremental build sealed at the cost of its change. Every file it carried is the live
+ * build's own (`base`), sealed when that build was; only what it rendered is new. Its pages
+ * are the live build's, counted on disk when it was sealed, plus what each changed path holds
+ * on disk now less what it held in the live build.
+ */
+export function sealChange(dir: string, base: string, basePages: number, change: Assembled): number {
+  sealLinkedBundles(dir);
+  for (const rel of change.rendered) sealFile(path.join(dir, rel));
+  let pages = basePages;
+  for (const rel of outermost(change.changed)) pages += pagesAt(path.join(dir, rel)) - pagesAt(path.join(base, rel));
+  return pages;
 }
