@@ -7,3 +7,4 @@ export { Authenticity } from './authenticity/authenticate';
 export { ensureSigningKeyFile, readSigningKey } from './authenticity/keys';
 export { planBeside, planEnvironment, readBuildReport } from './builder/build-plan';
 export { runAssembled } from './builder/assemble';
+export { typesNamed } from './builder/builder';

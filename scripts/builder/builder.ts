@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { stopwatch, type BuildPlan, type BuildReport, type WebhookPayload } from '@newsroom/shared-types';
+import {
+  CONTENT_TYPE_KEYS,
+  CONTENT_TYPES,
+  stopwatch,
+  type BuildPlan,
+  type BuildReport,
+  type ContentTypeKey,
+  type WebhookPayload,
+} from '@newsroom/shared-types';
 import { planEnvironment, readBuildReport } from './build-plan';
 import { assembleBuild, discardCarrying, startCarrying, type CarriedBy, type Carrying } from './assemble';
 import { BuildQueue, type Timers } from './coalesce';
@@ -189,6 +197,9 @@ export class Builder {
         searchBundles: searchBundlesDir(this.config.BUILDS_DIR),
         refetch: trigger.some((e) => e.event.startsWith('media.')) ? 'all' : 'changed',
       };
+      // Only after a build that went live: a failed build may have synced a type and lost its change.
+      const named = liveId ? typesNamed(trigger) : null;
+      if (named) plan.changedTypes = named;
       const env = planEnvironment(plan, planFile, { ...process.env, CMS_URL: this.config.CMS_URL });
       // The live build's files are linked while the site builds; the site reports what to leave out.
       const sinceSpare = liveId
@@ -284,6 +295,22 @@ export class Builder {
   private save() {
     writeJsonAtomic(this.historyFile, this.history);
   }
+}
+
+/**
+ * The content types a build's events name, each once; null when one names none (the safety
+ * net's check, a media change, a rebuild asked for by hand): every type is then synced.
+ */
+export function typesNamed(trigger: TriggerEvent[]): ContentTypeKey[] | null {
+  const named = new Set<ContentTypeKey>();
+  for (const event of trigger) {
+    const key = event.event.startsWith('entry.')
+      ? CONTENT_TYPE_KEYS.find((k) => CONTENT_TYPES[k].uid === event.uid)
+      : undefined;
+    if (!key) return null;
+    named.add(key);
+  }
+  return named.size > 0 ? [...named] : null;
 }
 
 /**

@@ -202,6 +202,37 @@ describe('a build', () => {
     expect(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'refetch.txt'), 'utf8').trim()).toBe('changed');
   });
 
+  it('names the content types the events named, and none after a failed build or for an event that names none', async () => {
+    const { config } = await liveBuilder();
+    const mark = `${FAKE_SITE}\nnode -e 'const p = JSON.parse(require("fs").readFileSync(process.env.NEWSROOM_BUILD_PLAN, "utf8")); console.log(JSON.stringify(p.changedTypes ?? null))' > "$OUT/types.txt"\n[ -n "$FAIL" ] && exit 1\nexit 0`;
+    const types = () =>
+      JSON.parse(fs.readFileSync(path.join(currentLink(config.BUILDS_DIR), 'types.txt'), 'utf8')) as unknown;
+    const builder = new Builder({ ...config, BUILD_COMMAND: mark }, quiet);
+    const entry = (uid: string, event = 'entry.publish') => ({ event, uid, receivedAt: '' });
+    const release = entry('api::release.release');
+    await builder.build('20260101T000001Z-two', [release, entry('api::tag.tag', 'entry.update'), release]);
+    expect(types()).toEqual(['release', 'tag']);
+    for (const [id, trigger] of [
+      ['20260101T000002Z-cms', [release, { event: 'cms.changed', receivedAt: '' }]],
+      ['20260101T000003Z-media', [release, { event: 'media.update', receivedAt: '' }]],
+      ['20260101T000004Z-none', [entry('api::unknown.unknown')]],
+      ['20260101T000005Z-bare', [{ event: 'entry.publish', receivedAt: '' }]],
+    ] as const) {
+      await builder.build(id, [...trigger]);
+      expect(types(), id).toBeNull();
+    }
+    process.env.FAIL = '1';
+    try {
+      await builder.build('20260101T000006Z-fail', [release]);
+    } finally {
+      delete process.env.FAIL;
+    }
+    await builder.build('20260101T000007Z-after', [release]);
+    expect(types()).toBeNull();
+    await builder.build('20260101T000008Z-again', [release]);
+    expect(types()).toEqual(['release']);
+  }, 30_000);
+
   it('builds from the live build only when the last build made it live, so no synced change is skipped', async () => {
     const { config } = await liveBuilder();
     const mark = `${FAKE_SITE}\necho "$(plan base)" > "$OUT/base.txt"\n[ -n "$FAIL" ] && exit 1\nexit 0`;

@@ -3,6 +3,7 @@
  * reads back its report. One declaration for both sides; nothing else passes between them
  * (the environment carries only the operator's settings: CMS_URL, SITE_URL, SITE_TIME_ZONE…).
  */
+import { CONTENT_TYPES, type ContentTypeKey } from './content-types';
 
 /**
  * What the site's pages are made from besides the content, relative to the repository: when
@@ -42,6 +43,12 @@ export interface BuildPlan {
   searchBundles?: string;
   /** `all`: fetch every entry's body again (a media file changed, which no entry's date shows). */
   refetch: 'changed' | 'all';
+  /**
+   * The content types the build's events named (each CMS webhook names its type): only their
+   * loaders ask the CMS what changed; every other type is as its last sync left it. Absent:
+   * every type is synced (a first build, the safety net, a media change, a failed build before).
+   */
+  changedTypes?: ContentTypeKey[];
   /** A preview of one draft: its file (`{ type, entry }`) and where the builder serves the preview's files. */
   preview?: { entryFile: string; assetsPrefix: string };
 }
@@ -120,6 +127,12 @@ export function parseBuildPlan(text: string): BuildPlan {
   for (const key of ['base', 'searchBundles'])
     if (plan[key] !== undefined && !isAbsolute(plan[key])) problems.push(key);
   if (plan.refetch !== 'changed' && plan.refetch !== 'all') problems.push('refetch');
+  const types = plan.changedTypes;
+  if (
+    types !== undefined &&
+    !(Array.isArray(types) && types.every((t) => typeof t === 'string' && Object.hasOwn(CONTENT_TYPES, t)))
+  )
+    problems.push('changedTypes');
   const preview = plan.preview;
   if (
     preview !== undefined &&

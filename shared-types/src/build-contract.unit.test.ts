@@ -23,6 +23,15 @@ describe('a build plan', () => {
     expect(parse([plan])).toThrow(/not a JSON object/);
   });
 
+  it('names only content types it declares as changed, in any spelling', () => {
+    expect(parseBuildPlan(JSON.stringify({ ...plan, changedTypes: ['release', 'tag'] })).changedTypes).toEqual([
+      'release',
+      'tag',
+    ]);
+    for (const changedTypes of [['Release'], ['release '], ['constructor'], ['__proto__'], 'release', [['release']], {}])
+      expect(parse({ ...plan, changedTypes }), JSON.stringify(changedTypes)).toThrow(/invalid: changedTypes/);
+  });
+
   it('refuses a preview prefix that leaves the site, however it is spelled', () => {
     for (const assetsPrefix of ['//evil.example', '/\\evil.example', '/a/../b', '/a/', '/a//b', 'a', '/%2e%2e', '/a b'])
       expect(parse({ ...plan, preview: { entryFile: '/p/entry.json', assetsPrefix } }), assetsPrefix).toThrow(

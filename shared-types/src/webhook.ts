@@ -11,8 +11,13 @@ export const ENTRY_EVENTS = [
 ] as const;
 export const MEDIA_EVENTS = ['media.create', 'media.update', 'media.delete'] as const;
 
-/** The events the builder subscribes to: anything that can change what the public sees. */
+/**
+ * The events the builder subscribes to: anything that can change what the public sees. A
+ * type without drafts (retired pages, governments) is public as soon as it is created, and
+ * the builder syncs only the types the events name (BuildPlan.changedTypes).
+ */
 export const BUILD_EVENTS = [
+  'entry.create',
   'entry.publish',
   'entry.unpublish',
   'entry.update',

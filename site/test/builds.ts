@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { SiteWorker } from '@newsroom/scripts/testing';
 import { buildSite } from './build-site';
 
-import type { BuildReport } from '@newsroom/shared-types';
+import type { BuildReport, ContentTypeKey } from '@newsroom/shared-types';
 
 /** Every file under a folder, relative to it, sorted. */
 export const filesOf = (dir: string) =>
@@ -24,7 +24,7 @@ export function siteBuilds(
 ) {
   async function build(
     name: string,
-    options: { base?: string; cache?: string; spare?: string; astro?: boolean } = {},
+    options: { base?: string; cache?: string; spare?: string; astro?: boolean; changedTypes?: ContentTypeKey[] } = {},
   ): Promise<{ dir: string; report: BuildReport }> {
     if (options.astro && !astroWorker) throw new Error('An Astro build was asked for without a worker for them.');
     const dir = path.join(work, name);
@@ -33,7 +33,10 @@ export function siteBuilds(
       siteUrl,
       outDir: dir,
       cacheDir: options.cache ?? path.join(work, 'cache'),
-      plan: options.base ? { base: path.join(work, options.base) } : {},
+      plan: {
+        ...(options.base ? { base: path.join(work, options.base) } : {}),
+        ...(options.changedTypes ? { changedTypes: options.changedTypes } : {}),
+      },
       spare: options.spare,
       worker: options.astro ? astroWorker : worker,
     });

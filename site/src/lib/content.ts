@@ -74,6 +74,7 @@ export const translations = recorded(
   'translations',
   async (type: PageType, documentId: string): Promise<Map<Locale, Entry>> =>
     (await index(type)).byId.get(documentId) ?? new Map(),
+  { documents: 1 },
 );
 
 /** The entries of a locale with these documentIds, in the type's order. */
@@ -86,6 +87,7 @@ export const byDocumentId = recorded(
       .filter((e): e is Entry => Boolean(e));
     return found.sort(order(type));
   },
+  { documents: 2 },
 );
 
 /** A locale's listed entries of a type whose `field` names this document (a tag's or a person's items, a campaign's). */

@@ -1,7 +1,7 @@
 import { PAGE_TYPES } from './routes';
 import { buildSession } from './build-session';
 import { perBuild } from './build-scope';
-import { answerDigest, argumentsOf, digestOf } from './reads';
+import { answerDigest, argumentsOf, digestOf, documentsOf } from './reads';
 // The modules that define the recorded queries: a key in the live build's manifest names one of them.
 import './content';
 import './archive';
@@ -54,16 +54,21 @@ async function decide(): Promise<Set<string> | null> {
   if (!state.base || !state.manifest) return full(state.fullBecause ?? 'no live build to start from');
   const changes = buildSession().changes;
   if (Object.keys(changes).length === 0) return full('the loaders recorded no changes');
-  const changed = new Set<string>();
+  // The documents that changed, by type: entries added, edited and removed.
+  const changed = new Map<string, Set<unknown>>();
   for (const [type, recorded] of Object.entries(changes)) {
     if ('unknown' in recorded) return full(`${type}: the loader could not say what changed`);
-    if (recorded.changes.length > 0) changed.add(type);
+    if (recorded.changes.length > 0)
+      changed.set(type, new Set(recorded.changes.map((c) => (c.after ?? c.before)?.documentId)));
   }
   const { keys, digests, pages } = state.manifest;
   const answersOtherwise = new Set<number>();
   for (const [i, key] of keys.entries()) {
     const [first] = argumentsOf(key);
-    if (typeof first === 'string' && TYPES.has(first) && !changed.has(first)) continue;
+    if (typeof first === 'string' && TYPES.has(first)) {
+      const documents = changed.get(first);
+      if (!documents || documentsOf(key)?.some((id) => documents.has(id)) === false) continue;
+    }
     if ((await answerDigest(key)) !== digests[i]) answersOtherwise.add(i);
   }
   const affected = new Set(

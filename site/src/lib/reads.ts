@@ -25,6 +25,16 @@ export function readingFor<T>(page: PageReads, render: () => Promise<T>): Promis
 type Query = (...args: never[]) => unknown;
 const QUERIES = new Map<string, Query>();
 
+/**
+ * What a query's answer depends on, when that is narrower than the content type it reads:
+ * `documents`, the argument holding the documentId (or documentIds) it selects. Its answer
+ * can then only change when one of those documents changed.
+ */
+export interface QueryScope {
+  documents?: number;
+}
+const SCOPES = new Map<string, QueryScope>();
+
 /** A query's key: its name and arguments, which must be JSON (types, locales, ids, numbers). */
 const keyOf = (name: string, args: readonly unknown[]) => JSON.stringify([name, ...args]);
 
@@ -35,9 +45,11 @@ const keyOf = (name: string, args: readonly unknown[]) => JSON.stringify([name, 
 export function recorded<A extends Array<string | number | string[]>, R>(
   name: string,
   query: (...args: A) => Promise<R>,
+  scope: QueryScope = {},
 ): (...args: A) => Promise<R> {
   if (QUERIES.has(name)) throw new Error(`Two content queries are named ${name}.`);
   QUERIES.set(name, query);
+  SCOPES.set(name, scope);
   return async (...args: A) => {
     const key = keyOf(name, args);
     const page = current.getStore();
@@ -59,6 +71,19 @@ export async function answerDigest(key: string): Promise<string> {
 
 /** The arguments of a query key, to tell which content types it reads. */
 export const argumentsOf = (key: string): unknown[] => (JSON.parse(key) as unknown[]).slice(1);
+
+/**
+ * The documents a recorded query selects, by its key, when its definition names them
+ * (`QueryScope`): it answers otherwise only when one of them changed. Null when any change of
+ * the type it reads may change its answer.
+ */
+export function documentsOf(key: string): string[] | null {
+  const [name, ...args] = JSON.parse(key) as [string, ...unknown[]];
+  const at = SCOPES.get(name)?.documents;
+  if (at === undefined) return null;
+  const selected = args[at];
+  return Array.isArray(selected) ? selected.map(String) : [String(selected)];
+}
 
 const objects = new WeakMap<object, string>();
 

@@ -1,7 +1,7 @@
 import testPlan from '../../test/build-plan';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startBuildSession } from './build-session';
-import { answerDigest, digestOf, readingFor, recorded, type PageReads } from './reads';
+import { answerDigest, digestOf, documentsOf, readingFor, recorded, type PageReads } from './reads';
 
 /** The content the queries below answer from; a test changes it as a publish would. */
 let store: Record<string, Array<{ documentId: string; locale: string; title: string; tags: string[] }>>;
@@ -11,6 +11,18 @@ const list = recorded('test:list', (type: string, locale: string) =>
 );
 const tagged = recorded('test:tagged', async (type: string, locale: string, tag: string) =>
   (await list(type, locale)).filter((e) => e.tags.includes(tag)),
+);
+
+const one = recorded(
+  'test:one',
+  (type: string, documentId: string) => Promise.resolve((store[type] ?? []).filter((e) => e.documentId === documentId)),
+  { documents: 1 },
+);
+const some = recorded(
+  'test:some',
+  (type: string, locale: string, ids: string[]) =>
+    Promise.resolve((store[type] ?? []).filter((e) => e.locale === locale && ids.includes(e.documentId))),
+  { documents: 2 },
 );
 
 /** Each build starts with a fresh scope (integrations/newsroom.ts). */
@@ -57,6 +69,15 @@ describe('the reads a page records', () => {
     newBuild();
     store.release.push({ documentId: 'c', locale: 'en', title: 'C', tags: ['water'] });
     expect(await answerDigest(key)).not.toBe(digest);
+  });
+
+  it('names the documents a query selects when its definition says which argument holds them, and none otherwise', async () => {
+    const reads = await render(async () => {
+      await one('release', 'a');
+      await some('release', 'en', ['a', 'b']);
+      await tagged('release', 'en', 'water');
+    });
+    expect([...reads.keys()].map(documentsOf)).toEqual([['a'], ['a', 'b'], null]);
   });
 
   it('refuses a key no query answers, rather than keep a page it cannot check', async () => {

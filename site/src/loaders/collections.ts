@@ -20,7 +20,8 @@ const PREVIEW_NEEDS = new Set<string>(['person', 'tag', 'government']);
  */
 export function loadersFor(plan: BuildPlan, cmsUrl: string): Record<string, Loader> {
   const preview = plan.preview ? readPreviewFile(plan.preview.entryFile) : null;
-  const fromCms = (type: Parameters<typeof strapiLoader>[0]) => strapiLoader(type, cmsUrl, { refetch: plan.refetch });
+  const fromCms = (type: Parameters<typeof strapiLoader>[0]) =>
+    strapiLoader(type, cmsUrl, { refetch: plan.refetch, changedTypes: plan.changedTypes });
   const loaderFor = (type: (typeof PAGE_TYPES)[number] | (typeof DATA_TYPES)[number]) => {
     if (!preview) return fromCms(type);
     if (type === preview.type) return previewLoader(preview, cmsUrl);

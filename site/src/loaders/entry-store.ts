@@ -11,10 +11,16 @@ interface File {
   cmsUrl: string | null;
   entries: Record<string, Stored>;
 }
+/** The CMS's listing of a type as the last sync read it: its digest and how many entries it listed. */
+export interface SyncedListing {
+  digest: string;
+  listed: number;
+}
 /** What a process holds of a type's files: the entries, and how large the snapshot and journal are. */
 interface Held extends File {
   snapshotBytes: number;
   journalBytes: number;
+  listing: SyncedListing | null;
 }
 /** One change to the entries: set (to what) or deleted (null). */
 type Op = [id: string, stored: Stored | null];
@@ -42,6 +48,19 @@ const MIN_JOURNAL_BYTES = 1 << 20;
 const parsed = keptAcrossBuilds<Held>('entries');
 
 const journalOf = (file: string) => file.replace(/\.json$/, '.journal');
+/** Beside the entries: the listing they were synced with, written after them (an older one only makes a later check sync again). */
+const listingOf = (file: string) => file.replace(/\.json$/, '.listing.json');
+
+function readListing(file: string): SyncedListing | null {
+  try {
+    const listing = JSON.parse(fs.readFileSync(listingOf(file), 'utf8')) as Partial<SyncedListing>;
+    return typeof listing.digest === 'string' && typeof listing.listed === 'number'
+      ? { digest: listing.digest, listed: listing.listed }
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Replays the journal onto the snapshot. A line cut short (the process stopped while
@@ -80,7 +99,7 @@ function readFile(file: string): Held | null {
   const text = fs.readFileSync(file, 'utf8');
   const state = JSON.parse(text) as File;
   const journalBytes = replay(file, state);
-  return { ...state, snapshotBytes: text.length, journalBytes };
+  return { ...state, snapshotBytes: text.length, journalBytes, listing: readListing(file) };
 }
 
 function writeSnapshot(file: string, state: Held) {
@@ -95,35 +114,54 @@ function writeSnapshot(file: string, state: Held) {
 
 export function openEntryStore(dir: string, type: string) {
   const file = path.join(dir, `${type}.json`);
-  const state: Held = readFile(file) ?? { cmsUrl: null, entries: {}, snapshotBytes: 0, journalBytes: 0 };
+  const state: Held = readFile(file) ?? { cmsUrl: null, entries: {}, snapshotBytes: 0, journalBytes: 0, listing: null };
   parsed.set(file, state);
   const ops: Op[] = [];
   let reset = false;
+  let listing: SyncedListing | null = null;
   return {
     cmsUrl: () => state.cmsUrl,
+    /** The listing the entries were last synced with; null after a reset, or before the first sync. */
+    listing: () => state.listing,
+    syncedWith: (synced: SyncedListing) => (listing = synced),
     keys: () => Object.keys(state.entries),
     get: (id: string): Stored | undefined => state.entries[id],
     set: (id: string, data: Data, digest: string) => ops.push([id, (state.entries[id] = { data, digest })]),
     delete: (id: string) => (ops.push([id, null]), delete state.entries[id]),
-    reset: (cmsUrl: string) => ((reset = true), Object.assign(state, { cmsUrl, entries: {} })),
+    reset: (cmsUrl: string) => {
+      reset = true;
+      fs.rmSync(listingOf(file), { force: true });
+      Object.assign(state, { cmsUrl, entries: {}, listing: null });
+    },
     save() {
-      if (!reset && ops.length === 0) return;
+      saveEntries();
+      if (!listing) return;
+      if (listing.digest === state.listing?.digest && listing.listed === state.listing.listed) return;
       fs.mkdirSync(dir, { recursive: true });
-      const lines = ops.map((op) => `${JSON.stringify(op)}\n`).join('');
-      if (
-        reset ||
-        !fs.existsSync(file) ||
-        state.journalBytes + lines.length > Math.max(MIN_JOURNAL_BYTES, state.snapshotBytes / 4)
-      )
-        writeSnapshot(file, state);
-      else {
-        fs.appendFileSync(journalOf(file), lines);
-        state.journalBytes += lines.length;
-      }
-      ops.length = 0;
-      reset = false;
+      fs.writeFileSync(`${listingOf(file)}.tmp`, JSON.stringify(listing));
+      fs.renameSync(`${listingOf(file)}.tmp`, listingOf(file));
+      state.listing = listing;
+      listing = null;
     },
   };
+
+  function saveEntries() {
+    if (!reset && ops.length === 0) return;
+    fs.mkdirSync(dir, { recursive: true });
+    const lines = ops.map((op) => `${JSON.stringify(op)}\n`).join('');
+    if (
+      reset ||
+      !fs.existsSync(file) ||
+      state.journalBytes + lines.length > Math.max(MIN_JOURNAL_BYTES, state.snapshotBytes / 4)
+    )
+      writeSnapshot(file, state);
+    else {
+      fs.appendFileSync(journalOf(file), lines);
+      state.journalBytes += lines.length;
+    }
+    ops.length = 0;
+    reset = false;
+  }
 }
 
 export type EntryStore = ReturnType<typeof openEntryStore>;

@@ -54,7 +54,11 @@ export const isUnderEmbargo = (entry: Listed, now: Date) =>
 export function strapiLoader(
   type: ContentTypeKey,
   cmsUrl: string,
-  { refetch = 'changed', fetchImpl = fetch }: { refetch?: BuildPlan['refetch']; fetchImpl?: typeof fetch } = {},
+  {
+    refetch = 'changed',
+    changedTypes,
+    fetchImpl = fetch,
+  }: Partial<Pick<BuildPlan, 'refetch' | 'changedTypes'>> & { fetchImpl?: typeof fetch } = {},
 ): Loader {
   const { plural } = CONTENT_TYPES[type];
   // A type without translations is listed once, its entries keyed by documentId alone.
@@ -69,6 +73,14 @@ export function strapiLoader(
       const media = openMediaFiles(cacheDir, cmsUrl, fetchImpl);
       const fresh = store.cmsUrl() !== storeSource(cmsUrl);
       if (fresh) store.reset(storeSource(cmsUrl));
+      const synced = store.listing();
+      // No event named this type: its entries are as the CMS listed them last time (the builder's
+      // safety net compares that listing's digest with the CMS's, for a change no event told of).
+      if (changedTypes && !changedTypes.includes(type) && synced && refetch !== 'all') {
+        logger.info(`${plural}: ${synced.listed} published, kept as last synced (no event named them)`);
+        recordSync(type, { ...synced, fetched: 0, removed: 0 }, { changes: [] });
+        return;
+      }
       const stats = { listed: 0, fetched: 0, removed: 0, digest: '' };
       const changes: Change[] = [];
       // Media changes (a new alt text, a replaced file) do not touch the entries' updatedAt.
@@ -115,6 +127,7 @@ export function strapiLoader(
         }
       }
       media.save();
+      store.syncedWith({ digest: stats.digest, listed: stats.listed });
       store.save();
       logger.info(`${plural}: ${stats.listed} published, ${stats.fetched} fetched, ${stats.removed} removed`);
       recordSync(type, stats, fresh || refetchAll ? { unknown: true } : { changes });

@@ -120,6 +120,31 @@ describe('the Strapi loader', () => {
     expect(bodyRequests(cms.requests)).toHaveLength(3);
   });
 
+  it('asks the CMS nothing for a type no event named, and reports the listing its entries were synced with', async () => {
+    const data = { sq: [doc('a'), doc('b')], en: [doc('a')] };
+    const cms = fakeCms(data);
+    const { context, entries } = fakeStore();
+    const load = (changedTypes?: Array<'release' | 'tag'>) => {
+      startBuildSession(testPlan);
+      return strapiLoader('release', 'http://cms', { fetchImpl: cms.fetchImpl, changedTypes }).load(context);
+    };
+    await load(['tag']);
+    // A type never synced is synced, whatever the events named.
+    expect(entries().size).toBe(3);
+    const synced = buildSession().loaders.release;
+    data.sq = [doc('a')];
+    cms.requests.length = 0;
+    await load(['tag']);
+    expect(cms.requests).toEqual([]);
+    expect(buildSession().loaders.release).toEqual({ ...synced, fetched: 0, removed: 0 });
+    expect(buildSession().changes.release).toEqual({ changes: [] });
+    expect(entries().size).toBe(3);
+    await load(['release', 'tag']);
+    expect(buildSession().loaders.release).toMatchObject({ listed: 2, removed: 1 });
+    expect(buildSession().loaders.release.digest).not.toBe(synced.digest);
+    expect(entries().size).toBe(2);
+  });
+
   it('records what each sync changed, with the entry before and after', async () => {
     const data = { sq: [doc('a'), doc('b')], en: [doc('a')] };
     const cms = fakeCms(data);
