@@ -22,6 +22,13 @@ export const monthList = recorded('monthList', async (type: PageType, locale: Lo
   (await months(type, locale)).map(({ year, month }) => ({ year, month })),
 );
 
+/** The months of one year a type has entries in, each with how many: what a year's page shows. */
+export const yearMonths = recorded('yearMonths', async (type: PageType, locale: Locale, year: number) =>
+  (await months(type, locale))
+    .filter((m) => m.year === year)
+    .map(({ month, items }) => ({ year, month, count: items.length })),
+);
+
 /** One month's entries, newest first (none when the month is empty). */
 export const monthItems = recorded(
   'monthItems',
