@@ -22,7 +22,12 @@ export const monthList = recorded('monthList', async (type: PageType, locale: Lo
   (await months(type, locale)).map(({ year, month }) => ({ year, month })),
 );
 
-/** The months of one year a type has entries in, each with how many: what a year's page shows. */
+/** The years a type has entries in, newest first: what a year's and a month's page link to. */
+export const archiveYears = recorded('archiveYears', async (type: PageType, locale: Locale) => [
+  ...new Set((await months(type, locale)).map((m) => m.year)),
+]);
+
+/** The months of one year a type has entries in, each with how many: what a year's and a month's page show. */
 export const yearMonths = recorded('yearMonths', async (type: PageType, locale: Locale, year: number) =>
   (await months(type, locale))
     .filter((m) => m.year === year)
