@@ -128,22 +128,22 @@ export function removeServerLeftovers(out: string): string[] {
   return files.sort();
 }
 
-/** Every asset the files refer to (a build's 60 000 files name about as many). */
-function assetsOf(files: Record<string, string[]>): Set<string> {
-  const assets = new Set<string>();
-  for (const rel in files) for (const asset of files[rel]) assets.add(asset);
-  return assets;
+/** How many of the files refer to each asset (a build's 60 000 files name about as many). */
+function assetCounts(files: Record<string, string[]>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const rel in files) for (const asset of files[rel]) counts[asset] = (counts[asset] ?? 0) + 1;
+  return counts;
 }
 
 /**
  * Every file a page refers to comes from this build, from the live build (the builder carries
- * it: its manifest names it), or, as a hard link, from the cache (the copies of uploads). A
+ * it: its manifest counts it), or, as a hard link, from the cache (the copies of uploads). A
  * page must never refer to a file the build lacks.
  */
-function linkAssets(out: string, referenced: Set<string>, carried: Set<string>, cache: string) {
+function linkAssets(out: string, referenced: Iterable<string>, carried: Record<string, number>, cache: string) {
   for (const asset of referenced) {
     const target = path.join(out, asset);
-    if (carried.has(asset) || fs.existsSync(target)) continue;
+    if (carried[asset] > 0 || fs.existsSync(target)) continue;
     const source = path.join(cache, asset);
     if (!fs.existsSync(source))
       throw new Error(
@@ -220,6 +220,8 @@ export interface Finished {
   files: Record<string, string[]>;
   /** Item pages by search bundle. */
   search: Record<string, string>;
+  /** How many of the build's files refer to each asset. */
+  assets: Record<string, number>;
   /** What each page read. */
   reads: ManifestPages;
   /** The live build's search bundles the new build keeps as they are. */
@@ -249,29 +251,49 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
   let finished: Finished;
   if (manifest && state.base) {
     const base = state.base;
-    // A file of the live build this one did not render is kept if its page still exists; otherwise it is gone.
+    // The live build's files, assets and search bundles, less what this build changed: a
+    // publish's work is its change, not the 63 000 files (one pass over their names finds
+    // those whose page is gone).
+    const baseFiles = manifest.files;
+    const baseAssets = manifest.assets ?? assetCounts(baseFiles);
+    const kept = { ...baseFiles };
+    const keptSearch = { ...manifest.search };
+    const assets = { ...baseAssets };
     const owned = new Set(renderedSet);
     const dropped: string[] = [];
-    let reused = 0;
-    for (const rel in manifest.files) {
-      if (owned.has(rel)) continue;
-      if (state.pages?.has(rel)) {
-        note(rel, { assets: manifest.files[rel], shard: manifest.search[rel] });
-        reused += 1;
-      } else {
+    for (const rel in baseFiles) {
+      if (!renderedSet.has(rel) && !state.pages?.has(rel)) {
         owned.add(rel);
         dropped.push(rel);
       }
     }
-    const referenced = assetsOf(files);
-    const baseAssets = assetsOf(manifest.files);
-    dropped.push(...[...baseAssets].filter((asset) => !referenced.has(asset)));
+    const touched = new Set<string>();
+    for (const rel of owned) {
+      if (!(rel in baseFiles)) continue;
+      for (const asset of baseFiles[rel]) ((assets[asset] -= 1), touched.add(asset));
+      delete kept[rel];
+      delete keptSearch[rel];
+    }
+    for (const rel of rendered) for (const asset of files[rel]) assets[asset] = (assets[asset] ?? 0) + 1;
+    for (const asset of touched) {
+      if (assets[asset] > 0) continue;
+      delete assets[asset];
+      dropped.push(asset);
+    }
+    const reused = Object.keys(kept).length;
+    Object.assign(kept, files);
+    Object.assign(keptSearch, search);
     // Search bundles holding a page this build rendered or removed are indexed again; bundles left without pages go.
     const dirty = new Set<string | undefined>([...owned].flatMap((rel) => [manifest.search[rel], search[rel]]));
-    const shards = new Set(Object.values(search));
+    const shards = new Set(Object.values(keptSearch));
     const carriedBundles = new Set(manifest.bundles.filter((b) => shards.has(b) && !dirty.has(b)));
     dropped.push(...manifest.bundles.filter((b) => !carriedBundles.has(b)).map((b) => `pagefind/${b}`));
-    linkAssets(out, referenced, baseAssets, plan.cacheDir);
+    linkAssets(
+      out,
+      rendered.flatMap((rel) => files[rel]),
+      baseAssets,
+      plan.cacheDir,
+    );
     const isRecord = (rel: string) => rel.endsWith('/record.json');
     finished = {
       report: {
@@ -285,14 +307,16 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
           removed: [...owned].filter((rel) => isRecord(rel) && !renderedSet.has(rel)),
         },
       },
-      files,
-      search,
+      files: kept,
+      search: keptSearch,
+      assets,
       reads,
       carriedBundles,
       pageFile: (rel) => path.join(renderedSet.has(rel) ? out : base, rel),
     };
   } else {
-    linkAssets(out, assetsOf(files), new Set(), plan.cacheDir);
+    const assets = assetCounts(files);
+    linkAssets(out, Object.keys(assets), {}, plan.cacheDir);
     finished = {
       report: {
         mode: 'full',
@@ -302,13 +326,14 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       },
       files,
       search,
+      assets,
       reads,
       carriedBundles: new Set(),
       pageFile: (rel) => path.join(out, rel),
     };
   }
   // The builder checks the page count against the live build's; it need not walk the folder again.
-  finished.report.pages = Object.keys(files).filter((rel) => rel.endsWith('.html')).length;
+  finished.report.pages = Object.keys(finished.files).filter((rel) => rel.endsWith('.html')).length;
   return finished;
 }
 
@@ -332,6 +357,7 @@ export function writeManifest(
     fingerprint: started.fingerprint,
     files: finished.files,
     search: finished.search,
+    assets: finished.assets,
     bundles: [...bundles].sort(),
     ...finished.reads,
   };

@@ -17,7 +17,7 @@ import { siteBuilds } from '../test/builds';
  * `npm test` runs a short walk with a fixed seed; `npm run test:differential -w site` a long
  * one with a new seed. DIFFERENTIAL_STEPS and DIFFERENTIAL_SEED replay a failure's walk.
  */
-const STEPS = Number(process.env.DIFFERENTIAL_STEPS || 30);
+const STEPS = Number(process.env.DIFFERENTIAL_STEPS || 40);
 const SEED =
   process.env.DIFFERENTIAL_SEED === 'random'
     ? Math.floor(Math.random() * 2 ** 31)
@@ -103,7 +103,7 @@ const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0,
  * Strapi emits an entry's events once its transaction is committed and the entry read back,
  * after the call returns: waits until none has come for a while, as the builder's quiet window does.
  */
-async function eventsSettled(quietMs = 250) {
+async function eventsSettled(quietMs = 100) {
   for (let seen = -1; seen !== emitted.length;) {
     seen = emitted.length;
     await new Promise((resolve) => setTimeout(resolve, quietMs));

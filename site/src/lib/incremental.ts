@@ -28,6 +28,8 @@ export interface IncrementalState {
     fingerprint: string;
     files: Record<string, string[]>;
     search: Record<string, string>;
+    /** How many files refer to each asset (absent in a manifest written before it was kept). */
+    assets?: Record<string, number>;
     bundles: string[];
   } & ManifestPages;
   /** Files whose recorded reads have other answers now. */
