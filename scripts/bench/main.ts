@@ -168,8 +168,12 @@ async function main() {
   const live = address(site);
   const timings: Record<'new' | 'edit' | 'unpublish', number[]> = { new: [], edit: [], unpublish: [] };
   const documents = cms.strapi.documents('api::release.release');
-  const served = async (p: string) => (await fetch(`${live}${p}`)).status;
-  const feed = async () => (await fetch(`${live}/en/rss.xml`)).text();
+  // A read that hangs is given up and asked again: the local server (builder/static-server.ts)
+  // resolves the `current` link once to measure a file and once to read it, and a switch in
+  // between can leave a read waiting for bytes until the connection's keep-alive runs out (72 s).
+  const read = (p: string) => fetch(`${live}${p}`, { signal: AbortSignal.timeout(5_000) });
+  const served = async (p: string) => (await read(p)).status;
+  const feed = async () => await (await read('/en/rss.xml')).text();
   async function timed(kind: keyof typeof timings, act: () => Promise<void>, done: () => Promise<boolean>) {
     arrived = 0;
     await act();

@@ -28,7 +28,15 @@ describe('a build plan', () => {
       'release',
       'tag',
     ]);
-    for (const changedTypes of [['Release'], ['release '], ['constructor'], ['__proto__'], 'release', [['release']], {}])
+    for (const changedTypes of [
+      ['Release'],
+      ['release '],
+      ['constructor'],
+      ['__proto__'],
+      'release',
+      [['release']],
+      {},
+    ])
       expect(parse({ ...plan, changedTypes }), JSON.stringify(changedTypes)).toThrow(/invalid: changedTypes/);
   });
 

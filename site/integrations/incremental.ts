@@ -270,7 +270,10 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
     const touched = new Set<string>();
     for (const rel of owned) {
       if (!(rel in baseFiles)) continue;
-      for (const asset of baseFiles[rel]) ((assets[asset] -= 1), touched.add(asset));
+      for (const asset of baseFiles[rel]) {
+        assets[asset] -= 1;
+        touched.add(asset);
+      }
       delete kept[rel];
       delete keptSearch[rel];
     }
