@@ -219,9 +219,13 @@ describe('publish to live', () => {
     const before = finished();
     const publishAt = new Date(Date.now() + 2000).toISOString();
     const documentId = await createRelease(cms.strapi, { en: 'Scheduled for now' }, [], { publishAt });
-    const build = await nextBuild(before);
+    const published = (b: BuildRecord) =>
+      b.trigger.some((e) => e.event === 'entry.publish' && e.documentId === documentId);
+    // The draft's creation is a build event too (a type without drafts is public when created): then comes the cron's publish.
+    let build = await nextBuild(before);
+    for (let builds = 1; !published(build) && builds < 3; builds += 1) build = await nextBuild(finished());
     expect(build.result, build.error).toBe('live');
-    expect(build.trigger.some((e) => e.event === 'entry.publish' && e.documentId === documentId)).toBe(true);
+    expect(published(build)).toBe(true);
     expect((await get('/en/press-releases/scheduled-for-now/')).status).toBe(200);
   });
 
