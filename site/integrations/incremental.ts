@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { SITE_CODE_PATHS, type BuildPlan, type BuildReport } from '@newsroom/shared-types';
 import type { IncrementalState, ManifestPages } from '../src/lib/incremental';
 import { MEDIA_REFERENCE } from './media-folder';
+import { bundleOf, monthOf } from './search-bundles';
 import { keptAcrossBuilds } from '../src/lib/build-session';
 
 const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,18 +86,18 @@ function readManifest(dir: string, build: string): Manifest | null {
   }
 }
 const isPublished = (rel: string) => !rel.startsWith('_astro/') && !rel.startsWith('pagefind/');
-const YEAR = /data-pagefind-sort="date:(\d{4})/;
+const MONTH = /data-pagefind-sort="date:(\d{4}-\d{2})/;
 const LANG = /<html lang="([^"]+)"/;
 
 /**
- * The optimised assets a file refers to, and for an item page the search bundle it belongs
- * to: its language and year (`en-2026`, `sq-undated`; see integrations/search-index.ts).
+ * The optimised assets a file refers to, and for an item page its search period: its language
+ * and month (`en-2026-12`, `sq-undated`; integrations/search-bundles.ts gives its bundle).
  */
 function describe(file: string): { assets: string[]; shard?: string } {
   const text = fs.readFileSync(file, 'latin1');
   const assets = [...new Set((text.match(ASSET) ?? []).map((a) => a.slice(1)))].sort();
   if (!text.includes('data-pagefind-body')) return { assets };
-  return { assets, shard: `${(text.match(LANG)?.[1] ?? 'und').toLowerCase()}-${text.match(YEAR)?.[1] ?? 'undated'}` };
+  return { assets, shard: `${(text.match(LANG)?.[1] ?? 'und').toLowerCase()}-${text.match(MONTH)?.[1] ?? 'undated'}` };
 }
 
 /**
@@ -196,6 +197,8 @@ function keepNewest(dir: string, count: number) {
 export interface Started {
   manifests: string;
   fingerprint: string;
+  /** When the build started: the month its search bundles are made for. */
+  at: Date;
 }
 
 /**
@@ -210,7 +213,7 @@ export function startIncremental(plan: BuildPlan, state: IncrementalState): Star
   else if (!manifest || !fs.existsSync(plan.base)) state.fullBecause = 'the live build has no manifest';
   else if (manifest.fingerprint !== fingerprint) state.fullBecause = 'the site’s code or configuration changed';
   else Object.assign(state, { base: plan.base, manifest });
-  return { manifests, fingerprint };
+  return { manifests, fingerprint, at: plan.at ? new Date(plan.at) : new Date() };
 }
 
 /** What the build made, for the search index and the report. */
@@ -218,8 +221,10 @@ export interface Finished {
   report: Pick<BuildReport, 'mode' | 'fullBecause' | 'pages' | 'files' | 'records' | 'fromBase'>;
   /** The build's files, with the assets each refers to. */
   files: Record<string, string[]>;
-  /** Item pages by search bundle. */
+  /** Item pages by search period. */
   search: Record<string, string>;
+  /** The month the build is made in: its items' bundle is their month's, not their year's. */
+  month: string;
   /** How many of the build's files refer to each asset. */
   assets: Record<string, number>;
   /** What each page read. */
@@ -237,6 +242,7 @@ export interface Finished {
  * refer to from the cache. `writeManifest` follows, once the search bundles are known.
  */
 export function finishIncremental(out: string, plan: BuildPlan, started: Started, state: IncrementalState): Finished {
+  const month = monthOf(started.at);
   const rendered = removeServerLeftovers(out).filter(isPublished);
   const files: Record<string, string[]> = {};
   const search: Record<string, string> = {};
@@ -286,9 +292,19 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
     const reused = Object.keys(kept).length;
     Object.assign(kept, files);
     Object.assign(keptSearch, search);
-    // Search bundles holding a page this build rendered or removed are indexed again; bundles left without pages go.
-    const dirty = new Set<string | undefined>([...owned].flatMap((rel) => [manifest.search[rel], search[rel]]));
-    const shards = new Set(Object.values(keptSearch));
+    // Search bundles holding a page this build rendered or removed are indexed again, and in a
+    // new month, those a page moves between; bundles left without pages go.
+    const was = (period: string) => bundleOf(period, manifest.month ?? month);
+    const is = (period: string) => bundleOf(period, month);
+    const dirty = new Set<string>();
+    for (const rel of owned) {
+      if (manifest.search[rel]) dirty.add(was(manifest.search[rel]));
+      if (search[rel]) dirty.add(is(search[rel]));
+    }
+    if (manifest.month !== month)
+      for (const period of new Set(Object.values(keptSearch)))
+        if (was(period) !== is(period)) dirty.add(was(period)).add(is(period));
+    const shards = new Set(Object.values(keptSearch).map(is));
     const carriedBundles = new Set(manifest.bundles.filter((b) => shards.has(b) && !dirty.has(b)));
     dropped.push(...manifest.bundles.filter((b) => !carriedBundles.has(b)).map((b) => `pagefind/${b}`));
     linkAssets(
@@ -312,6 +328,7 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       },
       files: kept,
       search: keptSearch,
+      month,
       assets,
       reads,
       carriedBundles,
@@ -329,6 +346,7 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       },
       files,
       search,
+      month,
       assets,
       reads,
       carriedBundles: new Set(),
@@ -360,6 +378,7 @@ export function writeManifest(
     fingerprint: started.fingerprint,
     files: finished.files,
     search: finished.search,
+    month: finished.month,
     assets: finished.assets,
     bundles: [...bundles].sort(),
     ...finished.reads,

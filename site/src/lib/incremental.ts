@@ -27,7 +27,10 @@ export interface IncrementalState {
   manifest?: {
     fingerprint: string;
     files: Record<string, string[]>;
+    /** Item pages by search period (integrations/search-bundles.ts). */
     search: Record<string, string>;
+    /** The month the build was made in: which periods had their own bundle (absent in a manifest written before they had). */
+    month?: string;
     /** How many files refer to each asset (absent in a manifest written before it was kept). */
     assets?: Record<string, number>;
     bundles: string[];

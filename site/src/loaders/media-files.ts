@@ -48,6 +48,8 @@ export class MediaFiles {
   private readonly indexFile: string;
   private readonly index: Index;
   private readonly pending = new Map<string, Promise<Copy>>();
+  /** Whether a copy was made since the index was read: a publish without new uploads writes nothing. */
+  private copied = false;
 
   constructor(
     cacheDir: string,
@@ -75,10 +77,12 @@ export class MediaFiles {
 
   /** Writes the index; copies fetched since are found by the next build. */
   save(): void {
+    if (!this.copied) return;
     fs.mkdirSync(this.dir, { recursive: true });
     const temporary = `${this.indexFile}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(this.index));
     fs.renameSync(temporary, this.indexFile);
+    this.copied = false;
   }
 
   private copyOf(media: SiteMedia): Promise<Copy> {
@@ -91,6 +95,7 @@ export class MediaFiles {
     if (!fetching) {
       fetching = this.fetchCopy(media.url).then((copy) => {
         this.index[version] = copy;
+        this.copied = true;
         return copy;
       });
       fetching.finally(() => this.pending.delete(version)).catch(() => {});
