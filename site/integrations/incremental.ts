@@ -6,6 +6,7 @@ import { SITE_CODE_PATHS, type BuildPlan, type BuildReport } from '@newsroom/sha
 import type { IncrementalState, ManifestPages } from '../src/lib/incremental';
 import { MEDIA_REFERENCE } from './media-folder';
 import { bundleOf, monthOf } from './search-bundles';
+import { pagesRead, updatePagesRead } from './pages-read';
 import { keptAcrossBuilds } from '../src/lib/build-session';
 
 const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -136,15 +137,19 @@ function assetCounts(files: Record<string, string[]>): Record<string, number> {
   return counts;
 }
 
+/** The pages among a build's files; the builder checks the count against the live build's. */
+const countPages = (files: Record<string, string[]>) =>
+  Object.keys(files).filter((rel) => rel.endsWith('.html')).length;
+
 /**
  * Every file a page refers to comes from this build, from the live build (the builder carries
  * it: its manifest counts it), or, as a hard link, from the cache (the copies of uploads). A
  * page must never refer to a file the build lacks.
  */
-function linkAssets(out: string, referenced: Iterable<string>, carried: Record<string, number>, cache: string) {
+function linkAssets(out: string, referenced: Iterable<string>, carried: Set<string>, cache: string) {
   for (const asset of referenced) {
     const target = path.join(out, asset);
-    if (carried[asset] > 0 || fs.existsSync(target)) continue;
+    if (carried.has(asset) || fs.existsSync(target)) continue;
     const source = path.join(cache, asset);
     if (!fs.existsSync(source))
       throw new Error(
@@ -158,31 +163,6 @@ function linkAssets(out: string, referenced: Iterable<string>, carried: Record<s
       fs.copyFileSync(source, target);
     }
   }
-}
-
-/**
- * The manifest's record of the managed pages (see src/lib/incremental.ts): what each page
- * this build rendered read, and for a page it kept, what the live build recorded of it.
- */
-function pagesRead(state: IncrementalState, rendered: Set<string>): ManifestPages {
-  const before = state.manifest;
-  const keys = new Map<string, { index: number; digest: string }>();
-  const indexOf = (key: string, digest: string) => {
-    if (!keys.has(key)) keys.set(key, { index: keys.size, digest });
-    return keys.get(key)!.index;
-  };
-  const pages: ManifestPages['pages'] = {};
-  for (const [rel, { props, reads }] of [...(state.pages ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (rendered.has(rel)) {
-      if (!reads)
-        throw new Error(`${rel} rendered without its reads recorded: src/middleware.ts must run for every page.`);
-      pages[rel] = { props, reads: [...reads].map(([key, digest]) => indexOf(key, digest)) };
-    } else if (before?.pages[rel]) {
-      pages[rel] = { props, reads: before.pages[rel].reads.map((i) => indexOf(before.keys[i], before.digests[i])) };
-    }
-  }
-  const ordered = [...keys].sort(([, a], [, b]) => a.index - b.index);
-  return { keys: ordered.map(([key]) => key), digests: ordered.map(([, { digest }]) => digest), pages };
 }
 
 function keepNewest(dir: string, count: number) {
@@ -252,54 +232,62 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
   };
   for (const rel of rendered) note(rel, describe(path.join(out, rel)));
   const renderedSet = new Set(rendered);
-  const reads = pagesRead(state, renderedSet);
   const manifest = state.affected && state.base ? state.manifest : null;
   let finished: Finished;
   if (manifest && state.base) {
     const base = state.base;
-    // The live build's files, assets and search bundles, less what this build changed: a
-    // publish's work is its change, not the 63 000 files (one pass over their names finds
-    // those whose page is gone).
-    const baseFiles = manifest.files;
-    const baseAssets = manifest.assets ?? assetCounts(baseFiles);
-    const kept = { ...baseFiles };
-    const keptSearch = { ...manifest.search };
-    const assets = { ...baseAssets };
+    // The live build's manifest becomes this build's, changed where this build changed the
+    // site: a publish's work is its change, not the 63 000 files (copying them took half a
+    // second). It is forgotten first: were this build to fail, the next would read the live
+    // build's manifest from its file.
+    written.clear();
+    const { files: kept, search: keptSearch } = manifest;
+    const assets = (manifest.assets ??= assetCounts(kept));
+    // What the rendered pages refer to that the live build has, before the counts change: the builder carries it.
+    const carried = new Set(rendered.flatMap((rel) => files[rel]).filter((asset) => assets[asset] > 0));
+    const was = (period: string) => bundleOf(period, manifest.month ?? month);
+    const is = (period: string) => bundleOf(period, month);
+    // One pass over the live build's names finds the pages that are gone.
     const owned = new Set(renderedSet);
     const dropped: string[] = [];
-    for (const rel in baseFiles) {
+    let baseFiles = 0;
+    for (const rel in kept) {
+      baseFiles += 1;
       if (!renderedSet.has(rel) && !state.pages?.has(rel)) {
         owned.add(rel);
         dropped.push(rel);
       }
     }
+    let pages = manifest.pageCount ?? countPages(kept);
+    let reused = baseFiles;
+    // Search bundles holding a page this build rendered or removed are indexed again, and in a
+    // new month, those a page moves between; bundles left without pages go.
+    const dirty = new Set<string>();
     const touched = new Set<string>();
     for (const rel of owned) {
-      if (!(rel in baseFiles)) continue;
-      for (const asset of baseFiles[rel]) {
+      if (!(rel in kept)) continue;
+      reused -= 1;
+      if (rel.endsWith('.html')) pages -= 1;
+      for (const asset of kept[rel]) {
         assets[asset] -= 1;
         touched.add(asset);
       }
+      if (keptSearch[rel]) dirty.add(was(keptSearch[rel]));
       delete kept[rel];
       delete keptSearch[rel];
     }
-    for (const rel of rendered) for (const asset of files[rel]) assets[asset] = (assets[asset] ?? 0) + 1;
+    for (const rel of rendered) {
+      for (const asset of files[rel]) assets[asset] = (assets[asset] ?? 0) + 1;
+      kept[rel] = files[rel];
+      if (rel.endsWith('.html')) pages += 1;
+      if (!search[rel]) continue;
+      keptSearch[rel] = search[rel];
+      dirty.add(is(search[rel]));
+    }
     for (const asset of touched) {
       if (assets[asset] > 0) continue;
       delete assets[asset];
       dropped.push(asset);
-    }
-    const reused = Object.keys(kept).length;
-    Object.assign(kept, files);
-    Object.assign(keptSearch, search);
-    // Search bundles holding a page this build rendered or removed are indexed again, and in a
-    // new month, those a page moves between; bundles left without pages go.
-    const was = (period: string) => bundleOf(period, manifest.month ?? month);
-    const is = (period: string) => bundleOf(period, month);
-    const dirty = new Set<string>();
-    for (const rel of owned) {
-      if (manifest.search[rel]) dirty.add(was(manifest.search[rel]));
-      if (search[rel]) dirty.add(is(search[rel]));
     }
     if (manifest.month !== month)
       for (const period of new Set(Object.values(keptSearch)))
@@ -310,14 +298,14 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
     linkAssets(
       out,
       rendered.flatMap((rel) => files[rel]),
-      baseAssets,
+      carried,
       plan.cacheDir,
     );
     const isRecord = (rel: string) => rel.endsWith('/record.json');
     finished = {
       report: {
         mode: 'incremental',
-        pages: 0,
+        pages,
         files: { rendered: rendered.length, reused },
         fromBase: { dropped: dropped.sort() },
         // The builder signs what changed (scripts/authenticity): the record files written and removed.
@@ -330,31 +318,29 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       search: keptSearch,
       month,
       assets,
-      reads,
+      reads: updatePagesRead(manifest, state, rendered, dropped),
       carriedBundles,
       pageFile: (rel) => path.join(renderedSet.has(rel) ? out : base, rel),
     };
   } else {
     const assets = assetCounts(files);
-    linkAssets(out, Object.keys(assets), {}, plan.cacheDir);
+    linkAssets(out, Object.keys(assets), new Set(), plan.cacheDir);
     finished = {
       report: {
         mode: 'full',
         fullBecause: state.fullBecause,
-        pages: 0,
+        pages: countPages(files),
         files: { rendered: rendered.length, reused: 0 },
       },
       files,
       search,
       month,
       assets,
-      reads,
+      reads: pagesRead(state, renderedSet),
       carriedBundles: new Set(),
       pageFile: (rel) => path.join(out, rel),
     };
   }
-  // The builder checks the page count against the live build's; it need not walk the folder again.
-  finished.report.pages = Object.keys(finished.files).filter((rel) => rel.endsWith('.html')).length;
   return finished;
 }
 
@@ -379,9 +365,13 @@ export function writeManifest(
     files: finished.files,
     search: finished.search,
     month: finished.month,
+    pageCount: finished.report.pages,
     assets: finished.assets,
     bundles: [...bundles].sort(),
-    ...finished.reads,
+    keys: finished.reads.keys,
+    digests: finished.reads.digests,
+    pages: finished.reads.pages,
+    keysNumbered: finished.reads.keysNumbered,
   };
   const file = manifestFile(started.manifests, out);
   written.clear();

@@ -14,6 +14,8 @@ export interface ManifestPages {
   digests: string[];
   /** By file: its props' digest and the queries it read, as indices into `keys`. */
   pages: Record<string, { props: string; reads: number[] }>;
+  /** How many keys there were when they were last numbered afresh (integrations/pages-read.ts). */
+  keysNumbered?: number;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface IncrementalState {
     search: Record<string, string>;
     /** The month the build was made in: which periods had their own bundle (absent in a manifest written before they had). */
     month?: string;
+    /** How many of its files are pages (absent in a manifest written before it was kept). */
+    pageCount?: number;
     /** How many files refer to each asset (absent in a manifest written before it was kept). */
     assets?: Record<string, number>;
     bundles: string[];
