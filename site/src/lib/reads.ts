@@ -69,20 +69,32 @@ export async function answerDigest(key: string): Promise<string> {
   return digestOf(await perBuild(`query:${key}`, () => Promise.resolve(query(...args))));
 }
 
-/** The arguments of a query key, to tell which content types it reads. */
-export const argumentsOf = (key: string): unknown[] => (JSON.parse(key) as unknown[]).slice(1);
+/** What a query key says of what it reads: the type (its first argument) and the documents it selects. */
+export interface KeyScope {
+  type: unknown;
+  /** Null when any change of the type may change its answer. */
+  documents: string[] | null;
+}
+/** Keys are the same strings from build to build: each is parsed once in a process. */
+const scopes = new Map<string, KeyScope>();
 
 /**
- * The documents a recorded query selects, by its key, when its definition names them
- * (`QueryScope`): it answers otherwise only when one of them changed. Null when any change of
- * the type it reads may change its answer.
+ * What a recorded query reads, by its key: the content type it is asked about and, when its
+ * definition names them (`QueryScope`), the documents it selects; it answers otherwise only
+ * when one of them changed.
  */
-export function documentsOf(key: string): string[] | null {
+export function scopeOf(key: string): KeyScope {
+  let scope = scopes.get(key);
+  if (scope) return scope;
   const [name, ...args] = JSON.parse(key) as [string, ...unknown[]];
   const at = SCOPES.get(name)?.documents;
-  if (at === undefined) return null;
-  const selected = args[at];
-  return Array.isArray(selected) ? selected.map(String) : [String(selected)];
+  const selected = at === undefined ? undefined : args[at];
+  scope = {
+    type: args[0],
+    documents: at === undefined ? null : Array.isArray(selected) ? selected.map(String) : [String(selected)],
+  };
+  scopes.set(key, scope);
+  return scope;
 }
 
 const objects = new WeakMap<object, string>();

@@ -1,7 +1,7 @@
 import testPlan from '../../test/build-plan';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startBuildSession } from './build-session';
-import { answerDigest, digestOf, documentsOf, readingFor, recorded, type PageReads } from './reads';
+import { answerDigest, digestOf, readingFor, recorded, scopeOf, type PageReads } from './reads';
 
 /** The content the queries below answer from; a test changes it as a publish would. */
 let store: Record<string, Array<{ documentId: string; locale: string; title: string; tags: string[] }>>;
@@ -77,7 +77,11 @@ describe('the reads a page records', () => {
       await some('release', 'en', ['a', 'b']);
       await tagged('release', 'en', 'water');
     });
-    expect([...reads.keys()].map(documentsOf)).toEqual([['a'], ['a', 'b'], null]);
+    expect([...reads.keys()].map(scopeOf)).toEqual([
+      { type: 'release', documents: ['a'] },
+      { type: 'release', documents: ['a', 'b'] },
+      { type: 'release', documents: null },
+    ]);
   });
 
   it('refuses a key no query answers, rather than keep a page it cannot check', async () => {
