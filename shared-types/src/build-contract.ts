@@ -49,11 +49,6 @@ export interface BuildPlan {
    * every type is synced (a first build, the safety net, a media change, a failed build before).
    */
   changedTypes?: ContentTypeKey[];
-  /**
-   * When the build is made (an ISO instant; now, if absent): the month whose items have a
-   * search bundle of their own. A test names another month to see the bundles move.
-   */
-  at?: string;
   /** A preview of one draft: its file (`{ type, entry }`) and where the builder serves the preview's files. */
   preview?: { entryFile: string; assetsPrefix: string };
 }
@@ -118,7 +113,6 @@ export function stopwatch(from = Date.now()): () => number {
  */
 const ASSETS_PREFIX = /^(?:\/[A-Za-z0-9_-]+)+$/;
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isAbsolute = (value: unknown): value is string => typeof value === 'string' && value.startsWith('/');
@@ -133,11 +127,6 @@ export function parseBuildPlan(text: string): BuildPlan {
   for (const key of ['base', 'searchBundles'])
     if (plan[key] !== undefined && !isAbsolute(plan[key])) problems.push(key);
   if (plan.refetch !== 'changed' && plan.refetch !== 'all') problems.push('refetch');
-  if (
-    plan.at !== undefined &&
-    !(typeof plan.at === 'string' && ISO_INSTANT.test(plan.at) && !isNaN(Date.parse(plan.at)))
-  )
-    problems.push('at');
   const types = plan.changedTypes;
   if (
     types !== undefined &&

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { SITE_CODE_PATHS, type BuildPlan, type BuildReport } from '@newsroom/shared-types';
 import type { IncrementalState, ManifestPages } from '../src/lib/incremental';
 import { MEDIA_REFERENCE } from './media-folder';
-import { bundleOf, monthOf } from './search-bundles';
 import { pagesRead, updatePagesRead } from './pages-read';
 import { keptAcrossBuilds } from '../src/lib/build-session';
 
@@ -87,18 +86,18 @@ function readManifest(dir: string, build: string): Manifest | null {
   }
 }
 const isPublished = (rel: string) => !rel.startsWith('_astro/') && !rel.startsWith('pagefind/');
-const MONTH = /data-pagefind-sort="date:(\d{4}-\d{2})/;
+const YEAR = /data-pagefind-sort="date:(\d{4})/;
 const LANG = /<html lang="([^"]+)"/;
 
 /**
- * The optimised assets a file refers to, and for an item page its search period: its language
- * and month (`en-2026-12`, `sq-undated`; integrations/search-bundles.ts gives its bundle).
+ * The optimised assets a file refers to, and for an item page the search bundle it belongs
+ * to: its language and year (`en-2026`, `sq-undated`; see integrations/search-index.ts).
  */
 function describe(file: string): { assets: string[]; shard?: string } {
   const text = fs.readFileSync(file, 'latin1');
   const assets = [...new Set((text.match(ASSET) ?? []).map((a) => a.slice(1)))].sort();
   if (!text.includes('data-pagefind-body')) return { assets };
-  return { assets, shard: `${(text.match(LANG)?.[1] ?? 'und').toLowerCase()}-${text.match(MONTH)?.[1] ?? 'undated'}` };
+  return { assets, shard: `${(text.match(LANG)?.[1] ?? 'und').toLowerCase()}-${text.match(YEAR)?.[1] ?? 'undated'}` };
 }
 
 /**
@@ -177,8 +176,6 @@ function keepNewest(dir: string, count: number) {
 export interface Started {
   manifests: string;
   fingerprint: string;
-  /** When the build started: the month its search bundles are made for. */
-  at: Date;
 }
 
 /**
@@ -193,7 +190,7 @@ export function startIncremental(plan: BuildPlan, state: IncrementalState): Star
   else if (!manifest || !fs.existsSync(plan.base)) state.fullBecause = 'the live build has no manifest';
   else if (manifest.fingerprint !== fingerprint) state.fullBecause = 'the site’s code or configuration changed';
   else Object.assign(state, { base: plan.base, manifest });
-  return { manifests, fingerprint, at: plan.at ? new Date(plan.at) : new Date() };
+  return { manifests, fingerprint };
 }
 
 /** What the build made, for the search index and the report. */
@@ -201,10 +198,8 @@ export interface Finished {
   report: Pick<BuildReport, 'mode' | 'fullBecause' | 'pages' | 'files' | 'records' | 'fromBase'>;
   /** The build's files, with the assets each refers to. */
   files: Record<string, string[]>;
-  /** Item pages by search period. */
+  /** Item pages by search bundle. */
   search: Record<string, string>;
-  /** The month the build is made in: its items' bundle is their month's, not their year's. */
-  month: string;
   /** How many of the build's files refer to each asset. */
   assets: Record<string, number>;
   /** What each page read. */
@@ -222,7 +217,6 @@ export interface Finished {
  * refer to from the cache. `writeManifest` follows, once the search bundles are known.
  */
 export function finishIncremental(out: string, plan: BuildPlan, started: Started, state: IncrementalState): Finished {
-  const month = monthOf(started.at);
   const rendered = removeServerLeftovers(out).filter(isPublished);
   const files: Record<string, string[]> = {};
   const search: Record<string, string> = {};
@@ -245,8 +239,6 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
     const assets = (manifest.assets ??= assetCounts(kept));
     // What the rendered pages refer to that the live build has, before the counts change: the builder carries it.
     const carried = new Set(rendered.flatMap((rel) => files[rel]).filter((asset) => assets[asset] > 0));
-    const was = (period: string) => bundleOf(period, manifest.month ?? month);
-    const is = (period: string) => bundleOf(period, month);
     // One pass over the live build's names finds the pages that are gone.
     const owned = new Set(renderedSet);
     const dropped: string[] = [];
@@ -260,8 +252,7 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
     }
     let pages = manifest.pageCount ?? countPages(kept);
     let reused = baseFiles;
-    // Search bundles holding a page this build rendered or removed are indexed again, and in a
-    // new month, those a page moves between; bundles left without pages go.
+    // Search bundles holding a page this build rendered or removed are indexed again; bundles left without pages go.
     const dirty = new Set<string>();
     const touched = new Set<string>();
     for (const rel of owned) {
@@ -272,7 +263,7 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
         assets[asset] -= 1;
         touched.add(asset);
       }
-      if (keptSearch[rel]) dirty.add(was(keptSearch[rel]));
+      if (keptSearch[rel]) dirty.add(keptSearch[rel]);
       delete kept[rel];
       delete keptSearch[rel];
     }
@@ -282,17 +273,14 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       if (rel.endsWith('.html')) pages += 1;
       if (!search[rel]) continue;
       keptSearch[rel] = search[rel];
-      dirty.add(is(search[rel]));
+      dirty.add(search[rel]);
     }
     for (const asset of touched) {
       if (assets[asset] > 0) continue;
       delete assets[asset];
       dropped.push(asset);
     }
-    if (manifest.month !== month)
-      for (const period of new Set(Object.values(keptSearch)))
-        if (was(period) !== is(period)) dirty.add(was(period)).add(is(period));
-    const shards = new Set(Object.values(keptSearch).map(is));
+    const shards = new Set(Object.values(keptSearch));
     const carriedBundles = new Set(manifest.bundles.filter((b) => shards.has(b) && !dirty.has(b)));
     dropped.push(...manifest.bundles.filter((b) => !carriedBundles.has(b)).map((b) => `pagefind/${b}`));
     linkAssets(
@@ -316,7 +304,6 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       },
       files: kept,
       search: keptSearch,
-      month,
       assets,
       reads: updatePagesRead(manifest, state, rendered, dropped),
       carriedBundles,
@@ -334,7 +321,6 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       },
       files,
       search,
-      month,
       assets,
       reads: pagesRead(state, renderedSet),
       carriedBundles: new Set(),
@@ -364,7 +350,6 @@ export function writeManifest(
     fingerprint: started.fingerprint,
     files: finished.files,
     search: finished.search,
-    month: finished.month,
     pageCount: finished.report.pages,
     assets: finished.assets,
     bundles: [...bundles].sort(),

@@ -2,13 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { BuildReport } from '@newsroom/shared-types';
-import { bundleOf, splitBundle } from './search-bundles';
 
 const UI = ['pagefind-ui.js', 'pagefind-ui.css'];
 const BATCH = 100;
-/** Newest first (this month's bundle before its year's), undated pages (people, tags, office pages) last. */
-const newestFirst = (a: { period: string }, b: { period: string }) =>
-  a.period === 'undated' ? 1 : b.period === 'undated' ? -1 : b.period.localeCompare(a.period);
+/** `sr-latn-2026` → language `sr-latn`, year `2026` (or `undated`). */
+const split = (name: string) => ({
+  language: name.slice(0, name.lastIndexOf('-')),
+  year: name.slice(name.lastIndexOf('-') + 1),
+});
+/** Newest year first, undated pages (people, tags, office pages) last. */
+const newestFirst = (a: { year: string }, b: { year: string }) =>
+  a.year === 'undated' ? 1 : b.year === 'undated' ? -1 : b.year.localeCompare(a.year);
 
 async function indexShard(pageFile: (rel: string) => string, pages: string[], outputPath: string) {
   const { index, errors } = await pagefind.createIndex({});
@@ -31,18 +35,17 @@ async function indexShard(pageFile: (rel: string) => string, pages: string[], ou
   await index.deleteIndex();
 }
 
-/** What to index: item pages by period, the build's month, where each page is, and the live build's bundles kept as they are. */
+/** What to index: item pages by bundle, where each page is, and the live build's bundles kept as they are. */
 export interface SearchInput {
   search: Record<string, string>;
-  month: string;
   pageFile: (rel: string) => string;
   carriedBundles: Set<string>;
 }
 
 /**
  * Pagefind indexes the item pages (what carries `data-pagefind-body`) in one bundle per
- * language and year of their date, and one for the build's month (search-bundles.ts), served
- * at /pagefind/<bundle>/. A publish re-indexes only the bundles it touched; the builder
+ * language and year of their date, served at /pagefind/<language>-<year>/. A publish
+ * re-indexes only the bundles it touched, a third of a year's pages at most; the builder
  * carries the others from the live build. With the builder's store (`store`, the plan's
  * `searchBundles`), a bundle is written once, to a folder of its own there, and the builder
  * links it into each build that serves it: a publish links some forty folders instead of the
@@ -55,8 +58,7 @@ export async function indexSearch(
   store: { dir: string; suffix: string } | undefined,
 ): Promise<{ report: BuildReport['search']; bundles: string[] }> {
   const shards = new Map<string, string[]>();
-  for (const [rel, period] of Object.entries(input.search).sort(([a], [b]) => a.localeCompare(b))) {
-    const shard = bundleOf(period, input.month);
+  for (const [rel, shard] of Object.entries(input.search).sort(([a], [b]) => a.localeCompare(b))) {
     if (!shards.has(shard)) shards.set(shard, []);
     shards.get(shard)!.push(rel);
   }
@@ -77,8 +79,8 @@ export async function indexSearch(
   }
   await pagefind.close();
   const bundles: Record<string, string[]> = {};
-  for (const { language, period } of [...shards.keys()].map(splitBundle).sort(newestFirst))
-    (bundles[language] ??= []).push(`/pagefind/${language}-${period}/`);
+  for (const { language, year } of [...shards.keys()].map(split).sort(newestFirst))
+    (bundles[language] ??= []).push(`/pagefind/${language}-${year}/`);
   fs.mkdirSync(root, { recursive: true });
   // The search UI's files are the same in every bundle; with none written, the live build's stay.
   const first = written[0];

@@ -9,7 +9,6 @@ import { SiteWorker, siteWorkerScript } from '@newsroom/scripts/testing';
 import { filesOf, siteBuilds } from '../test/builds';
 import { buildSite } from '../test/build-site';
 import { itemPath } from './lib/routes';
-import { monthOf } from '../integrations/search-bundles';
 
 const RELEASE = CONTENT_TYPES.release.uid;
 let app: TestStrapi;
@@ -147,22 +146,6 @@ describe('an incremental build', () => {
       .update({ documentId: release.documentId, locale: 'en', data: { summary: 'Edited by hand' } as never });
     await app.strapi.documents(RELEASE).publish({ documentId: release.documentId, locale: 'en' });
     expect(await byHand('by-hand-2', 'by-hand-1')).toMatchObject({ mode: 'incremental', pageCode: 'bundled' });
-  });
-
-  it("moves the month's items into their year's search bundle in the first build of a new month", async () => {
-    const english = (dir: string) =>
-      (JSON.parse(fs.readFileSync(path.join(dir, 'pagefind', 'shards.json'), 'utf8')) as Record<string, string[]>).en;
-    const now = new Date();
-    const month = monthOf(now);
-    // The demo's agenda has items today: built now, they have their month's bundle.
-    expect(english(path.join(work, 'after-person'))).toContain(`/pagefind/en-${month}/`);
-    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1, 0, 0, 1)).toISOString();
-    const { dir, report } = await build('next-month', { base: 'after-person', at: next });
-    expect(report.mode).toBe('incremental');
-    expect(english(dir)).not.toContain(`/pagefind/en-${month}/`);
-    expect(english(dir)).toContain(`/pagefind/en-${month.slice(0, 4)}/`);
-    expect(report.search.bundles).toContain(`en-${month.slice(0, 4)}`);
-    await expectSameAsFullBuild(dir, 'full-next-month', undefined, { at: next });
   });
 
   it('builds everything when the site’s configuration differs from the live build’s', async () => {

@@ -24,14 +24,7 @@ export function siteBuilds(
 ) {
   async function build(
     name: string,
-    options: {
-      base?: string;
-      cache?: string;
-      spare?: string;
-      astro?: boolean;
-      changedTypes?: ContentTypeKey[];
-      at?: string;
-    } = {},
+    options: { base?: string; cache?: string; spare?: string; astro?: boolean; changedTypes?: ContentTypeKey[] } = {},
   ): Promise<{ dir: string; report: BuildReport }> {
     if (options.astro && !astroWorker) throw new Error('An Astro build was asked for without a worker for them.');
     const dir = path.join(work, name);
@@ -43,7 +36,6 @@ export function siteBuilds(
       plan: {
         ...(options.base ? { base: path.join(work, options.base) } : {}),
         ...(options.changedTypes ? { changedTypes: options.changedTypes } : {}),
-        ...(options.at ? { at: options.at } : {}),
       },
       spare: options.spare,
       worker: options.astro ? astroWorker : worker,
@@ -53,16 +45,16 @@ export function siteBuilds(
   }
 
   /**
-   * Builds everything afresh (a new cache unless one is given; Astro's build when `astro`; made
-   * at `at`) and expects the same files, byte for byte.
+   * Builds everything afresh (a new cache unless one is given; Astro's build when `astro`) and
+   * expects the same files, byte for byte.
    */
   async function expectSameAsFullBuild(
     dir: string,
     name: string,
     cache = path.join(work, `${name}-cache`),
-    { astro = false, at }: { astro?: boolean; at?: string } = {},
+    { astro = false } = {},
   ) {
-    const full = await build(name, { cache, astro, at });
+    const full = await build(name, { cache, astro });
     expect(full.report.mode).toBe('full');
     const [ours, theirs] = [filesOf(dir), filesOf(full.dir)];
     const only = (a: string[], b: string[]) => a.filter((f) => !b.includes(f)).join(', ') || 'none';

@@ -29,10 +29,7 @@ export interface IncrementalState {
   manifest?: {
     fingerprint: string;
     files: Record<string, string[]>;
-    /** Item pages by search period (integrations/search-bundles.ts). */
     search: Record<string, string>;
-    /** The month the build was made in: which periods had their own bundle (absent in a manifest written before they had). */
-    month?: string;
     /** How many of its files are pages (absent in a manifest written before it was kept). */
     pageCount?: number;
     /** How many files refer to each asset (absent in a manifest written before it was kept). */
