@@ -82,9 +82,15 @@ export interface BuildReport {
   /**
    * Search bundles written anew (`en-2026`…), and the pages indexed in them. `stored`: the
    * bundles written to the plan's `searchBundles` store, by name, with their folder there; the
-   * builder links each as `pagefind/<name>`.
+   * builder links each as `pagefind/<name>`. `early`: the bundles a publish started indexing
+   * while its pages rendered, and those of them it used (the others were indexed afresh).
    */
-  search: { bundles: string[]; pagesIndexed: number; stored?: Record<string, string> };
+  search: {
+    bundles: string[];
+    pagesIndexed: number;
+    stored?: Record<string, string>;
+    early?: { started: string[]; used: string[] };
+  };
   /** Per content type, what its loader did. */
   loaders: Record<string, LoaderReport>;
   /**

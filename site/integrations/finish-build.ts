@@ -4,12 +4,13 @@ import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
 import { buildSession } from '../src/lib/build-session';
 import { finishIncremental, removeServerLeftovers, writeManifest, type Started } from './incremental';
 import { indexSearch } from './search-index';
+import type { EarlyBundles } from './search-early';
 
 /**
  * When the pages are rendered. A public build: what it rendered, what of the live build to
  * drop (the builder assembles the build: scripts/builder/assemble.ts), its touched search
  * bundles indexed, its manifest written (`manifest`: see writeManifest). A preview: only what
- * it rendered.
+ * it rendered. `early`: the search bundles a publish started indexing while its pages rendered.
  */
 export async function finishBuild(
   out: string,
@@ -17,6 +18,7 @@ export async function finishBuild(
   started: Started | null,
   lap: (phase: string) => void,
   manifest: 'now' | 'later',
+  early?: EarlyBundles,
 ): Promise<BuildReport> {
   const session = buildSession();
   if (!started) {
@@ -33,7 +35,7 @@ export async function finishBuild(
   const finished = finishIncremental(out, plan, started, session.incremental);
   lap('what to carry');
   const store = plan.searchBundles ? { dir: plan.searchBundles, suffix: plan.id } : undefined;
-  const search = await indexSearch(out, finished, store);
+  const search = await indexSearch(out, { ...finished, early }, store);
   writeManifest(out, started, finished, search.bundles, manifest);
   lap('search index');
   return { ...finished.report, search: search.report, loaders: session.loaders, timingsMs: {} };

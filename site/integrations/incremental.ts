@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SITE_CODE_PATHS, type BuildPlan, type BuildReport } from '@newsroom/shared-types';
-import type { IncrementalState, ManifestPages } from '../src/lib/incremental';
+import type { IncrementalState, ManifestPages, SearchPlace } from '../src/lib/incremental';
 import { MEDIA_REFERENCE } from './media-folder';
 import { pagesRead, updatePagesRead } from './pages-read';
 import { keptAcrossBuilds } from '../src/lib/build-session';
@@ -86,18 +86,26 @@ function readManifest(dir: string, build: string): Manifest | null {
   }
 }
 const isPublished = (rel: string) => !rel.startsWith('_astro/') && !rel.startsWith('pagefind/');
-const YEAR = /data-pagefind-sort="date:(\d{4})/;
+const DATE = /data-pagefind-sort="date:([^"]*)"/;
 const LANG = /<html lang="([^"]+)"/;
 
 /**
- * The optimised assets a file refers to, and for an item page the search bundle it belongs
- * to: its language and year (`en-2026`, `sq-undated`; see integrations/search-index.ts).
+ * The optimised assets a file refers to, and for an item page its place in search: the bundle
+ * of its language and year (`en-2026`, `sq-undated`; see integrations/search-index.ts) and
+ * the date it sorts by.
  */
-function describe(file: string): { assets: string[]; shard?: string } {
+function describe(file: string): { assets: string[]; place?: SearchPlace } {
   const text = fs.readFileSync(file, 'latin1');
   const assets = [...new Set((text.match(ASSET) ?? []).map((a) => a.slice(1)))].sort();
   if (!text.includes('data-pagefind-body')) return { assets };
-  return { assets, shard: `${(text.match(LANG)?.[1] ?? 'und').toLowerCase()}-${text.match(YEAR)?.[1] ?? 'undated'}` };
+  const date = text.match(DATE)?.[1] ?? '';
+  return {
+    assets,
+    place: [
+      `${(text.match(LANG)?.[1] ?? 'und').toLowerCase()}-${/^\d{4}/.test(date) ? date.slice(0, 4) : 'undated'}`,
+      date,
+    ],
+  };
 }
 
 /**
@@ -198,8 +206,8 @@ export interface Finished {
   report: Pick<BuildReport, 'mode' | 'fullBecause' | 'pages' | 'files' | 'records' | 'fromBase'>;
   /** The build's files, with the assets each refers to. */
   files: Record<string, string[]>;
-  /** Item pages by search bundle. */
-  search: Record<string, string>;
+  /** Item pages' places in search. */
+  search: Record<string, SearchPlace>;
   /** How many of the build's files refer to each asset. */
   assets: Record<string, number>;
   /** What each page read. */
@@ -208,6 +216,8 @@ export interface Finished {
   carriedBundles: Set<string>;
   /** Where a page of the build is: rendered by this build, or in the live build. */
   pageFile: (rel: string) => string;
+  /** The files this build rendered. */
+  rendered: Set<string>;
 }
 
 /**
@@ -219,10 +229,10 @@ export interface Finished {
 export function finishIncremental(out: string, plan: BuildPlan, started: Started, state: IncrementalState): Finished {
   const rendered = removeServerLeftovers(out).filter(isPublished);
   const files: Record<string, string[]> = {};
-  const search: Record<string, string> = {};
-  const note = (rel: string, { assets, shard }: { assets: string[]; shard?: string }) => {
+  const search: Record<string, SearchPlace> = {};
+  const note = (rel: string, { assets, place }: { assets: string[]; place?: SearchPlace }) => {
     files[rel] = assets;
-    if (shard) search[rel] = shard;
+    if (place) search[rel] = place;
   };
   for (const rel of rendered) note(rel, describe(path.join(out, rel)));
   const renderedSet = new Set(rendered);
@@ -263,7 +273,7 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
         assets[asset] -= 1;
         touched.add(asset);
       }
-      if (keptSearch[rel]) dirty.add(keptSearch[rel]);
+      if (keptSearch[rel]) dirty.add(keptSearch[rel][0]);
       delete kept[rel];
       delete keptSearch[rel];
     }
@@ -273,14 +283,14 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       if (rel.endsWith('.html')) pages += 1;
       if (!search[rel]) continue;
       keptSearch[rel] = search[rel];
-      dirty.add(search[rel]);
+      dirty.add(search[rel][0]);
     }
     for (const asset of touched) {
       if (assets[asset] > 0) continue;
       delete assets[asset];
       dropped.push(asset);
     }
-    const shards = new Set(Object.values(keptSearch));
+    const shards = new Set(Object.values(keptSearch).map(([bundle]) => bundle));
     const carriedBundles = new Set(manifest.bundles.filter((b) => shards.has(b) && !dirty.has(b)));
     dropped.push(...manifest.bundles.filter((b) => !carriedBundles.has(b)).map((b) => `pagefind/${b}`));
     linkAssets(
@@ -308,6 +318,7 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       reads: updatePagesRead(manifest, state, rendered, dropped),
       carriedBundles,
       pageFile: (rel) => path.join(renderedSet.has(rel) ? out : base, rel),
+      rendered: renderedSet,
     };
   } else {
     const assets = assetCounts(files);
@@ -325,6 +336,7 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       reads: pagesRead(state, renderedSet),
       carriedBundles: new Set(),
       pageFile: (rel) => path.join(out, rel),
+      rendered: renderedSet,
     };
   }
   return finished;

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import type { PagefindIndex } from 'pagefind';
 import type { BuildReport } from '@newsroom/shared-types';
+import type { EarlyBundles } from './search-early';
+import type { SearchPlace } from '../src/lib/incremental';
 
 const UI = ['pagefind-ui.js', 'pagefind-ui.css'];
 const BATCH = 100;
@@ -14,20 +17,42 @@ const split = (name: string) => ({
 const newestFirst = (a: { year: string }, b: { year: string }) =>
   a.year === 'undated' ? 1 : b.year === 'undated' ? -1 : b.year.localeCompare(a.year);
 
-async function indexShard(pageFile: (rel: string) => string, pages: string[], outputPath: string) {
+/** A bundle's index in Pagefind's service. */
+export async function newIndex(): Promise<PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Pages go to Pagefind's service a batch at a time, which it indexes on all cores; the
-  // bundle it writes does not depend on the order they arrive in.
+  return index;
+}
+
+/**
+ * Gives pages to an index in order, a batch at a time: Pagefind's service takes its messages
+ * one after another and numbers pages in the order they came, which is in the bundle's files.
+ * A batch's pages are read first, so a read that ends early does not send its page first.
+ */
+export async function addPages(index: PagefindIndex, pages: string[], read: (rel: string) => Promise<string> | string) {
   for (let i = 0; i < pages.length; i += BATCH) {
+    const batch = pages.slice(i, i + BATCH);
+    const contents = await Promise.all(batch.map(read));
     await Promise.all(
-      pages.slice(i, i + BATCH).map(async (sourcePath) => {
-        const added = await index.addHTMLFile({ sourcePath, content: fs.readFileSync(pageFile(sourcePath), 'utf8') });
+      batch.map(async (sourcePath, j) => {
+        const added = await index.addHTMLFile({ sourcePath, content: contents[j] });
         if (added.errors.length > 0)
           throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
       }),
     );
   }
+}
+
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+/**
+ * The order a bundle's pages are given to Pagefind in: by date, then file. A new item, dated
+ * now, comes after its bundle's pages, so a publish can give them to Pagefind before its own
+ * pages have rendered (search-early.ts).
+ */
+export const inBundleOrder = ([a, [, da]]: [string, SearchPlace], [b, [, db]]: [string, SearchPlace]) =>
+  compare(da, db) || compare(a, b);
+
+async function writeBundle(index: PagefindIndex, outputPath: string) {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   // Pagefind's service keeps every index it was given until told otherwise: a full build's
@@ -35,11 +60,43 @@ async function indexShard(pageFile: (rel: string) => string, pages: string[], ou
   await index.deleteIndex();
 }
 
-/** What to index: item pages by bundle, where each page is, and the live build's bundles kept as they are. */
+/**
+ * A bundle's index with its pages given. Pagefind numbers pages in the order they are given
+ * (a page given again takes its old place), and the numbers are in the bundle's files: the
+ * index started while the pages rendered (search-early.ts) is used when the pages it was given
+ * are the first of the bundle's, in order. The pages of it that rendered again are then given
+ * again, and the bundle's other pages after them. Otherwise a new index is given them all.
+ */
+async function indexOf(
+  name: string,
+  pages: string[],
+  input: SearchInput,
+): Promise<{ index: PagefindIndex; early: boolean }> {
+  const early = await input.early?.get(name);
+  input.early?.delete(name);
+  if (early && early.pages.every((rel, i) => pages[i] === rel)) {
+    const again = early.pages.filter((rel) => input.rendered.has(rel));
+    await addPages(early.index, [...again, ...pages.slice(early.pages.length)], read(input));
+    return { index: early.index, early: true };
+  }
+  await early?.index.deleteIndex();
+  const index = await newIndex();
+  await addPages(index, pages, read(input));
+  return { index, early: false };
+}
+
+const read = (input: SearchInput) => (rel: string) => fs.readFileSync(input.pageFile(rel), 'utf8');
+
+/**
+ * What to index: item pages by bundle, where each page is, the pages this build rendered, the
+ * live build's bundles kept as they are, and the bundles started while the pages rendered.
+ */
 export interface SearchInput {
-  search: Record<string, string>;
+  search: Record<string, SearchPlace>;
   pageFile: (rel: string) => string;
+  rendered: Set<string>;
   carriedBundles: Set<string>;
+  early?: EarlyBundles;
 }
 
 /**
@@ -58,7 +115,7 @@ export async function indexSearch(
   store: { dir: string; suffix: string } | undefined,
 ): Promise<{ report: BuildReport['search']; bundles: string[] }> {
   const shards = new Map<string, string[]>();
-  for (const [rel, shard] of Object.entries(input.search).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [rel, [shard]] of Object.entries(input.search).sort(inBundleOrder)) {
     if (!shards.has(shard)) shards.set(shard, []);
     shards.get(shard)!.push(rel);
   }
@@ -68,15 +125,21 @@ export async function indexSearch(
   const written: string[] = [];
   const stored: Record<string, string> = {};
   let pagesIndexed = 0;
+  const started = [...(input.early?.keys() ?? [])].sort();
+  const used: string[] = [];
   for (const [name, pages] of shards) {
     if (input.carriedBundles.has(name)) continue;
     const folder = store ? path.join(store.dir, `${name}.${store.suffix}`) : path.join(root, name);
     fs.rmSync(folder, { recursive: true, force: true });
-    await indexShard(input.pageFile, pages, folder);
+    const { index, early } = await indexOf(name, pages, input);
+    if (early) used.push(name);
+    await writeBundle(index, folder);
     if (store) stored[name] = path.basename(folder);
     written.push(name);
     pagesIndexed += pages.length;
   }
+  // Bundles started early that this build does not index again (none of their pages changed after all).
+  for (const left of input.early?.values() ?? []) await (await left)?.index.deleteIndex();
   await pagefind.close();
   const bundles: Record<string, string[]> = {};
   for (const { language, year } of [...shards.keys()].map(split).sort(newestFirst))
@@ -89,5 +152,13 @@ export async function indexSearch(
     for (const file of UI) fs.copyFileSync(path.join(from, file), path.join(root, file));
   }
   fs.writeFileSync(path.join(root, 'shards.json'), JSON.stringify(bundles));
-  return { report: { bundles: written, pagesIndexed, ...(store ? { stored } : {}) }, bundles: [...shards.keys()] };
+  return {
+    report: {
+      bundles: written,
+      pagesIndexed,
+      ...(store ? { stored } : {}),
+      ...(input.early ? { early: { started, used } } : {}),
+    },
+    bundles: [...shards.keys()],
+  };
 }

@@ -101,6 +101,11 @@ describe('an incremental build', () => {
     // Builds share files by hard link: the incremental build replaced files, never wrote into one.
     expect(contentsOf(path.join(work, 'live'))).toEqual(liveBefore);
     expect(incremental.report).toMatchObject({ mode: 'incremental', pageCode: 'kept' });
+    // The search bundles the edit and the unpublish touched were started while the pages
+    // rendered, without the pages that moved or went, and used.
+    const early = incremental.report.search.early;
+    expect(early?.started).toContain(`sq-${String(edited.issuedAt).slice(0, 4)}`);
+    expect(early?.used).toEqual(early?.started);
     expect(fs.existsSync(spare)).toBe(false);
     const total = filesOf(incremental.dir).length;
     expect(incremental.report.files.rendered).toBeLessThan(total / 2);

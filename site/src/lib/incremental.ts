@@ -19,6 +19,12 @@ export interface ManifestPages {
 }
 
 /**
+ * An item page's place in search: its bundle (`en-2026`) and the date it sorts by ('' when
+ * undated), by which Pagefind numbers a bundle's pages (integrations/search-index.ts).
+ */
+export type SearchPlace = [bundle: string, date: string];
+
+/**
  * Shared with the build integration (integrations/incremental.ts) through the build's session:
  * it says whether the live build can be reused (same code, a manifest) and reads back what
  * this build rendered and read.
@@ -29,7 +35,8 @@ export interface IncrementalState {
   manifest?: {
     fingerprint: string;
     files: Record<string, string[]>;
-    search: Record<string, string>;
+    /** Item pages' places in search. */
+    search: Record<string, SearchPlace>;
     /** How many of its files are pages (absent in a manifest written before it was kept). */
     pageCount?: number;
     /** How many files refer to each asset (absent in a manifest written before it was kept). */
