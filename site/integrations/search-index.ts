@@ -32,7 +32,7 @@ export async function newIndex(): Promise<PagefindIndex> {
 export async function addPages(index: PagefindIndex, pages: string[], read: (rel: string) => Promise<string> | string) {
   for (let i = 0; i < pages.length; i += BATCH) {
     const batch = pages.slice(i, i + BATCH);
-    const contents = await Promise.all(batch.map(read));
+    const contents = await Promise.all(batch.map(async (rel) => read(rel)));
     await Promise.all(
       batch.map(async (sourcePath, j) => {
         const added = await index.addHTMLFile({ sourcePath, content: contents[j] });
