@@ -29,6 +29,16 @@ class KeyNumbers {
     return i;
   }
 
+  /** A rendered page's record: its props, and the reads this build noted, numbered. */
+  rendered(rel: string, page: Page): ManifestPages['pages'][string] {
+    return { props: page.props, reads: [...readsOf(rel, page)].map(([key, digest]) => this.of(key, digest)) };
+  }
+
+  /** A page's reads as another record numbered them, numbered here. */
+  from(record: ManifestPages, reads: number[]): number[] {
+    return reads.map((i) => this.of(record.keys[i], record.digests[i]));
+  }
+
   record(pages: ManifestPages['pages']): ManifestPages {
     return { keys: this.keys, digests: this.digests, pages, keysNumbered: this.keys.length };
   }
@@ -45,13 +55,9 @@ export function pagesRead(state: IncrementalState, rendered: Set<string>): Manif
   const numbers = new KeyNumbers();
   const pages: ManifestPages['pages'] = {};
   for (const [rel, page] of [...(state.pages ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (rendered.has(rel))
-      pages[rel] = { props: page.props, reads: [...readsOf(rel, page)].map(([key, d]) => numbers.of(key, d)) };
+    if (rendered.has(rel)) pages[rel] = numbers.rendered(rel, page);
     else if (before?.pages[rel])
-      pages[rel] = {
-        props: page.props,
-        reads: before.pages[rel].reads.map((i) => numbers.of(before.keys[i], before.digests[i])),
-      };
+      pages[rel] = { props: page.props, reads: numbers.from(before, before.pages[rel].reads) };
   }
   return numbers.record(pages);
 }
@@ -73,8 +79,7 @@ export function updatePagesRead(
   for (const rel of dropped) delete before.pages[rel];
   for (const rel of rendered) {
     const page = state.pages?.get(rel);
-    if (page)
-      before.pages[rel] = { props: page.props, reads: [...readsOf(rel, page)].map(([k, d]) => numbers.of(k, d)) };
+    if (page) before.pages[rel] = numbers.rendered(rel, page);
   }
   const { keys, digests, pages: kept, keysNumbered = keys.length } = before;
   // Only the record's own fields: `before` may be a whole manifest.
@@ -82,9 +87,6 @@ export function updatePagesRead(
   const fresh = new KeyNumbers();
   const pages: ManifestPages['pages'] = {};
   for (const rel of Object.keys(before.pages).sort())
-    pages[rel] = {
-      props: before.pages[rel].props,
-      reads: before.pages[rel].reads.map((i) => fresh.of(before.keys[i], before.digests[i])),
-    };
+    pages[rel] = { props: before.pages[rel].props, reads: fresh.from(before, before.pages[rel].reads) };
   return fresh.record(pages);
 }
