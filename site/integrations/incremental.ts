@@ -137,6 +137,12 @@ export function removeServerLeftovers(out: string): string[] {
   return files.sort();
 }
 
+/** Whether a file reads the same in two builds. */
+function sameFile(one: string, other: string, rel: string): boolean {
+  const [a, b] = [path.join(one, rel), path.join(other, rel)];
+  return fs.statSync(a).size === fs.statSync(b).size && fs.readFileSync(a).equals(fs.readFileSync(b));
+}
+
 /** How many of the files refer to each asset (a build's 60 000 files name about as many). */
 function assetCounts(files: Record<string, string[]>): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -262,7 +268,10 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
     }
     let pages = manifest.pageCount ?? countPages(kept);
     let reused = baseFiles;
-    // Search bundles holding a page this build rendered or removed are indexed again; bundles left without pages go.
+    // Search bundles holding a page this build changed or removed are indexed again; bundles left
+    // without pages go. An item page rendered again as it was (another language's version of an
+    // edited item, whose links did not change) leaves its bundle as it was.
+    const asBefore = new Set(rendered.filter((rel) => search[rel] && keptSearch[rel] && sameFile(out, base, rel)));
     const dirty = new Set<string>();
     const touched = new Set<string>();
     for (const rel of owned) {
@@ -273,7 +282,7 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
         assets[asset] -= 1;
         touched.add(asset);
       }
-      if (keptSearch[rel]) dirty.add(keptSearch[rel][0]);
+      if (keptSearch[rel] && !asBefore.has(rel)) dirty.add(keptSearch[rel][0]);
       delete kept[rel];
       delete keptSearch[rel];
     }
@@ -283,7 +292,7 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
       if (rel.endsWith('.html')) pages += 1;
       if (!search[rel]) continue;
       keptSearch[rel] = search[rel];
-      dirty.add(search[rel][0]);
+      if (!asBefore.has(rel)) dirty.add(search[rel][0]);
     }
     for (const asset of touched) {
       if (assets[asset] > 0) continue;

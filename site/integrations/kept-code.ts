@@ -14,9 +14,9 @@ import { indexKeptPagesEarly } from './search-early';
  * A build without Astro's (decisions/0015-publishing-with-the-kept-page-code.md). The builder's
  * worker keeps the page code its first build, Astro's, bundled; every public build after it runs
  * the same steps as that build, in the same order, but loads no configuration and bundles
- * nothing: the loaders sync the content, the changed queries decide what renders (a publish's
- * few pages, or all of them), the search bundles it will likely touch start indexing
- * (search-early.ts), the kept code renders it (build-worker.mjs hands over Astro's
+ * nothing: the loaders sync the content, the search bundles the changed entries are in start
+ * indexing (search-early.ts), the changed queries decide what renders (a publish's few pages,
+ * or all of them), the kept code renders it (build-worker.mjs hands over Astro's
  * generation), and the build finishes as any other. A preview is left to Astro's build: its
  * pages name their assets under a prefix of their own, which is bundled into the page code.
  */
@@ -34,10 +34,10 @@ export function keptCodePublisher(): KeptCodePublisher {
     const session = startBuildSession(plan);
     const started = startIncremental(plan, session.incremental);
     await syncContent(plan);
+    const early = indexKeptPagesEarly(session.incremental, session.changes);
     lap('content synced');
     // Decided here rather than when the first page asks, so the timings tell it from the rendering.
     await affectedPaths();
-    const early = indexKeptPagesEarly(session.incremental, session.changes);
     lap('what changed');
     await generate(plan.outDir, plan.cacheDir);
     lap('rendered');

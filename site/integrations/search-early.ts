@@ -17,21 +17,22 @@ export interface EarlyBundle {
 export type EarlyBundles = Map<string, Promise<EarlyBundle | undefined>>;
 
 /**
- * Starts indexing, while a publish's pages render, the search bundles it will likely index
- * again: those of the pages whose reads answer otherwise, and those the changed entries are
- * dated in. Each is given the live build's pages of it in bundle order, but for the pages of
- * entries that go or move; after the render, search-index.ts gives it again the pages that
- * rendered (each takes its old place) and then the new ones, which a new item, dated now,
- * follows. Re-indexing a language-year bundle (some 600 pages for one changed) took a second
- * and more of each publish after the render; Pagefind's service runs on the other core while
- * the page code renders on this one. A guess that turns out wrong costs time, never a wrong
- * bundle: search-index.ts uses an early bundle only if its pages are the first of the bundle's.
+ * Starts indexing, while a publish finds what changed and renders its pages, the search
+ * bundles its changed entries are dated in (a rendered page of another bundle whose words
+ * changed, an item naming a renamed person, is indexed after the render). Each is given the
+ * live build's pages of it in bundle order, but for the pages of entries that go or move;
+ * after the render, search-index.ts gives it again the pages that rendered (each takes its old
+ * place) and then the new ones, which a new item, dated now, follows. Re-indexing a
+ * language-year bundle (some 600 pages for one changed) took a second and more of each publish
+ * after the render; Pagefind's service runs on the other core while this one works. A guess
+ * that turns out wrong costs time, never a wrong bundle: search-index.ts uses an early bundle
+ * only if its pages are the first of the bundle's.
  */
 export function indexKeptPagesEarly(state: IncrementalState, changes: Record<string, TypeChanges>): EarlyBundles {
   const early: EarlyBundles = new Map();
-  const { base, manifest, affected } = state;
-  if (!base || !manifest || !affected) return early;
-  const likely = new Set([...affected].flatMap((rel) => manifest.search[rel]?.[0] ?? []));
+  const { base, manifest } = state;
+  if (!base || !manifest) return early;
+  const likely = new Set<string>();
   const leaving = new Set<string>();
   for (const [type, recorded] of Object.entries(changes)) {
     if (!('changes' in recorded) || !(SEARCH_TYPES as readonly string[]).includes(type)) continue;

@@ -62,12 +62,11 @@ function publish(name: string, rendered: Record<string, [html: string, date: str
   return { base, out, input: { search, pageFile, rendered: fresh, carriedBundles: new Set(['en-2025']) } };
 }
 
-/** What the incremental build knows once the loaders ran and the changed queries were asked. */
-const state = (base: string, affected: string[]) =>
+/** What the incremental build knows once the loaders ran: the live build and its manifest. */
+const state = (base: string) =>
   ({
     base,
     manifest: { search: structuredClone(LIVE_SEARCH) } as unknown as IncrementalState['manifest'],
-    affected: new Set(affected),
   }) as IncrementalState;
 
 /** A release of the loaders' changes: absent before, published now, dated `issuedAt`. */
@@ -92,7 +91,7 @@ describe('the search index of a publish', () => {
       [B]: [BUDGET_WITHDRAWN, '2026-04-01'],
       'en/new/index.html': [NEW, '2026-11-30'],
     });
-    const early = indexKeptPagesEarly(state(base, [B]), releaseDated('2026-11-30T09:00:00.000Z'));
+    const early = indexKeptPagesEarly(state(base), releaseDated('2026-11-30T09:00:00.000Z'));
     expect([...early.keys()]).toEqual(['en-2026']);
     expect((await early.get('en-2026'))?.pages).toEqual([A, B]);
     const { report } = await indexSearch(out, { ...input, early }, undefined);
@@ -105,7 +104,7 @@ describe('the search index of a publish', () => {
     const { base, out, input } = publish('new-in-between', {
       'en/new/index.html': [NEW.replace('2026-11-30', '2026-01-15'), '2026-01-15'],
     });
-    const early = indexKeptPagesEarly(state(base, []), releaseDated('2026-01-15T09:00:00.000Z'));
+    const early = indexKeptPagesEarly(state(base), releaseDated('2026-01-15T09:00:00.000Z'));
     const { report } = await indexSearch(out, { ...input, early }, undefined);
     expect(report.early).toEqual({ started: ['en-2026'], used: [] });
     expect(bytesOf(path.join(out, 'pagefind', 'en-2026'))).toEqual(await indexedAfresh(out, input));
@@ -114,7 +113,7 @@ describe('the search index of a publish', () => {
   it('indexes a bundle afresh when a page it was given early is gone after all', async () => {
     const { base, out, input } = publish('gone', {}, [A]);
     // Nothing known before the render says the harbour's page goes: it is given early.
-    const early = indexKeptPagesEarly(state(base, [B]), {});
+    const early = indexKeptPagesEarly(state(base), releaseDated('2026-11-30T09:00:00.000Z'));
     expect((await early.get('en-2026'))?.pages).toEqual([A, B]);
     const { report } = await indexSearch(out, { ...input, early }, undefined);
     expect(report.early).toEqual({ started: ['en-2026'], used: [] });
@@ -154,12 +153,12 @@ describe('the search index of a publish', () => {
         ],
       },
     };
-    const early = indexKeptPagesEarly(state(base, []), changes);
+    const early = indexKeptPagesEarly(state(base), changes);
     expect([...early.keys()]).toEqual([]);
   });
 
   it('starts nothing when the build has no live build to start from', () => {
-    const early = indexKeptPagesEarly({ affected: new Set() }, releaseDated('2026-06-01T09:00:00.000Z'));
+    const early = indexKeptPagesEarly({}, releaseDated('2026-06-01T09:00:00.000Z'));
     expect(early.size).toBe(0);
   });
 });

@@ -114,10 +114,10 @@ export async function indexSearch(
   input: SearchInput,
   store: { dir: string; suffix: string } | undefined,
 ): Promise<{ report: BuildReport['search']; bundles: string[] }> {
-  const shards = new Map<string, string[]>();
-  for (const [rel, [shard]] of Object.entries(input.search).sort(inBundleOrder)) {
-    if (!shards.has(shard)) shards.set(shard, []);
-    shards.get(shard)!.push(rel);
+  const shards = new Map<string, Array<[string, SearchPlace]>>();
+  for (const page of Object.entries(input.search)) {
+    if (!shards.has(page[1][0])) shards.set(page[1][0], []);
+    shards.get(page[1][0])!.push(page);
   }
   // A site with no item page yet still needs the search UI's files, which come with a bundle.
   if (shards.size === 0) shards.set('und-undated', []);
@@ -127,8 +127,10 @@ export async function indexSearch(
   let pagesIndexed = 0;
   const started = [...(input.early?.keys() ?? [])].sort();
   const used: string[] = [];
-  for (const [name, pages] of shards) {
+  for (const [name, places] of shards) {
     if (input.carriedBundles.has(name)) continue;
+    // Only the bundles indexed are put in order: sorting 26 000 pages took a fifth of a second.
+    const pages = places.sort(inBundleOrder).map(([rel]) => rel);
     const folder = store ? path.join(store.dir, `${name}.${store.suffix}`) : path.join(root, name);
     fs.rmSync(folder, { recursive: true, force: true });
     const { index, early } = await indexOf(name, pages, input);
@@ -142,7 +144,8 @@ export async function indexSearch(
   for (const left of input.early?.values() ?? []) await (await left)?.index.deleteIndex();
   await pagefind.close();
   const bundles: Record<string, string[]> = {};
-  for (const { language, year } of [...shards.keys()].map(split).sort(newestFirst))
+  // In an order of their names alone: the search map's order is the order pages came in.
+  for (const { language, year } of [...shards.keys()].sort().map(split).sort(newestFirst))
     (bundles[language] ??= []).push(`/pagefind/${language}-${year}/`);
   fs.mkdirSync(root, { recursive: true });
   // The search UI's files are the same in every bundle; with none written, the live build's stay.

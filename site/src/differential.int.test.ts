@@ -87,7 +87,9 @@ type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
 let app: TestStrapi;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-differential-'));
-const worker = new SiteWorker(siteWorkerScript());
+// Not started afresh after its 200 builds, as the builder's is: a long walk runs more, and
+// each of its publishes is to render with the kept page code.
+const worker = new SiteWorker(siteWorkerScript(), Infinity);
 const astroWorker = new SiteWorker(siteWorkerScript(), 1);
 const { build, expectSameAsFullBuild } = siteBuilds(work, () => app.url, worker, { astroWorker });
 const people: string[] = [];

@@ -9,6 +9,7 @@ import { SiteWorker, siteWorkerScript } from '@newsroom/scripts/testing';
 import { filesOf, siteBuilds } from '../test/builds';
 import { buildSite } from '../test/build-site';
 import { itemPath } from './lib/routes';
+import { fileOfAddress } from './lib/incremental';
 
 const RELEASE = CONTENT_TYPES.release.uid;
 let app: TestStrapi;
@@ -133,6 +134,44 @@ describe('an incremental build', () => {
       'Renamed Person',
     );
     await expectSameAsFullBuild(dir, 'full-after-person');
+  });
+
+  it('indexes only the edited language’s search bundle when one version of a translated item is edited', async () => {
+    const documents = app.strapi.documents(RELEASE);
+    const versions = await Promise.all(
+      (['en', 'sq', 'sr-Latn'] as const).map((locale) =>
+        documents.findMany({ locale, status: 'published', sort: 'issuedAt:desc' }),
+      ),
+    );
+    const translated = versions[0].find((en) =>
+      versions.slice(1).every((list) => list.some((other) => other.documentId === en.documentId)),
+    )!;
+    await documents.update({
+      documentId: translated.documentId,
+      locale: 'en',
+      data: { title: 'A translated release, retitled in English' } as never,
+    });
+    await documents.publish({ documentId: translated.documentId, locale: 'en' });
+    const { dir, report } = await build('after-translated-edit', { base: 'after-person' });
+    expect(report.mode, report.fullBecause).toBe('incremental');
+    // The Albanian and Serbian pages rendered again (their translations changed) and read as before.
+    const again = (locale: 'sq' | 'sr-Latn') =>
+      fileOfAddress(
+        itemPath(
+          'release',
+          locale,
+          versions[locale === 'sq' ? 1 : 2].find((v) => v.documentId === translated.documentId)!.slug,
+        ),
+      );
+    expect(
+      fs
+        .readFileSync(path.join(dir, again('sq')))
+        .equals(fs.readFileSync(path.join(work, 'after-person', again('sq')))),
+    ).toBe(true);
+    // Other English pages may show the new title (related items); no other language's bundle changed.
+    expect(report.search.bundles).toContain(`en-${String(translated.issuedAt).slice(0, 4)}`);
+    expect(report.search.bundles.filter((bundle) => !bundle.startsWith('en-'))).toEqual([]);
+    await expectSameAsFullBuild(dir, 'full-after-translated-edit');
   });
 
   it('leaves its manifest when `astro build` runs by hand, so the next build starts from it', async () => {

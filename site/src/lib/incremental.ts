@@ -107,8 +107,8 @@ export function noteReads(address: string, reads: Map<string, string>) {
   if (page) page.reads = reads;
 }
 
-/** A page's props as a digest was last worked out from them: its keys and values, in turn. */
-type Seen = { values: unknown[]; digest: string };
+/** A page's props as its digest was last worked out: the props object, its keys in order, and the digest. */
+type Seen = { props: Record<string, unknown>; keys: string[]; digest: string };
 const seenAcrossBuilds = keptAcrossBuilds<Map<string, Seen>>('props seen');
 
 /** The props digests of the last build, and this build's, by file. */
@@ -128,14 +128,24 @@ const propsSeen = () =>
  */
 function propsDigest(seen: ReturnType<typeof propsSeen>, file: string, props: unknown): string {
   if (props === null || typeof props !== 'object' || Array.isArray(props)) return digestOf(props);
-  const values = Object.entries(props).flat();
   const last = seen.last.get(file);
-  const digest =
-    last && last.values.length === values.length && last.values.every((v, i) => v === values[i])
-      ? last.digest
-      : digestOf(props);
-  seen.now.set(file, { values, digest });
+  if (last && sameProps(props as Record<string, unknown>, last)) {
+    seen.now.set(file, last);
+    return last.digest;
+  }
+  const digest = digestOf(props);
+  seen.now.set(file, { props: props as Record<string, unknown>, keys: Object.keys(props), digest });
   return digest;
+}
+
+/** The same keys, in the same order, holding the same values; nothing is allocated, for 63 000 pages a build. */
+function sameProps(props: Record<string, unknown>, last: Seen): boolean {
+  let i = 0;
+  for (const key in props) {
+    if (key !== last.keys[i] || props[key] !== last.props[key]) return false;
+    i += 1;
+  }
+  return i === last.keys.length;
 }
 
 /**
