@@ -4,6 +4,7 @@ import { yearMonth } from './dates';
 import { dateOf, entries, type Entry } from './content';
 import type { PageType } from './routes';
 import { recorded } from './reads';
+import { perEntries } from './build-scope';
 
 export interface Month {
   year: number;
@@ -15,7 +16,9 @@ export interface Month {
  * A type's entries grouped by the month of their date, newest month first. Archive pages
  * are per month, so a new item changes its month's page and the list, not every page.
  */
-export const months = recorded('months', (type: PageType, locale: Locale) => group(type, locale));
+export const months = recorded('months', (type: PageType, locale: Locale) =>
+  perEntries(type, `months:${type}:${locale}`, () => group(type, locale)),
+);
 
 /** The months a type has entries in, newest first: what an archive page lists of the others. */
 export const monthList = recorded('monthList', async (type: PageType, locale: Locale) =>

@@ -4,7 +4,7 @@ import type { PageType } from './routes';
 import { config } from '../config';
 import { dateOf, relatedIds, type Entry } from './entry';
 import { dayOf } from './dates';
-import { buildCacheDir, perBuild } from './build-scope';
+import { buildCacheDir, perEntries } from './build-scope';
 import { recorded } from './reads';
 
 export { dateOf, relatedIds, type Entry } from './entry';
@@ -16,7 +16,9 @@ export { dateOf, relatedIds, type Entry } from './entry';
  * when its answer changes.
  */
 export const load = recorded('load', (type: PageType | 'government' | 'retiredPage') =>
-  Promise.resolve(readEntries(entriesDir(buildCacheDir()), type) as unknown as Entry[]),
+  Promise.resolve(
+    perEntries(type, `load:${type}`, () => readEntries(entriesDir(buildCacheDir()), type) as unknown as Entry[]),
+  ),
 );
 
 /** A type's entries indexed once per build: sorted per locale, and by documentId. */
@@ -38,9 +40,9 @@ function order(type: PageType) {
   };
 }
 
-/** Pages ask for entries many thousand times a build: every answer comes from this index. */
+/** Pages ask for entries many thousand times a build: every answer comes from this index, kept while the type's entries are. */
 function index(type: PageType): Promise<Index> {
-  return perBuild(`index:${type}`, () =>
+  return perEntries(type, `index:${type}`, () =>
     load(type).then((items) => {
       const all = new Map<Locale, Entry[]>();
       const byId = new Map<string, Map<Locale, Entry>>();
@@ -99,7 +101,7 @@ export const byDocumentId = recorded(
  * theirs (a hundred and more keys over thousands of entries).
  */
 function linksBy(type: PageType, locale: Locale, field: string): Promise<Map<string, Entry[]>> {
-  return perBuild(`links:${type}:${locale}:${field}`, async () => {
+  return perEntries(type, `links:${type}:${locale}:${field}`, async () => {
     const by = new Map<string, Entry[]>();
     for (const entry of await entries(type, locale))
       for (const id of new Set(relatedIds(entry, field))) {

@@ -16,11 +16,16 @@ export interface SyncedListing {
   digest: string;
   listed: number;
 }
-/** What a process holds of a type's files: the entries, and how large the snapshot and journal are. */
+/**
+ * What a process holds of a type's files: the entries, how large the snapshot and journal are,
+ * and their version, which changes with every change to the entries (a number no other entries
+ * of the process had).
+ */
 interface Held extends File {
   snapshotBytes: number;
   journalBytes: number;
   listing: SyncedListing | null;
+  version: number;
 }
 /** One change to the entries: set (to what) or deleted (null). */
 type Op = [id: string, stored: Stored | null];
@@ -46,6 +51,12 @@ const MIN_JOURNAL_BYTES = 1 << 20;
  * lasts from build to build (lib/build-session.ts says why that is safe).
  */
 const parsed = keptAcrossBuilds<Held>('entries');
+const versions = keptAcrossBuilds<number>('entry versions');
+const nextVersion = () => {
+  const version = (versions.get('last') ?? 0) + 1;
+  versions.set('last', version);
+  return version;
+};
 
 const journalOf = (file: string) => file.replace(/\.json$/, '.journal');
 /** Beside the entries: the listing they were synced with, written after them (an older one only makes a later check sync again). */
@@ -99,7 +110,7 @@ function readFile(file: string): Held | null {
   const text = fs.readFileSync(file, 'utf8');
   const state = JSON.parse(text) as File;
   const journalBytes = replay(file, state);
-  return { ...state, snapshotBytes: text.length, journalBytes, listing: readListing(file) };
+  return { ...state, snapshotBytes: text.length, journalBytes, listing: readListing(file), version: nextVersion() };
 }
 
 function writeSnapshot(file: string, state: Held) {
@@ -114,7 +125,14 @@ function writeSnapshot(file: string, state: Held) {
 
 export function openEntryStore(dir: string, type: string) {
   const file = path.join(dir, `${type}.json`);
-  const state: Held = readFile(file) ?? { cmsUrl: null, entries: {}, snapshotBytes: 0, journalBytes: 0, listing: null };
+  const state: Held = readFile(file) ?? {
+    cmsUrl: null,
+    entries: {},
+    snapshotBytes: 0,
+    journalBytes: 0,
+    listing: null,
+    version: nextVersion(),
+  };
   parsed.set(file, state);
   const ops: Op[] = [];
   let reset = false;
@@ -126,10 +144,18 @@ export function openEntryStore(dir: string, type: string) {
     syncedWith: (synced: SyncedListing) => (listing = synced),
     keys: () => Object.keys(state.entries),
     get: (id: string): Stored | undefined => state.entries[id],
-    set: (id: string, data: Data, digest: string) => ops.push([id, (state.entries[id] = { data, digest })]),
-    delete: (id: string) => (ops.push([id, null]), delete state.entries[id]),
+    set: (id: string, data: Data, digest: string) => {
+      state.version = nextVersion();
+      ops.push([id, (state.entries[id] = { data, digest })]);
+    },
+    delete: (id: string) => {
+      state.version = nextVersion();
+      ops.push([id, null]);
+      delete state.entries[id];
+    },
     reset: (cmsUrl: string) => {
       reset = true;
+      state.version = nextVersion();
       fs.rmSync(listingOf(file), { force: true });
       Object.assign(state, { cmsUrl, entries: {}, listing: null });
     },
@@ -176,3 +202,7 @@ export function readEntries(dir: string, type: string): Data[] {
     .sort()
     .map((id) => entries[id].data);
 }
+
+/** The version of a type's entries this process holds (see Held); null when it holds none. */
+export const entriesVersion = (dir: string, type: string): number | null =>
+  parsed.get(path.join(dir, `${type}.json`))?.version ?? null;
