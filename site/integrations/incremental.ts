@@ -6,6 +6,7 @@ import { SITE_CODE_PATHS, type BuildPlan, type BuildReport } from '@newsroom/sha
 import type { IncrementalState, ManifestPages, SearchPlace } from '../src/lib/incremental';
 import { MEDIA_REFERENCE } from './media-folder';
 import { pagesRead, updatePagesRead } from './pages-read';
+import { bundleOf } from './search-index';
 import { keptAcrossBuilds } from '../src/lib/build-session';
 
 const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -101,10 +102,7 @@ function describe(file: string): { assets: string[]; place?: SearchPlace } {
   const date = text.match(DATE)?.[1] ?? '';
   return {
     assets,
-    place: [
-      `${(text.match(LANG)?.[1] ?? 'und').toLowerCase()}-${/^\d{4}/.test(date) ? date.slice(0, 4) : 'undated'}`,
-      date,
-    ],
+    place: [bundleOf(text.match(LANG)?.[1] ?? 'und', date), date],
   };
 }
 

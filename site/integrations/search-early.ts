@@ -6,7 +6,7 @@ import type { Locale } from '@newsroom/shared-types';
 import { fileOfAddress, type IncrementalState } from '../src/lib/incremental';
 import { dateOf, type Entry } from '../src/lib/entry';
 import { itemPath, SEARCH_TYPES, type PageType } from '../src/lib/routes';
-import { addPages, inBundleOrder, newIndex } from './search-index';
+import { addPages, bundleOf, inBundleOrder, newIndex } from './search-index';
 
 /** A bundle started early: its index in Pagefind's service, and the live build's pages given to it, in order. */
 export interface EarlyBundle {
@@ -74,11 +74,9 @@ export function indexKeptPagesEarly(state: IncrementalState, changes: Record<str
  * its `<html lang>` and its `data-pagefind-sort` date; integrations/incremental.ts reads them back).
  */
 function placeOf(type: PageType, entry: Record<string, unknown>) {
-  const locale = entry.locale as Locale;
+  const { locale, slug } = entry;
+  // An entry without a language or an address has no page: nothing to guess.
+  if (typeof locale !== 'string' || typeof slug !== 'string') return undefined;
   const date = dateOf(type, entry as Entry) ?? '';
-  return {
-    file: fileOfAddress(itemPath(type, locale, String(entry.slug))),
-    bundle: `${locale.toLowerCase()}-${/^\d{4}/.test(date) ? date.slice(0, 4) : 'undated'}`,
-    date,
-  };
+  return { file: fileOfAddress(itemPath(type, locale as Locale, slug)), bundle: bundleOf(locale, date), date };
 }

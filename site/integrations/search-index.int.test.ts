@@ -157,6 +157,20 @@ describe('the search index of a publish', () => {
     expect([...early.keys()]).toEqual([]);
   });
 
+  it('guesses nothing from an entry without a language or an address', async () => {
+    const { base } = publish('no-address', {});
+    const changes: Record<string, TypeChanges> = {
+      release: {
+        changes: [
+          { id: '1', before: null, after: { documentId: 'x', issuedAt: '2025-02-01T09:00:00.000Z', slug: 'x' } },
+          { id: '2', before: null, after: { documentId: 'y', locale: 'en', issuedAt: '2025-02-01T09:00:00.000Z' } },
+        ],
+      },
+    };
+    const early = indexKeptPagesEarly(state(base), changes);
+    expect([...early.keys()]).toEqual([]);
+  });
+
   it('starts nothing when the build has no live build to start from', () => {
     const early = indexKeptPagesEarly({}, releaseDated('2026-06-01T09:00:00.000Z'));
     expect(early.size).toBe(0);

@@ -13,6 +13,9 @@ const split = (name: string) => ({
   language: name.slice(0, name.lastIndexOf('-')),
   year: name.slice(name.lastIndexOf('-') + 1),
 });
+/** The bundle of a page in a language, dated (or not) by its sort date. */
+export const bundleOf = (language: string, date: string) =>
+  `${language.toLowerCase()}-${/^\d{4}/.test(date) ? date.slice(0, 4) : 'undated'}`;
 /** Newest year first, undated pages (people, tags, office pages) last. */
 const newestFirst = (a: { year: string }, b: { year: string }) =>
   a.year === 'undated' ? 1 : b.year === 'undated' ? -1 : b.year.localeCompare(a.year);
