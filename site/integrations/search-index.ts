@@ -5,6 +5,7 @@ import type { PagefindIndex } from 'pagefind';
 import type { BuildReport } from '@newsroom/shared-types';
 import type { EarlyBundles } from './search-early';
 import type { SearchPlace } from '../src/lib/incremental';
+import { byCodeUnits } from '../src/lib/code-units';
 
 const UI = ['pagefind-ui.js', 'pagefind-ui.css'];
 const BATCH = 100;
@@ -46,14 +47,13 @@ export async function addPages(index: PagefindIndex, pages: string[], read: (rel
   }
 }
 
-const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 /**
  * The order a bundle's pages are given to Pagefind in: by date, then file. A new item, dated
  * now, comes after its bundle's pages, so a publish can give them to Pagefind before its own
  * pages have rendered (search-early.ts).
  */
 export const inBundleOrder = ([a, [, da]]: [string, SearchPlace], [b, [, db]]: [string, SearchPlace]) =>
-  compare(da, db) || compare(a, b);
+  byCodeUnits(da, db) || byCodeUnits(a, b);
 
 async function writeBundle(index: PagefindIndex, outputPath: string) {
   const written = await index.writeFiles({ outputPath });

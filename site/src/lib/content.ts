@@ -6,6 +6,7 @@ import { dateOf, relatedIds, type Entry } from './entry';
 import { dayOf } from './dates';
 import { buildCacheDir, perEntries } from './build-scope';
 import { recorded } from './reads';
+import { byCodeUnits } from './code-units';
 
 export { dateOf, relatedIds, type Entry } from './entry';
 
@@ -26,16 +27,15 @@ interface Index {
   all: Map<Locale, Entry[]>;
   listed: Map<Locale, Entry[]>;
   byId: Map<string, Map<Locale, Entry>>;
+  /** The addresses (slugs) of a locale's published entries, withdrawn ones included. */
+  slugs: Map<Locale, Set<string>>;
 }
-
-/** ISO dates and documentIds (lowercase letters and digits) sort alike by code unit, and much faster than by locale. */
-const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 function order(type: PageType) {
   return (a: Entry, b: Entry) => {
     const da = dateOf(type, a);
     const db = dateOf(type, b);
-    if (da && db) return compare(db, da) || compare(a.documentId, b.documentId);
+    if (da && db) return byCodeUnits(db, da) || byCodeUnits(a.documentId, b.documentId);
     return (a.order ?? 999) - (b.order ?? 999) || String(a.title ?? a.name).localeCompare(String(b.title ?? b.name));
   };
 }
@@ -53,7 +53,8 @@ function index(type: PageType): Promise<Index> {
         byId.get(e.documentId)!.set(e.locale, e);
       }
       const listed = new Map([...all].map(([l, list]) => [l, list.filter((e) => !e.withdrawal)]));
-      return { all, listed, byId };
+      const slugs = new Map([...all].map(([l, list]) => [l, new Set(list.map((e) => e.slug))]));
+      return { all, listed, byId, slugs };
     }),
   );
 }
@@ -72,6 +73,13 @@ export const entries = recorded(
 export const allEntries = recorded(
   'allEntries',
   async (type: PageType, locale: Locale): Promise<Entry[]> => (await index(type)).all.get(locale) ?? [],
+);
+
+/** Whether a locale has a published entry of a type at this address (slug): its page is live. */
+export const hasPage = recorded(
+  'hasPage',
+  async (type: PageType, locale: Locale, slug: string): Promise<boolean> =>
+    (await index(type)).slugs.get(locale)?.has(slug) ?? false,
 );
 
 /** Every published translation of one document, by locale. */

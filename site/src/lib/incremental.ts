@@ -93,11 +93,15 @@ async function decide(): Promise<Set<string> | null> {
   return affected;
 }
 
-/** `/en/x/` → `en/x/index.html`, `/en/rss.xml` → `en/rss.xml`; an address without an extension is a page. */
+/**
+ * `/en/x/` → `en/x/index.html`, `/en/rss.xml` → `en/rss.xml`, `/_redirects` → `_redirects`: an
+ * address without an extension is a page, but for a server's file (its name starts with `_`,
+ * which no page's address does).
+ */
 export function fileOfAddress(address: string): string {
   const decoded = decodeURIComponent(address);
   const last = decoded.slice(decoded.lastIndexOf('/') + 1);
-  if (last.includes('.')) return decoded.slice(1);
+  if (last.includes('.') || last.startsWith('_')) return decoded.slice(1);
   return `${decoded.slice(1)}${last ? '/' : ''}index.html`;
 }
 

@@ -1,7 +1,7 @@
 import testPlan from '../../test/build-plan';
 import { describe, expect, it } from 'vitest';
 import { buildSession, startBuildSession } from './build-session';
-import { selectPaths } from './incremental';
+import { fileOfAddress, selectPaths } from './incremental';
 
 const ROUTE = '/[lang]/[slug]/';
 const page = (slug: string, entry: object, more: object = {}) => ({
@@ -49,5 +49,18 @@ describe('the pages a build renders', () => {
     // And back: the props the build before last had are not this build's.
     nextBuild();
     expect(slugs(await selectPaths(ROUTE, [page('a', a), page('b', b), page('c', c)]))).toEqual(['a', 'b']);
+  });
+});
+
+describe('the file of an address', () => {
+  it.each([
+    ['/en/press-releases/harbour/', 'en/press-releases/harbour/index.html'],
+    ['/', 'index.html'],
+    ['/en/rss.xml', 'en/rss.xml'],
+    ['/sq/njoftime/%C3%A7el%C3%ABsi/', 'sq/njoftime/çelësi/index.html'],
+    ['/_redirects', '_redirects'],
+    ['/_retired.map', '_retired.map'],
+  ])('%s is written as %s', (address, file) => {
+    expect(fileOfAddress(address)).toBe(file);
   });
 });

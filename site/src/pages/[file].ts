@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
-import { LOCALE_CODES, nginxMap, redirectsFile, type RetiredPage } from '@newsroom/shared-types';
-import { allEntries, load } from '../lib/content';
-import { itemPath, PAGE_TYPES } from '../lib/routes';
+import { isLocale, nginxMap, redirectsFile, type RetiredPage } from '@newsroom/shared-types';
+import { hasPage, load } from '../lib/content';
+import { selectPaths } from '../lib/incremental';
+import { itemPath, PAGE_TYPES, type PageType } from '../lib/routes';
 import { retiredRules } from '../lib/retired';
 
 /**
@@ -11,17 +12,31 @@ import { retiredRules } from '../lib/retired';
 const FILES = { _redirects: redirectsFile, '_retired.map': nginxMap } as const;
 
 export function getStaticPaths() {
-  return Object.keys(FILES).map((file) => ({ params: { file } }));
+  return selectPaths(
+    '/[file]',
+    Object.keys(FILES).map((file) => ({ params: { file } })),
+  );
+}
+
+const isPageType = (type: string): type is PageType => (PAGE_TYPES as readonly string[]).includes(type);
+
+/**
+ * The retired addresses that have a page again. Asked address by address, not of every entry:
+ * so the files render again only when a retired address is taken or freed, not on every publish.
+ */
+async function livePaths(retired: RetiredPage[]): Promise<Set<string>> {
+  const live = new Set<string>();
+  for (const { contentType, pageLocale, slug } of retired) {
+    if (!isPageType(contentType) || !isLocale(pageLocale)) continue;
+    if (await hasPage(contentType, pageLocale, slug)) live.add(itemPath(contentType, pageLocale, slug));
+  }
+  return live;
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const live = new Set<string>();
-  for (const type of PAGE_TYPES) {
-    for (const locale of LOCALE_CODES)
-      for (const e of await allEntries(type, locale)) live.add(itemPath(type, locale, e.slug));
-  }
+  const retired = (await load('retiredPage')) as unknown as RetiredPage[];
   const warn = params.file === '_redirects' ? (message: string) => console.warn(`[newsroom] ${message}`) : undefined;
-  const rules = retiredRules((await load('retiredPage')) as unknown as RetiredPage[], live, warn);
+  const rules = retiredRules(retired, await livePaths(retired), warn);
   return new Response(FILES[params.file as keyof typeof FILES](rules), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
