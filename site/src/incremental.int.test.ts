@@ -4,11 +4,11 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '@newsroom/shared-types';
-import { startStrapi, type TestStrapi, releaseData, seedDemo } from '@newsroom/cms/testing';
+import { startStrapi, type TestStrapi, releaseData, seedDemo, takeStep } from '@newsroom/cms/testing';
 import { SiteWorker, siteWorkerScript } from '@newsroom/scripts/testing';
 import { filesOf, siteBuilds } from '../test/builds';
 import { buildSite } from '../test/build-site';
-import { itemPath } from './lib/routes';
+import { disclosureFeedPath, itemPath, specialPath } from './lib/routes';
 import { fileOfAddress } from './lib/incremental';
 
 const RELEASE = CONTENT_TYPES.release.uid;
@@ -172,6 +172,32 @@ describe('an incremental build', () => {
     expect(report.search.bundles).toContain(`en-${String(translated.issuedAt).slice(0, 4)}`);
     expect(report.search.bundles.filter((bundle) => !bundle.startsWith('en-'))).toEqual([]);
     await expectSameAsFullBuild(dir, 'full-after-translated-edit');
+  });
+
+  it('renders the disclosure log again when a request joins it, though no entry changed', async () => {
+    const requests = app.strapi.documents(CONTENT_TYPES.documentRequest.uid);
+    const { documentId } = (await requests.create({
+      data: {
+        name: 'Arben Requester',
+        email: 'arben.requester@example.org',
+        description: 'The contracts for the new ferry line',
+        preferredFormat: 'electronic',
+        language: 'en',
+      } as never,
+    })) as unknown as { documentId: string };
+    await takeStep(app.strapi, 'documentRequest', documentId, 'grant', { answer: 'Attached.' }, 'officer@example.org');
+    await requests.update({
+      documentId,
+      data: { publishInLog: true, disclosureSummary: 'JOINED the ferry line contracts' } as never,
+    });
+    const { dir, report } = await build('after-disclosure', { base: 'after-translated-edit' });
+    expect(report.mode, report.fullBecause).toBe('incremental');
+    const text = (address: string) => fs.readFileSync(path.join(dir, fileOfAddress(address)), 'utf8');
+    expect(text(specialPath('disclosureLog', 'en'))).toContain('JOINED the ferry line contracts');
+    expect(text(disclosureFeedPath('sq'))).toContain('JOINED the ferry line contracts');
+    // The pages of items read nothing of it: they stay as they were.
+    expect(report.files.rendered).toBeLessThan(filesOf(dir).length / 10);
+    await expectSameAsFullBuild(dir, 'full-after-disclosure');
   });
 
   it('leaves its manifest when `astro build` runs by hand, so the next build starts from it', async () => {

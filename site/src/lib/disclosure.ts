@@ -3,26 +3,27 @@ import { STATISTICS_COLUMNS, type DisclosureEntry, type MonthStatistics } from '
 import { config } from '../config';
 import { getJson } from '../loaders/cms-client';
 import { openMediaFiles } from '../loaders/media-files';
-import { buildCacheDir, perBuild } from './build-scope';
+import { buildCacheDir } from './build-scope';
+import { recorded } from './reads';
 
 /**
  * The disclosure log and the request statistics, read once per build from the CMS's open
  * data (requests/open-data.ts there): only what the office chose to publish, never who asked.
+ * Recorded queries (lib/reads.ts): no loader says when they change, so each build asks them
+ * again, and their pages render again only when the answers differ.
  */
-export const disclosureLog = () =>
-  perBuild('disclosure-log', async () => {
-    const { data } = await getJson<{ data: DisclosureEntry[] }>(`${config.CMS_URL}/api/newsroom/disclosure-log`);
-    const media = openMediaFiles(buildCacheDir(), config.CMS_URL);
-    await media.localize(data);
-    media.save();
-    return data;
-  });
+export const disclosureLog = recorded('disclosureLog', async () => {
+  const { data } = await getJson<{ data: DisclosureEntry[] }>(`${config.CMS_URL}/api/newsroom/disclosure-log`);
+  const media = openMediaFiles(buildCacheDir(), config.CMS_URL);
+  await media.localize(data);
+  media.save();
+  return data;
+});
 
-export const requestStatistics = () =>
-  perBuild(
-    'request-statistics',
-    async () => (await getJson<{ data: MonthStatistics[] }>(`${config.CMS_URL}/api/newsroom/request-statistics`)).data,
-  );
+export const requestStatistics = recorded(
+  'requestStatistics',
+  async () => (await getJson<{ data: MonthStatistics[] }>(`${config.CMS_URL}/api/newsroom/request-statistics`)).data,
+);
 
 /** One row per month, the outcomes as columns of their own. */
 export const statisticsRows = (months: MonthStatistics[]) =>

@@ -6,6 +6,8 @@ import { answerDigest, digestOf, scopeOf } from './reads';
 import './content';
 import './archive';
 import './sitemap';
+import './disclosure';
+import './accredited';
 
 /** What a build recorded of each page it manages: the digest of its props and the queries it read. */
 export interface ManifestPages {

@@ -3,12 +3,13 @@ import type { APIRoute } from 'astro';
 import type { Locale } from '@newsroom/shared-types';
 import { config } from '../../../config';
 import { disclosureLog } from '../../../lib/disclosure';
+import { selectPaths } from '../../../lib/incremental';
 import { channelData, FEED_LIMIT, RSS_NAMESPACES } from '../../../lib/feeds';
 import { absolute, disclosureFeedPath, specialPath, specialPageParams } from '../../../lib/routes';
 import { t } from '../../../lib/i18n';
 
 export function getStaticPaths() {
-  return specialPageParams('disclosureLog', 'disclosure');
+  return selectPaths('/[lang]/[disclosure]/rss.xml', specialPageParams('disclosureLog', 'disclosure'));
 }
 
 /** The disclosure log as RSS, one item per published request, newest decision first. */

@@ -1,12 +1,16 @@
 import type { APIRoute } from 'astro';
 import { LOCALES, SPECIAL_PAGES } from '@newsroom/shared-types';
 import { requestStatistics, statisticsCsv, statisticsRows } from '../../../lib/disclosure';
+import { selectPaths } from '../../../lib/incremental';
 
 export function getStaticPaths() {
-  return LOCALES.flatMap((l) =>
-    ['json', 'csv'].map((format) => ({
-      params: { lang: l.prefix, disclosure: SPECIAL_PAGES.disclosureLog[l.code], format },
-    })),
+  return selectPaths(
+    '/[lang]/[disclosure]/statistics.[format]',
+    LOCALES.flatMap((l) =>
+      ['json', 'csv'].map((format) => ({
+        params: { lang: l.prefix, disclosure: SPECIAL_PAGES.disclosureLog[l.code], format },
+      })),
+    ),
   );
 }
 
