@@ -23,7 +23,7 @@ const schema = z
     CMS_URL: z.url().default('http://127.0.0.1:1337'),
     /** The site build; receives its plan's file in NEWSROOM_BUILD_PLAN and writes the report the plan names. */
     BUILD_COMMAND: z.string().optional(),
-    QUIET_MS: z.coerce.number().int().min(0).default(200),
+    QUIET_MS: z.coerce.number().int().min(0).default(100),
     MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
     BUILD_TIMEOUT_MS: z.coerce
       .number()
