@@ -6,7 +6,7 @@ import { SITE_CODE_PATHS, type BuildPlan, type BuildReport } from '@newsroom/sha
 import type { IncrementalState, ManifestPages, SearchPlace } from '../src/lib/incremental';
 import { MEDIA_REFERENCE } from './media-folder';
 import { pagesRead, updatePagesRead } from './pages-read';
-import { bundleOf } from './search-index';
+import { searchPlaceOf } from './search-index';
 import { keptAcrossBuilds } from '../src/lib/build-session';
 
 const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,8 +87,6 @@ function readManifest(dir: string, build: string): Manifest | null {
   }
 }
 const isPublished = (rel: string) => !rel.startsWith('_astro/') && !rel.startsWith('pagefind/');
-const DATE = /data-pagefind-sort="date:([^"]*)"/;
-const LANG = /<html lang="([^"]+)"/;
 
 /**
  * The optimised assets a file refers to, and for an item page its place in search: the bundle
@@ -98,12 +96,8 @@ const LANG = /<html lang="([^"]+)"/;
 function describe(file: string): { assets: string[]; place?: SearchPlace } {
   const text = fs.readFileSync(file, 'latin1');
   const assets = [...new Set((text.match(ASSET) ?? []).map((a) => a.slice(1)))].sort();
-  if (!text.includes('data-pagefind-body')) return { assets };
-  const date = text.match(DATE)?.[1] ?? '';
-  return {
-    assets,
-    place: [bundleOf(text.match(LANG)?.[1] ?? 'und', date), date],
-  };
+  const place = searchPlaceOf(text);
+  return place ? { assets, place } : { assets };
 }
 
 /**

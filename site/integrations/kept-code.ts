@@ -9,6 +9,7 @@ import { config } from '../src/config';
 import { startIncremental } from './incremental';
 import { finishBuild, writeReport } from './finish-build';
 import { indexKeptPagesEarly } from './search-early';
+import { indexPagesAsTheyRender } from './search-stream';
 
 /**
  * A build without Astro's (decisions/0015-publishing-with-the-kept-page-code.md). The builder's
@@ -37,12 +38,12 @@ export function keptCodePublisher(): KeptCodePublisher {
     const early = indexKeptPagesEarly(session.incremental, session.changes);
     lap('content synced');
     // Decided here rather than when the first page asks, so the timings tell it from the rendering.
-    await affectedPaths();
+    const streaming = (await affectedPaths()) === null ? indexPagesAsTheyRender(session) : undefined;
     lap('what changed');
     await generate(plan.outDir, plan.cacheDir);
     lap('rendered');
     // Only the builder's worker renders with kept code: it stays, and writes the manifest after replying.
-    const report = await finishBuild(plan.outDir, plan, started, lap, 'later', early);
+    const report = await finishBuild(plan.outDir, plan, started, lap, 'later', streaming?.finish() ?? early);
     writeReport(plan, { ...report, timingsMs, pageCode: 'kept' });
     return true;
   };

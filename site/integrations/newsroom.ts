@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { stopwatch, type BuildPlan } from '@newsroom/shared-types';
-import { leavePublisher, startBuildSession } from '../src/lib/build-session';
+import { buildSession, leavePublisher, startBuildSession } from '../src/lib/build-session';
+import { affectedPaths } from '../src/lib/incremental';
 import { startIncremental, type Started } from './incremental';
 import { finishBuild, writeReport } from './finish-build';
 import { keptCodePublisher } from './kept-code';
+import { indexPagesAsTheyRender } from './search-stream';
 
 /**
  * The site's build, as the builder plans it: each build starts a fresh session (the caches of
@@ -14,6 +16,7 @@ import { keptCodePublisher } from './kept-code';
  */
 export function newsroomBuild(plan: BuildPlan): AstroIntegration {
   let started: Started | null = null;
+  let streaming: ReturnType<typeof indexPagesAsTheyRender> | undefined;
   // Milliseconds from one of Astro's hooks to the next, and of our own steps after them.
   const timingsMs: Record<string, number> = {};
   let stop = stopwatch();
@@ -39,11 +42,15 @@ export function newsroomBuild(plan: BuildPlan): AstroIntegration {
         vite.build ??= {};
         vite.build.rollupOptions = { ...vite.build.rollupOptions, treeshake: false };
       },
-      'astro:build:ssr': () => lap('until astro:build:ssr'),
+      'astro:build:ssr': async () => {
+        lap('until astro:build:ssr');
+        // The content is synced: a full public build gives Pagefind its item pages as they render.
+        streaming = started && (await affectedPaths()) === null ? indexPagesAsTheyRender(buildSession()) : undefined;
+      },
       'astro:build:generated': () => lap('until astro:build:generated'),
       'astro:build:done': async ({ dir, logger }) => {
         lap('until astro:build:done');
-        const report = await finishBuild(fileURLToPath(dir), plan, started, lap, 'now');
+        const report = await finishBuild(fileURLToPath(dir), plan, started, lap, 'now', streaming?.finish());
         report.timingsMs = timingsMs;
         report.pageCode = 'bundled';
         logger.info(

@@ -8,10 +8,15 @@ import { dateOf, type Entry } from '../src/lib/entry';
 import { itemPath, SEARCH_TYPES, type PageType } from '../src/lib/routes';
 import { addPages, bundleOf, inBundleOrder, newIndex } from './search-index';
 
-/** A bundle started early: its index in Pagefind's service, and the live build's pages given to it, in order. */
+/**
+ * A bundle started early: its index in Pagefind's service, and the pages given to it, in order:
+ * the live build's (`from: 'live'`), or this build's as they rendered (`from: 'render'`; see
+ * search-stream.ts), which need not be given again.
+ */
 export interface EarlyBundle {
   index: PagefindIndex;
   pages: string[];
+  from: 'live' | 'render';
 }
 /** By bundle name; a bundle whose start failed answers undefined (it is logged, and indexed afresh). */
 export type EarlyBundles = Map<string, Promise<EarlyBundle | undefined>>;
@@ -54,7 +59,7 @@ export function indexKeptPagesEarly(state: IncrementalState, changes: Record<str
     const started = (async () => {
       const index = await newIndex();
       await addPages(index, pages, (rel) => fs.promises.readFile(path.join(base, rel), 'utf8'));
-      return { index, pages };
+      return { index, pages, from: 'live' as const };
     })();
     early.set(
       bundle,

@@ -6,6 +6,8 @@ import { fileOfAddress, type IncrementalState, type SearchPlace } from '../src/l
 import { itemPath } from '../src/lib/routes';
 import type { TypeChanges } from '../src/loaders/changes';
 import { indexKeptPagesEarly } from './search-early';
+import { indexPagesAsTheyRender } from './search-stream';
+import type { BuildSession } from '../src/lib/build-session';
 import { addPages, indexSearch, newIndex, type SearchInput } from './search-index';
 
 /** Real Pagefind, on item pages as the site writes them: a search body, a language, a date to sort by. */
@@ -61,6 +63,21 @@ function publish(name: string, rendered: Record<string, [html: string, date: str
   const pageFile = (rel: string) => path.join(fresh.has(rel) ? out : base, rel);
   return { base, out, input: { search, pageFile, rendered: fresh, carriedBundles: new Set(['en-2025']) } };
 }
+
+/** A full build of pages a, b and c: every page rendered, no bundle carried. */
+function fullBuild(name: string) {
+  const out = path.join(work, name, 'out');
+  write(out, LIVE);
+  const input: SearchInput = {
+    search: structuredClone(LIVE_SEARCH),
+    pageFile: (rel) => path.join(out, rel),
+    rendered: new Set(Object.keys(LIVE)),
+    carriedBundles: new Set(),
+  };
+  return { out, input };
+}
+/** `en/a/index.html` → `/en/a/`: the address a page renders at. */
+const addressOf = (rel: string) => `/${rel.replace(/index\.html$/, '')}`;
 
 /** What the incremental build knows once the loaders ran: the live build and its manifest. */
 const state = (base: string) =>
@@ -169,6 +186,32 @@ describe('the search index of a publish', () => {
     };
     const early = indexKeptPagesEarly(state(base), changes);
     expect([...early.keys()]).toEqual([]);
+  });
+
+  it('indexes a full build’s item pages as they render, in their bundles’ order, into the bundles indexing them afresh makes', async () => {
+    const { out, input } = fullBuild('streamed');
+    const session = {} as BuildSession;
+    const streaming = indexPagesAsTheyRender(session);
+    // In bundle order (by date, then file), as a full build renders them; a page without a search body is let be.
+    for (const rel of [C, A, B]) session.pageRendered?.(addressOf(rel), Buffer.from(LIVE[rel]));
+    session.pageRendered?.('/en/', Buffer.from('<!doctype html><html lang="en"><body>home</body></html>'));
+    const early = streaming.finish();
+    expect(session.pageRendered).toBeUndefined();
+    expect([...early.keys()].sort()).toEqual(['en-2025', 'en-2026']);
+    const { report } = await indexSearch(out, { ...input, early }, undefined);
+    expect(report.early?.used.sort()).toEqual(['en-2025', 'en-2026']);
+    expect(report.pagesIndexed).toBe(3);
+    expect(bytesOf(path.join(out, 'pagefind', 'en-2026'))).toEqual(await indexedAfresh(out, input));
+  });
+
+  it('indexes a bundle afresh when its pages rendered in another order', async () => {
+    const { out, input } = fullBuild('out-of-order');
+    const session = {} as BuildSession;
+    const streaming = indexPagesAsTheyRender(session);
+    for (const rel of [B, A, C]) session.pageRendered?.(addressOf(rel), Buffer.from(LIVE[rel]));
+    const { report } = await indexSearch(out, { ...input, early: streaming.finish() }, undefined);
+    expect(report.early?.used).toEqual(['en-2025']);
+    expect(bytesOf(path.join(out, 'pagefind', 'en-2026'))).toEqual(await indexedAfresh(out, input));
   });
 
   it('starts nothing when the build has no live build to start from', () => {

@@ -17,6 +17,19 @@ const split = (name: string) => ({
 /** The bundle of a page in a language, dated (or not) by its sort date. */
 export const bundleOf = (language: string, date: string) =>
   `${language.toLowerCase()}-${/^\d{4}/.test(date) ? date.slice(0, 4) : 'undated'}`;
+const DATE = /data-pagefind-sort="date:([^"]*)"/;
+const LANG = /<html lang="([^"]+)"/;
+
+/**
+ * An item page's place in search, as the page says it (components/items/Item.astro: its
+ * `<html lang>` and its `data-pagefind-sort` date); none for a page without a search body.
+ */
+export function searchPlaceOf(text: string): SearchPlace | undefined {
+  if (!text.includes('data-pagefind-body')) return undefined;
+  const date = DATE.exec(text)?.[1] ?? '';
+  return [bundleOf(LANG.exec(text)?.[1] ?? 'und', date), date];
+}
+
 /** Newest year first, undated pages (people, tags, office pages) last. */
 const newestFirst = (a: { year: string }, b: { year: string }) =>
   a.year === 'undated' ? 1 : b.year === 'undated' ? -1 : b.year.localeCompare(a.year);
@@ -78,7 +91,7 @@ async function indexOf(
   const early = await input.early?.get(name);
   input.early?.delete(name);
   if (early && early.pages.every((rel, i) => pages[i] === rel)) {
-    const again = early.pages.filter((rel) => input.rendered.has(rel));
+    const again = early.from === 'render' ? [] : early.pages.filter((rel) => input.rendered.has(rel));
     await addPages(early.index, [...again, ...pages.slice(early.pages.length)], read(input));
     return { index: early.index, early: true };
   }

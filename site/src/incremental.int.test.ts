@@ -59,7 +59,10 @@ beforeAll(async () => {
   app = await startStrapi({ listen: true });
   await seedDemo(app.strapi);
   // The worker's first build is Astro's, which bundles the page code the builds after it render with.
-  expect((await build('live')).report.pageCode).toBe('bundled');
+  const { report } = await build('live');
+  expect(report.pageCode).toBe('bundled');
+  // A full build gives Pagefind its item pages as they render, each bundle's in the bundle's order.
+  expect(report.search.early?.used.sort()).toEqual([...report.search.bundles].sort());
 });
 
 afterAll(async () => {

@@ -1,15 +1,17 @@
 import { defineMiddleware } from 'astro:middleware';
 import { readingFor, type PageReads } from './lib/reads';
 import { noteReads } from './lib/incremental';
+import { buildSession } from './lib/build-session';
 
 /** Every page and endpoint renders noting what it reads (lib/reads.ts), for the next build. */
 export const onRequest = defineMiddleware(async (context, next) => {
   const page: PageReads = { reads: new Map() };
-  const response = await readingFor(page, async () => {
+  const body = await readingFor(page, async () => {
     const rendered = await next();
     // Astro renders a page's body as it is read: read it here, so that every query it asks is the page's.
-    return new Response(await rendered.arrayBuffer(), rendered);
+    return { bytes: await rendered.arrayBuffer(), rendered };
   });
   noteReads(context.url.pathname, page.reads);
-  return response;
+  buildSession().pageRendered?.(context.url.pathname, Buffer.from(body.bytes));
+  return new Response(body.bytes, body.rendered);
 });

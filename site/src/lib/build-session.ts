@@ -27,6 +27,8 @@ export interface BuildSession {
   changes: Record<string, TypeChanges>;
   /** The incremental build's state: the live build's manifest, what is rendered again, what each page read. */
   incremental: IncrementalState;
+  /** Given each page as it renders (src/middleware.ts), when the build wants it (integrations/search-stream.ts). */
+  pageRendered?: (address: string, bytes: Buffer) => void;
 }
 
 interface ProcessState {

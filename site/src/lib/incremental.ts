@@ -2,6 +2,7 @@ import { PAGE_TYPES } from './routes';
 import { buildSession, keptAcrossBuilds } from './build-session';
 import { perBuild } from './build-scope';
 import { answerDigest, digestOf, scopeOf } from './reads';
+import { byCodeUnits } from './code-units';
 // The modules that define the recorded queries: a key in the live build's manifest names one of them.
 import './content';
 import './archive';
@@ -159,11 +160,13 @@ function sameProps(props: Record<string, unknown>, last: Seen): boolean {
  * build lacks, a page whose props differ, a page whose recorded reads answer otherwise.
  * `route` is the page's address with its params in brackets, e.g. `/[lang]/[section]/[slug]/`.
  * The props are compared, not recorded: whatever a page shows must come from its props or
- * from a recorded query, never from a read outside both.
+ * from a recorded query, never from a read outside both. `searchDate`, for item pages: the
+ * date a page sorts by in search, by which a full build orders them.
  */
 export async function selectPaths<P extends { params: Record<string, string | undefined>; props?: unknown }>(
   route: string,
   paths: P[],
+  searchDate?: (path: P) => string,
 ): Promise<P[]> {
   const affected = await affectedPaths();
   const state = incrementalState();
@@ -173,10 +176,18 @@ export async function selectPaths<P extends { params: Record<string, string | un
   const address = (params: P['params']) =>
     parts.map((part, i) => (i % 2 ? encodeURIComponent(params[part] ?? '') : part)).join('');
   const seen = propsSeen();
-  return paths.filter((path) => {
+  const selected: Array<[file: string, path: P]> = [];
+  for (const path of paths) {
     const file = fileOfAddress(address(path.params));
     const props = propsDigest(seen, file, path.props ?? null);
     pagesOf(state).set(file, { props });
-    return !affected || affected.has(file) || before[file]?.props !== props;
-  });
+    if (!affected || affected.has(file) || before[file]?.props !== props) selected.push([file, path]);
+  }
+  if (affected || !searchDate) return selected.map(([, path]) => path);
+  // A full build renders item pages in the order their search bundles take them: by date, then
+  // file (integrations/search-stream.ts gives each to Pagefind as it renders).
+  return selected
+    .map(([file, path]) => [searchDate(path), file, path] as const)
+    .sort(([da, fa], [db, fb]) => byCodeUnits(da, db) || byCodeUnits(fa, fb))
+    .map(([, , path]) => path);
 }
