@@ -2,8 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES, EMBARGO_UIDS } from '@newsroom/shared-types';
 import { liftedBy } from '../public-api/query-guard';
 
-type Row = { documentId: string; updatedAt: string | Date; locale: string | null };
-
 const PUBLIC = Object.values(CONTENT_TYPES).filter((t) => t.publicRead);
 
 /**
@@ -17,15 +15,25 @@ export async function listing(strapi: Core.Strapi, plural: string, now = new Dat
   if (!declaration) return null;
   const where: Record<string, unknown> = declaration.draftAndPublish ? { publishedAt: { $notNull: true } } : {};
   if ((EMBARGO_UIDS as readonly string[]).includes(declaration.uid)) Object.assign(where, liftedBy(now));
-  const rows = (await strapi.db.query(declaration.uid).findMany({
-    select: ['documentId', 'updatedAt', ...(declaration.localized ? ['locale'] : [])],
-    where,
-    orderBy: { documentId: 'asc' },
-  })) as Row[];
+  // The rows as the database gives them: Strapi's mapping of each row to its attributes took
+  // most of the answer's time (half a second for 12 000 releases), for three columns.
+  const rows = (await strapi.db
+    .queryBuilder(declaration.uid)
+    .select(['documentId', 'updatedAt', ...(declaration.localized ? ['locale'] : [])])
+    .where(where)
+    .orderBy({ documentId: 'asc' })
+    .execute({ mapResults: false })) as Array<Record<string, unknown>>;
+  const { attributes } = strapi.db.metadata.get(declaration.uid);
+  const column = (name: string) => (attributes[name] as { columnName?: string }).columnName ?? name;
+  const [documentId, updatedAt, locale] = [column('documentId'), column('updatedAt'), column('locale')];
   const data: Record<string, Array<[string, string]>> = {};
   for (const row of rows) {
-    const key = row.locale ?? '';
-    (data[key] ??= []).push([row.documentId, new Date(row.updatedAt).toISOString()]);
+    const key = (row[locale] as string | null | undefined) ?? '';
+    // As Strapi reads a datetime column (a Date from PostgreSQL, milliseconds from SQLite).
+    (data[key] ??= []).push([
+      row[documentId] as string,
+      new Date(row[updatedAt] as Date | number | string).toISOString(),
+    ]);
   }
   return { data };
 }
