@@ -193,7 +193,7 @@ describe('an incremental build', () => {
       documentId,
       data: { publishInLog: true, disclosureSummary: 'JOINED the ferry line contracts' } as never,
     });
-    const { dir, report } = await build('after-disclosure', { base: 'live' });
+    const { dir, report } = await build('after-disclosure', { base: 'after-translated-edit' });
     expect(report.mode, report.fullBecause).toBe('incremental');
     const text = (address: string) => fs.readFileSync(path.join(dir, fileOfAddress(address)), 'utf8');
     expect(text(specialPath('disclosureLog', 'en'))).toContain('JOINED the ferry line contracts');

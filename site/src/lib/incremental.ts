@@ -79,21 +79,46 @@ async function decide(): Promise<Set<string> | null> {
   }
   const { keys, digests, pages } = state.manifest;
   const answersOtherwise = new Set<number>();
-  for (const [i, key] of keys.entries()) {
-    const scope = scopeOf(key);
-    if (typeof scope.type === 'string' && TYPES.has(scope.type)) {
-      const documents = changed.get(scope.type);
-      if (!documents || scope.documents?.some((id) => documents.has(id)) === false) continue;
+  const byType = keysByType(keys);
+  // The keys of the types that changed, and of the queries of no type, which are asked every build.
+  for (const type of ['', ...changed.keys()]) {
+    const documents = changed.get(type);
+    for (const i of byType.get(type) ?? []) {
+      const key = keys[i];
+      if (documents && scopeOf(key).documents?.some((id) => documents.has(id)) === false) continue;
+      if ((await answerDigest(key)) !== digests[i]) answersOtherwise.add(i);
     }
-    if ((await answerDigest(key)) !== digests[i]) answersOtherwise.add(i);
   }
-  const affected = new Set(
-    Object.entries(pages)
-      .filter(([, page]) => page.reads.some((i) => answersOtherwise.has(i)))
-      .map(([file]) => file),
-  );
+  const affected = new Set<string>();
+  if (answersOtherwise.size > 0)
+    for (const file in pages) if (pages[file].reads.some((i) => answersOtherwise.has(i))) affected.add(file);
   state.affected = affected;
   return affected;
+}
+
+/** A manifest's query keys, numbered, by the content type they read ('' for a query of none). */
+interface KeysByType {
+  counted: number;
+  byType: Map<string, number[]>;
+}
+const keysIndexed = new WeakMap<string[], KeysByType>();
+
+/**
+ * The key numbers of each content type. A live build's keys only grow from build to build (a
+ * record numbered afresh is a new array; integrations/pages-read.ts), so the keys counted
+ * before are not looked at again: a publish looks at its changed type's keys, not at every
+ * page's (tens of thousands).
+ */
+function keysByType(keys: string[]): Map<string, number[]> {
+  let held = keysIndexed.get(keys);
+  if (!held) keysIndexed.set(keys, (held = { counted: 0, byType: new Map() }));
+  for (; held.counted < keys.length; held.counted += 1) {
+    const { type } = scopeOf(keys[held.counted]);
+    const of = typeof type === 'string' && TYPES.has(type) ? type : '';
+    if (!held.byType.has(of)) held.byType.set(of, []);
+    held.byType.get(of)!.push(held.counted);
+  }
+  return held.byType;
 }
 
 /**
