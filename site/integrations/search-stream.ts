@@ -17,7 +17,7 @@ interface Streaming {
  * Pagefind's service indexes on the other core while this one renders (after the render, it
  * took some 45 s of a cold build at 10 000 documents × 3 languages). It numbers a bundle's
  * pages in the order they came, so the item pages render in their bundles' order
- * (`searchOrder` in src/lib/incremental.ts); an index given its pages in another order is
+ * (`selectPaths`'s `searchDate`, src/lib/incremental.ts); an index given its pages in another order is
  * not used, and the bundle is indexed afresh (search-index.ts checks). Answers `finish`,
  * which stops listening and gives the bundles started.
  */
