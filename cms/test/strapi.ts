@@ -6,6 +6,14 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 import { strapiSecrets } from './secrets';
+import {
+  hasPostgresTemplate,
+  keepSqliteTemplate,
+  onPostgres,
+  postgresTemplate,
+  sqliteTemplate,
+  templatesDir,
+} from './first-boot';
 
 const require = createRequire(import.meta.url);
 // From __filename: under tsx (the benchmark) __dirname is not this file's folder.
@@ -21,26 +29,37 @@ export interface TestStrapi {
   stop(options?: { keepData?: boolean }): Promise<void>;
   /** The folder of its uploads and SQLite file. */
   dir: string;
+  /** Its PostgreSQL database, when it runs on one. */
+  database?: string;
 }
 
-/** A fresh PostgreSQL database next to the one DATABASE_URL names; dropped at stop. */
-async function freshPostgres(baseUrl: string) {
-  const { Client } = require('pg') as typeof import('pg');
+interface StartOptions {
+  listen?: boolean;
+  env?: Record<string, string>;
+  /** A folder to start in and keep (a restart, the benchmark's corpus): its database as it is. */
+  dir?: string;
+  port?: number;
+  serveAdmin?: boolean;
+  /** Tables made and the first bootstrap run by this start, not copied from the run's first start (first-boot.ts). */
+  fresh?: boolean;
+}
+
+/** The database a first start left: a SQLite file, or a PostgreSQL template. */
+type FirstBoot = { sqlite: string } | { postgres: string };
+
+// As the test run set it: a started Strapi's own database takes its place in process.env.
+const POSTGRES_SERVER = process.env.DATABASE_URL;
+
+/** A new PostgreSQL database on the server DATABASE_URL names, a copy of `template` if given; dropped at stop. */
+async function freshPostgres(baseUrl: string, template?: string) {
   const name = `newsroom_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await onPostgres(baseUrl, (query) => query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
+    drop: () => onPostgres(baseUrl, (query) => query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
 }
 
@@ -62,17 +81,49 @@ function restoreProcessListeners(listeners: Listeners) {
 }
 
 /**
- * Boots the compiled CMS (with its admin panel when `serveAdmin`: see admin-build.ts) on its own temporary database: a SQLite file, or a new
- * PostgreSQL database when DATABASE_URL is set (CI's second pass).
+ * Boots the compiled CMS (with its admin panel when `serveAdmin`: see admin-build.ts) on its own
+ * database: a SQLite file, or a new PostgreSQL database when DATABASE_URL is set (CI's second
+ * pass). The database starts as the run's first start left it, unless `fresh` (first-boot.ts).
  */
-export async function startStrapi(
-  options: { listen?: boolean; env?: Record<string, string>; dir?: string; port?: number; serveAdmin?: boolean } = {},
-): Promise<TestStrapi> {
+export async function startStrapi(options: StartOptions = {}): Promise<TestStrapi> {
+  const templates = templatesDir();
+  const from = templates && !options.dir && !options.fresh ? await firstBoot(templates) : undefined;
+  return boot(options, from);
+}
+
+/** The run's first start, made now if no test made it before. */
+async function firstBoot(templates: string): Promise<FirstBoot> {
+  if (POSTGRES_SERVER) {
+    const name = postgresTemplate(templates);
+    if (await hasPostgresTemplate(POSTGRES_SERVER, name)) return { postgres: name };
+    const first = await boot({});
+    await first.stop({ keepData: true });
+    await fs.rm(first.dir, { recursive: true, force: true });
+    // Another test may have kept one first: then this one goes.
+    await onPostgres(POSTGRES_SERVER, (query) => query(`ALTER DATABASE ${first.database} RENAME TO ${name}`)).catch(
+      () => onPostgres(POSTGRES_SERVER, (query) => query(`DROP DATABASE IF EXISTS ${first.database} WITH (FORCE)`)),
+    );
+    return { postgres: name };
+  }
+  const kept = await sqliteTemplate(templates);
+  if (kept) return { sqlite: kept };
+  const first = await boot({});
+  await first.stop({ keepData: true });
+  await keepSqliteTemplate(templates, first.dir);
+  await fs.rm(first.dir, { recursive: true, force: true });
+  return { sqlite: (await sqliteTemplate(templates))! };
+}
+
+async function boot(options: StartOptions, from?: FirstBoot): Promise<TestStrapi> {
   const runnerListeners = processListeners();
   // A given folder (the benchmark's corpus) is kept at stop; a temporary one is removed.
   const dir = options.dir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-cms-')));
   await fs.mkdir(path.join(dir, 'public', 'uploads'), { recursive: true });
-  const postgres = process.env.DATABASE_URL && !options.dir ? await freshPostgres(process.env.DATABASE_URL) : null;
+  if (from && 'sqlite' in from) await fs.copyFile(from.sqlite, path.join(dir, 'data.db'));
+  const postgres =
+    POSTGRES_SERVER && !options.dir
+      ? await freshPostgres(POSTGRES_SERVER, from && 'postgres' in from ? from.postgres : undefined)
+      : null;
   Object.assign(process.env, {
     // Strapi loads <cwd>/.env (a developer's cms/.env from `npm start`): tests must not.
     ENV_PATH: path.join(dir, 'no.env'),
@@ -110,6 +161,7 @@ export async function startStrapi(
     url,
     bootstrap: () => app.bootstrap({ strapi }),
     dir,
+    database: postgres?.name,
     stop: async ({ keepData = false } = {}) => {
       await strapi.destroy();
       restoreProcessListeners(runnerListeners);

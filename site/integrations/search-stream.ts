@@ -35,10 +35,12 @@ export function indexPagesAsTheyRender(session: BuildSession): { finish: () => E
     // Sent in the order the pages came: each waits only for the index, not for the page before.
     // A failure is an answer here, read when the build finishes, never a rejection left unheard.
     bundle.given.push(
-      bundle.index.then(
-        (index) => index.addHTMLFile({ sourcePath, content: text }),
-        (error: unknown) => ({ errors: [`Pagefind could not start: ${String(error)}`] }),
-      ),
+      bundle.index
+        .then(
+          (index) => index.addHTMLFile({ sourcePath, content: text }),
+          (error: unknown) => ({ errors: [`Pagefind could not start: ${String(error)}`] }),
+        )
+        .catch((error: unknown) => ({ errors: [String(error)] })),
     );
   };
   return {
@@ -47,7 +49,7 @@ export function indexPagesAsTheyRender(session: BuildSession): { finish: () => E
       return new Map(
         [...bundles].map(([name, { index, pages, given }]) => [
           name,
-          Promise.all(given.map((answer) => answer.catch((error: unknown) => ({ errors: [String(error)] }))))
+          Promise.all(given)
             .then(async (answers) => {
               const errors = answers.flatMap((a) => a.errors);
               if (errors.length > 0) throw new Error(errors.join('; '));

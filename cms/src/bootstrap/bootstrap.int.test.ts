@@ -14,8 +14,14 @@ let receiver: http.Server;
 let webhookUrl: string;
 let app: TestStrapi;
 
-async function state() {
-  const { strapi } = app;
+const ENV = () => ({
+  BUILDER_WEBHOOK_URL: webhookUrl,
+  BUILDER_WEBHOOK_SECRET: SECRET,
+  ADMIN_EMAIL: 'editor@example.org',
+  ADMIN_PASSWORD: 'Editor-password-1',
+});
+
+async function state(strapi = app.strapi) {
   const locales = (await strapi.plugin('i18n').service('locales').find())
     .map((l: { code: string; name: string }) => `${l.code}: ${l.name}`)
     .sort();
@@ -34,6 +40,23 @@ async function state() {
   return { locales, defaultLocale, permissions, webhooks, admins };
 }
 
+/** Every table's rows, counted. */
+async function rowCounts(strapi: TestStrapi['strapi']) {
+  const knex = strapi.db.connection;
+  const tables: string[] =
+    strapi.db.dialect.client === 'sqlite'
+      ? (await knex.raw("SELECT name FROM sqlite_master WHERE type = 'table'")).map((r: { name: string }) => r.name)
+      : (await knex.raw('SELECT tablename FROM pg_tables WHERE schemaname = current_schema()')).rows.map(
+          (r: { tablename: string }) => r.tablename,
+        );
+  const counts: Record<string, number> = {};
+  for (const table of tables.sort()) counts[table] = Number((await knex(table).count({ n: '*' }))[0].n);
+  return counts;
+}
+
+/** The state this start left, before the tests change it. */
+let firstStart: { state: Awaited<ReturnType<typeof state>>; rows: Record<string, number> };
+
 beforeAll(async () => {
   receiver = http.createServer((req, res) => {
     let body = '';
@@ -45,14 +68,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook`;
-  app = await startStrapi({
-    env: {
-      BUILDER_WEBHOOK_URL: webhookUrl,
-      BUILDER_WEBHOOK_SECRET: SECRET,
-      ADMIN_EMAIL: 'editor@example.org',
-      ADMIN_PASSWORD: 'Editor-password-1',
-    },
-  });
+  // The first start itself, not a copy of the run's (test/first-boot.ts).
+  app = await startStrapi({ fresh: true, env: ENV() });
+  firstStart = { state: await state(), rows: await rowCounts(app.strapi) };
 });
 
 afterAll(async () => {
@@ -150,5 +168,13 @@ describe('bootstrap', () => {
       url: 'http://127.0.0.1:9/other',
       headers: { Authorization: 'Bearer another-secret-0123456789' },
     });
+  });
+
+  // Every other test's Strapi starts so (test/first-boot.ts). Last: one Strapi runs in a process at a time.
+  it("reaches, from a copy of the run's first start and its own settings, the state a first start reaches", async () => {
+    await app.stop();
+    app = await startStrapi({ env: ENV() });
+    expect(await state()).toEqual(firstStart.state);
+    expect(await rowCounts(app.strapi)).toEqual(firstStart.rows);
   });
 });

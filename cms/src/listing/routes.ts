@@ -24,7 +24,7 @@ export async function listing(strapi: Core.Strapi, plural: string, now = new Dat
     .orderBy({ documentId: 'asc' })
     .execute<Array<Record<string, unknown>>>({ mapResults: false });
   const { attributes } = strapi.db.metadata.get(declaration.uid);
-  const column = (name: string) => (attributes[name] as { columnName?: string }).columnName ?? name;
+  const column = (name: string) => (attributes[name] as { columnName?: string } | undefined)?.columnName ?? name;
   const [documentId, updatedAt, locale] = [column('documentId'), column('updatedAt'), column('locale')];
   const data: Record<string, Array<[string, string]>> = {};
   for (const row of rows) {

@@ -1,4 +1,4 @@
-import { PAGE_TYPES } from './routes';
+import { PAGE_TYPES, SERVER_FILES } from './routes';
 import { buildSession, keptAcrossBuilds } from './build-session';
 import { perBuild } from './build-scope';
 import { answerDigest, digestOf, scopeOf } from './reads';
@@ -123,13 +123,12 @@ function keysByType(keys: string[]): Map<string, number[]> {
 
 /**
  * `/en/x/` → `en/x/index.html`, `/en/rss.xml` → `en/rss.xml`, `/_redirects` → `_redirects`: an
- * address without an extension is a page, but for a server's file (its name starts with `_`,
- * which no page's address does).
+ * address without an extension is a page, but for the server's files the routes declare.
  */
 export function fileOfAddress(address: string): string {
   const decoded = decodeURIComponent(address);
   const last = decoded.slice(decoded.lastIndexOf('/') + 1);
-  if (last.includes('.') || last.startsWith('_')) return decoded.slice(1);
+  if (last.includes('.') || (SERVER_FILES as readonly string[]).includes(decoded.slice(1))) return decoded.slice(1);
   return `${decoded.slice(1)}${last ? '/' : ''}index.html`;
 }
 

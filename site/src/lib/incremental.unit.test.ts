@@ -60,6 +60,8 @@ describe('the file of an address', () => {
     ['/sq/njoftime/%C3%A7el%C3%ABsi/', 'sq/njoftime/çelësi/index.html'],
     ['/_redirects', '_redirects'],
     ['/_retired.map', '_retired.map'],
+    ['/en/_notes/', 'en/_notes/index.html'],
+    ['/_notes', '_notes/index.html'],
   ])('%s is written as %s', (address, file) => {
     expect(fileOfAddress(address)).toBe(file);
   });

@@ -25,6 +25,14 @@ export const FEED_TYPES = PAGE_TYPES.filter((k) => CONTENT_TYPES[k].feed);
 /** Types whose pages the search finds. */
 export const SEARCH_TYPES = PAGE_TYPES.filter((k) => 'search' in CONTENT_TYPES[k] && CONTENT_TYPES[k].search);
 
+/**
+ * The files of the build's root that a server reads, not a reader: the retired addresses
+ * (pages/[file].ts). `_redirects` has no extension, so an address is not enough to tell it
+ * from a page (lib/incremental.ts, `fileOfAddress`).
+ */
+export const SERVER_FILES = ['_redirects', '_retired.map'] as const;
+export type ServerFile = (typeof SERVER_FILES)[number];
+
 const prefix = (locale: Locale) => localeInfo(locale).prefix;
 const section = (type: PageType, locale: Locale) =>
   (CONTENT_TYPES[type] as { sections: Record<Locale, string> }).sections[locale];

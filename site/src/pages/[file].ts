@@ -2,19 +2,19 @@ import type { APIRoute } from 'astro';
 import { isLocale, nginxMap, redirectsFile, type RetiredPage } from '@newsroom/shared-types';
 import { hasPage, load } from '../lib/content';
 import { selectPaths } from '../lib/incremental';
-import { itemPath, PAGE_TYPES, type PageType } from '../lib/routes';
+import { itemPath, PAGE_TYPES, SERVER_FILES, type PageType, type ServerFile } from '../lib/routes';
 import { retiredRules } from '../lib/retired';
 
 /**
  * The addresses of removed items: `_redirects` for static hosts and the builder's own
  * server, `_retired.map` for nginx (deploy/nginx.conf includes it from the live build).
  */
-const FILES = { _redirects: redirectsFile, '_retired.map': nginxMap } as const;
+const FILES: Record<ServerFile, typeof nginxMap> = { _redirects: redirectsFile, '_retired.map': nginxMap };
 
 export function getStaticPaths() {
   return selectPaths(
     '/[file]',
-    Object.keys(FILES).map((file) => ({ params: { file } })),
+    SERVER_FILES.map((file) => ({ params: { file } })),
   );
 }
 
@@ -37,7 +37,7 @@ export const GET: APIRoute = async ({ params }) => {
   const retired = (await load('retiredPage')) as unknown as RetiredPage[];
   const warn = params.file === '_redirects' ? (message: string) => console.warn(`[newsroom] ${message}`) : undefined;
   const rules = retiredRules(retired, await livePaths(retired), warn);
-  return new Response(FILES[params.file as keyof typeof FILES](rules), {
+  return new Response(FILES[params.file as ServerFile](rules), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
 };
