@@ -125,11 +125,13 @@ function keysByType(keys: string[]): Map<string, number[]> {
  * `/en/x/` → `en/x/index.html`, `/en/rss.xml` → `en/rss.xml`, `/_redirects` → `_redirects`: an
  * address without an extension is a page, but for the server's files the routes declare.
  */
-export function fileOfAddress(address: string): string {
-  const decoded = decodeURIComponent(address);
-  const last = decoded.slice(decoded.lastIndexOf('/') + 1);
-  if (last.includes('.') || (SERVER_FILES as readonly string[]).includes(decoded.slice(1))) return decoded.slice(1);
-  return `${decoded.slice(1)}${last ? '/' : ''}index.html`;
+export const fileOfAddress = (address: string): string => fileOfPath(decodeURIComponent(address));
+
+/** The file of an address whose parts are not encoded. */
+function fileOfPath(path: string): string {
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  if (last.includes('.') || (SERVER_FILES as readonly string[]).includes(path.slice(1))) return path.slice(1);
+  return `${path.slice(1)}${last ? '/' : ''}index.html`;
 }
 
 /** Keeps what a managed page read while it rendered (src/middleware.ts), for this build's manifest. */
@@ -197,12 +199,11 @@ export async function selectPaths<P extends { params: Record<string, string | un
   const before = state.manifest?.pages ?? {};
   // `/[lang]/[slug]/` → ['/', 'lang', '/', 'slug', '/']: the odd parts are param names.
   const parts = route.split(/\[(\w+)\]/);
-  const address = (params: P['params']) =>
-    parts.map((part, i) => (i % 2 ? encodeURIComponent(params[part] ?? '') : part)).join('');
+  const addressOf = (params: P['params']) => parts.map((part, i) => (i % 2 ? (params[part] ?? '') : part)).join('');
   const seen = propsSeen();
   const selected: Array<[file: string, path: P]> = [];
   for (const path of paths) {
-    const file = fileOfAddress(address(path.params));
+    const file = fileOfPath(addressOf(path.params));
     const props = propsDigest(seen, file, path.props ?? null);
     pagesOf(state).set(file, { props });
     if (!affected || affected.has(file) || before[file]?.props !== props) selected.push([file, path]);
