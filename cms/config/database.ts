@@ -23,6 +23,14 @@ export default () => {
       client: 'sqlite',
       connection: { filename: path.resolve(appRoot, env.DATABASE_FILENAME) },
       useNullAsDefault: true,
+      // A write waits up to 30 s for another process's (a second instance, a backup) instead of
+      // better-sqlite3's 5 s: on a busy machine a write of another instance's cron can hold it longer.
+      pool: {
+        afterCreate: (connection: { pragma(source: string): unknown }, done: (error: Error | null) => void) => {
+          connection.pragma('busy_timeout = 30000');
+          done(null);
+        },
+      },
     },
   };
 };
