@@ -3,20 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import type { AddressInfo } from 'node:net';
-import { startStrapi, type TestStrapi, releaseData } from '@newsroom/cms/testing';
-import { Builder } from '../builder/builder';
-import { builderServer } from '../builder/server';
-import { staticServer } from '../builder/static-server';
-import { loadBuilderConfig } from '../builder/config';
-import { spareBuildDir } from '../builder/deploy';
+import { startStrapi } from '@newsroom/cms/testing';
 import { Authenticity } from '../authenticity/authenticate';
-import { ensureSigningKeyFile, readSigningKey } from '../authenticity/keys';
+import { readSigningKey } from '../authenticity/keys';
 import { generateCorpus } from './corpus';
 import { countingProxy } from './proxy';
 import { againstHugo, measuredBuild, medianPhases, summary, workerMemory, type BuildFigures } from './measure';
 import { exportForHugo, hugoAvailable, hugoBuild } from './hugo';
 import { table, writeResults, type BenchResults } from './report';
+import { publishRounds, startOffice, warmUp } from './publishes';
 
 /**
  * `npm run bench`: a generated corpus (cached), a cold build, a rebuild with nothing
@@ -37,7 +32,6 @@ const N = Number(values.documents);
 const IMAGES = Math.min(Number(values.images), N);
 const REPEAT = Number(values.repeat);
 const log = (line: string) => console.log(`[bench] ${line}`);
-const SECRET = 'bench-webhook-secret-0123456789';
 
 delete process.env.DATABASE_URL; // the corpus is a SQLite file
 
@@ -58,18 +52,6 @@ async function corpus(): Promise<string> {
   return dir;
 }
 
-const address = (server: { server: { address(): unknown } }) =>
-  `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30 * 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 async function main() {
   execFileSync(
     process.execPath,
@@ -82,27 +64,10 @@ async function main() {
   fs.rmSync(work, { recursive: true, force: true });
   fs.cpSync(source, path.join(work, 'cms'), { recursive: true });
 
-  const builds = path.join(work, 'builds');
-  const keyFile = ensureSigningKeyFile(path.join(work, 'secrets', 'signing-key.pem'));
-  const config = loadBuilderConfig({
-    SIGNING_KEY_FILE: keyFile,
-    BUILDER_WEBHOOK_SECRET: SECRET,
-    BUILDS_DIR: builds,
-    BUILD_TIMEOUT_MS: String(60 * 60_000),
-    MAX_PAGE_DROP: '1',
-  });
-  const builder = new Builder(config, (line) => log(line));
-  const api = builderServer(builder, SECRET);
-  const site = staticServer(builds);
-  await api.listen({ host: '127.0.0.1', port: 0 });
-  await site.listen({ host: '127.0.0.1', port: 0 });
-  const cms: TestStrapi = await startStrapi({
-    dir: path.join(work, 'cms'),
-    listen: true,
-    env: { BUILDER_WEBHOOK_URL: `${address(api)}/webhook`, BUILDER_WEBHOOK_SECRET: SECRET },
-  });
+  const office = await startOffice(work, log);
+  const { builder, cms, builds, keyFile } = office;
   const proxy = await countingProxy(cms.url);
-  config.CMS_URL = proxy.url;
+  office.config.CMS_URL = proxy.url;
 
   const cold = await measuredBuild({
     cmsUrl: proxy.url,
@@ -147,94 +112,14 @@ async function main() {
   };
 
   // The builder starts from the warm cache, as it would after its first build.
-  fs.cpSync(path.join(work, 'cache'), path.join(builds, '.cache'), { recursive: true });
-  let arrived = 0;
-  const accept = builder.accept.bind(builder);
-  builder.accept = (event) => {
-    if (!arrived) arrived = performance.now();
-    return accept(event);
-  };
   const memory = workerMemory();
-  builder.accept({ event: 'builder.start' });
-  await waitFor(
-    async () => builder.status().live !== null && !builder.queue.isRunning && builder.queue.queued.length === 0,
-    'the first live build',
-  );
+  await office.firstBuild(path.join(work, 'cache'));
   const workerFullBuild = memory.take();
   log(
     `the builder's first build (${builder.status().builds[0]?.mode ?? 'full'}): worker peak ${Math.round(workerFullBuild / 2 ** 20)} MiB`,
   );
-
-  const live = address(site);
-  const timings: Record<'new' | 'edit' | 'unpublish', number[]> = { new: [], edit: [], unpublish: [] };
-  const documents = cms.strapi.documents('api::release.release');
-  // A read that hangs is given up and asked again: the local server (builder/static-server.ts)
-  // resolves the `current` link once to measure a file and once to read it, and a switch in
-  // between can leave a read waiting for bytes until the connection's keep-alive runs out (72 s).
-  const read = (p: string) => fetch(`${live}${p}`, { signal: AbortSignal.timeout(5_000) });
-  const served = async (p: string) => (await read(p)).status;
-  const feed = async () => await (await read('/en/rss.xml')).text();
-  async function timed(kind: keyof typeof timings, act: () => Promise<void>, done: () => Promise<boolean>) {
-    arrived = 0;
-    await act();
-    await waitFor(async () => arrived > 0 && (await done()), `${kind} to go live`);
-    timings[kind].push(Math.round(performance.now() - arrived));
-    log(`publish-to-live (${kind}): ${timings[kind].at(-1)} ms`);
-    await waitFor(async () => !builder.queue.isRunning && builder.queue.queued.length === 0, 'the builder to settle');
-  }
-  // A builder that has run a while keeps a spare, its newest retired build, from which each
-  // publish makes its folder at the cost of the change (builder/deltas.ts); it has one from its
-  // KEEP_BUILDS + 1th build on. Publishes are measured from then on, as the office's would be.
-  const [warmed] = await documents.findMany({ locale: 'en', status: 'published', limit: 1 } as never);
-  let warmUp = 0;
-  for (; !fs.existsSync(spareBuildDir(builds)); warmUp += 1) {
-    const before = builder.status().builds[0]?.id;
-    const where = { documentId: (warmed as { documentId: string }).documentId, locale: 'en' };
-    await documents.update({ ...where, data: { summary: `Warm-up ${warmUp}` } as never });
-    await documents.publish(where);
-    await waitFor(
-      async () =>
-        builder.status().builds[0]?.id !== before && !builder.queue.isRunning && builder.queue.queued.length === 0,
-      'a warm-up publish to go live',
-    );
-  }
-  log(`warm-up: ${warmUp} publishes until the builder kept a spare`);
-  for (let i = 0; i < REPEAT; i += 1) {
-    const title = `Bench release ${Date.now()} ${i}`;
-    let documentId = '';
-    await timed(
-      'new',
-      async () => {
-        documentId = (
-          await documents.create({
-            locale: 'en',
-            data: releaseData(title, { issuedAt: new Date().toISOString() }) as never,
-          })
-        ).documentId;
-        await documents.publish({ documentId, locale: 'en' });
-      },
-      async () =>
-        (await served(`/en/press-releases/${title.toLowerCase().replace(/ /g, '-')}/`)) === 200 &&
-        (await feed()).includes(`urn:newsroom:release:${documentId}:en`),
-    );
-    await timed(
-      'edit',
-      async () => {
-        await documents.update({ documentId, locale: 'en', data: { summary: `Edited summary ${i}` } as never });
-        await documents.publish({ documentId, locale: 'en' });
-      },
-      async () => (await feed()).includes(`Edited summary ${i}`),
-    );
-    await timed(
-      'unpublish',
-      async () => {
-        await documents.unpublish({ documentId, locale: 'en' });
-      },
-      async () =>
-        (await served(`/en/press-releases/${title.toLowerCase().replace(/ /g, '-')}/`)) !== 200 &&
-        !(await feed()).includes(documentId),
-    );
-  }
+  log(`warm-up: ${await warmUp(office)} publishes until the builder kept a spare`);
+  const timings = await publishRounds(office, REPEAT, log);
 
   const workerPublishes = memory.take();
   const publishPhasesMs = medianPhases(
@@ -260,9 +145,7 @@ async function main() {
     log(`hugo: ${hugoPages} items in ${hugoBuildMs} ms`);
   }
 
-  builder.close();
-  await Promise.all([api.close(), site.close(), proxy.close()]);
-  await cms.stop();
+  await Promise.all([office.close(), proxy.close()]);
 
   const results: BenchResults = {
     documents: N,

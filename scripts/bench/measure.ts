@@ -1,53 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFile, execFileSync, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
+import { spawn } from 'node:child_process';
 import { planBeside, planEnvironment } from '../builder/build-plan';
 import { runAssembled } from '../builder/assemble';
 import { siteBuildNodeOptions } from '../builder/config';
+import { commandLine, groupRss, processes } from './proc';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-/** Resident memory of a process group, in bytes (the build and the Pagefind it starts). */
-function groupRss(pgid: number): number {
-  try {
-    const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' });
-    return (
-      out
-        .split('\n')
-        .map((l) => Number(l.trim()) || 0)
-        .reduce((a, b) => a + b, 0) * 1024
-    );
-  } catch {
-    return 0;
-  }
-}
-
-const run = promisify(execFile);
-
 /**
  * The peak resident memory of the builder's site-build worker (site/build-worker.mjs, a child
- * of this process) and what it starts, sampled without blocking this process, which serves
- * the CMS and the builder. `take()` returns the peak since the last take.
+ * of this process) and what it starts. `take()` returns the peak since the last take.
  */
 export function workerMemory() {
   let peak = 0;
-  let busy = false;
-  const timer = setInterval(async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      const { stdout } = await run('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)]);
-      const worker = stdout.split('\n').find((line) => line.includes('build-worker.mjs'));
-      if (worker) {
-        const group = await run('ps', ['-o', 'rss=', '-g', worker.trim().split(/\s+/)[0]]);
-        peak = Math.max(peak, group.stdout.split('\n').reduce((sum, l) => sum + (Number(l.trim()) || 0), 0) * 1024);
-      }
-    } catch {
-      // The worker ended between the two calls: nothing to sample this time.
-    } finally {
-      busy = false;
-    }
+  const timer = setInterval(() => {
+    const worker = processes().find((p) => p.ppid === process.pid && commandLine(p.pid).includes('build-worker.mjs'));
+    // The worker leads a process group of its own (it is started detached).
+    if (worker) peak = Math.max(peak, groupRss(worker.pid));
   }, 250);
   return {
     take() {
@@ -81,6 +51,8 @@ export async function measuredBuild(options: {
   cacheDir: string;
   /** The live build to start from, as the builder names it after a webhook. */
   base?: string;
+  /** Node's options for the build beyond the builder's (a profiler's, for bench:profile). */
+  nodeOptions?: string[];
 }): Promise<BuildFigures> {
   const plan = planBeside(options.outDir, options.cacheDir, options.base ? { base: options.base } : {});
   fs.rmSync(plan.reportFile, { force: true });
@@ -92,6 +64,7 @@ export async function measuredBuild(options: {
       process.execPath,
       [
         ...siteBuildNodeOptions(),
+        ...(options.nodeOptions ?? []),
         path.join(root, 'node_modules', 'astro', 'astro.js'),
         'build',
         '--silent',
