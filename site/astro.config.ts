@@ -34,6 +34,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: {
     format: 'directory',
+    concurrency: 2,
     inlineStylesheets: 'always',
     ...(plan.preview ? { assetsPrefix: plan.preview.assetsPrefix } : {}),
   },

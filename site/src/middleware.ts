@@ -6,12 +6,19 @@ import { buildSession } from './lib/build-session';
 /** Every page and endpoint renders noting what it reads (lib/reads.ts), for the next build. */
 export const onRequest = defineMiddleware(async (context, next) => {
   const page: PageReads = { reads: new Map() };
-  const body = await readingFor(page, async () => {
-    const rendered = await next();
-    // Astro renders a page's body as it is read: read it here, so that every query it asks is the page's.
-    return { bytes: await rendered.arrayBuffer(), rendered };
-  });
+  const turn = buildSession().renderTurns.take();
+  let body: { bytes: ArrayBuffer; rendered: Response };
+  try {
+    body = await readingFor(page, async () => {
+      const rendered = await next();
+      // Astro renders a page's body as it is read: read it here, so that every query it asks is the page's.
+      return { bytes: await rendered.arrayBuffer(), rendered };
+    });
+  } catch (error) {
+    await turn(() => undefined);
+    throw error;
+  }
   noteReads(context.url.pathname, page.reads);
-  buildSession().pageRendered?.(context.url.pathname, Buffer.from(body.bytes));
+  await turn(() => buildSession().pageRendered?.(context.url.pathname, Buffer.from(body.bytes)));
   return new Response(body.bytes, body.rendered);
 });

@@ -1,6 +1,7 @@
 import type { BuildPlan, LoaderReport } from '@newsroom/shared-types';
 import type { TypeChanges } from '../loaders/changes';
 import type { IncrementalState } from './incremental';
+import { turns } from './turns';
 
 /**
  * What the parts of one build hand each other inside the build process: the loaders (run while
@@ -27,8 +28,13 @@ export interface BuildSession {
   changes: Record<string, TypeChanges>;
   /** The incremental build's state: the live build's manifest, what is rendered again, what each page read. */
   incremental: IncrementalState;
-  /** Given each page as it renders (src/middleware.ts), when the build wants it (integrations/search-stream.ts). */
+  /**
+   * Given each page as it renders (src/middleware.ts), when the build wants it
+   * (integrations/search-stream.ts), in the order the pages started.
+   */
   pageRendered?: (address: string, bytes: Buffer) => void;
+  /** The pages' turns to hand over what they rendered, in the order they started. */
+  renderTurns: ReturnType<typeof turns>;
 }
 
 interface ProcessState {
@@ -50,6 +56,7 @@ const newSession = (plan: BuildPlan | null): BuildSession => ({
   loaders: {},
   changes: {},
   incremental: {},
+  renderTurns: turns(),
 });
 const state = (): ProcessState =>
   ((globalThis as Record<symbol, ProcessState>)[KEY] ??= { session: newSession(null), kept: new Map() });
