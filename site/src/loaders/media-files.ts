@@ -32,6 +32,10 @@ const isUpload = (value: unknown): value is SiteMedia & { mime: string } =>
   typeof (value as { mime?: unknown }).mime === 'string' &&
   (value as SiteMedia).url.startsWith('/');
 
+/** Where a build's cache holds a copy, by the address the site serves it at (`/media/<hash>/<name>`). */
+export const copyInCache = (cacheDir: string, publicUrl: string) =>
+  path.join(cacheDir, ...publicUrl.split('/').slice(1));
+
 /** Strapi names a file `<slug>_<random><ext>`; anything else is dropped from the copy's name. */
 const safeName = (url: string) => path.posix.basename(url).replace(/[^A-Za-z0-9._-]/g, '') || 'file';
 
@@ -52,7 +56,7 @@ export class MediaFiles {
   private copied = false;
 
   constructor(
-    cacheDir: string,
+    private readonly cacheDir: string,
     private readonly cmsUrl: string,
     private readonly fetchImpl: typeof fetch = fetch,
   ) {
@@ -89,7 +93,7 @@ export class MediaFiles {
     const version = `${this.cmsUrl}${media.url}|${media.size ?? ''}|${media.updatedAt ?? ''}`;
     const known = this.index[version];
     // An index written before copies were hashed holds plain paths: those files are fetched once more.
-    if (typeof known === 'object' && fs.existsSync(path.join(this.dir, ...known.publicUrl.split('/').slice(2))))
+    if (typeof known === 'object' && fs.existsSync(copyInCache(this.cacheDir, known.publicUrl)))
       return Promise.resolve(known);
     let fetching = this.pending.get(version);
     if (!fetching) {
