@@ -17,7 +17,7 @@ import { siteBuilds } from '../test/builds';
  * `npm test` runs a short walk with a fixed seed; `npm run test:differential -w site` a long
  * one with a new seed. DIFFERENTIAL_STEPS and DIFFERENTIAL_SEED replay a failure's walk.
  */
-const STEPS = Number(process.env.DIFFERENTIAL_STEPS || 40);
+const STEPS = Number(process.env.DIFFERENTIAL_STEPS || 100);
 const SEED =
   process.env.DIFFERENTIAL_SEED === 'random'
     ? Math.floor(Math.random() * 2 ** 31)
