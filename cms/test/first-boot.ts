@@ -26,8 +26,6 @@ export const postgresTemplate = (dir: string) =>
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase()}`;
 
-const SQLITE_FILES = ['data.db', 'data.db-wal'];
-
 /** A SQLite template's file, or undefined when none is kept yet. */
 export async function sqliteTemplate(dir: string): Promise<string | undefined> {
   const file = path.join(dir, 'first-start.db');
@@ -36,19 +34,27 @@ export async function sqliteTemplate(dir: string): Promise<string | undefined> {
 
 /** Keeps a stopped Strapi's SQLite database as the template; a rename, so another test never reads half of one. */
 export async function keepSqliteTemplate(dir: string, from: string) {
-  const pending = path.join(dir, `${randomBytes(4).toString('hex')}.pending`);
-  await fs.mkdir(pending);
-  for (const name of SQLITE_FILES) await fs.copyFile(path.join(from, name), path.join(pending, name)).catch(noFile);
-  // SQLite leaves no write-ahead log when it closes cleanly; a template with one is refused.
-  if (await fs.stat(path.join(pending, 'data.db-wal')).catch(() => null))
+  // SQLite leaves no write-ahead log when it closes cleanly; a database with one is refused.
+  if (await fs.stat(path.join(from, 'data.db-wal')).catch(() => null))
     throw new Error(`The first start's database in ${from} was not closed cleanly.`);
-  await fs.rename(path.join(pending, 'data.db'), path.join(dir, 'first-start.db'));
-  await fs.rm(pending, { recursive: true, force: true });
+  const pending = path.join(dir, `${randomBytes(4).toString('hex')}.pending`);
+  await fs.copyFile(path.join(from, 'data.db'), pending);
+  await fs.rename(pending, path.join(dir, 'first-start.db'));
 }
 
-const noFile = (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'ENOENT') throw error;
-};
+/**
+ * Keeps a stopped Strapi's PostgreSQL database as the template, by renaming it. Another test
+ * may have kept one first: then this one goes. Any other failure is the rename's to tell.
+ */
+export async function keepPostgresTemplate(baseUrl: string, database: string, template: string) {
+  await onPostgres(baseUrl, (query) => query(`ALTER DATABASE ${database} RENAME TO ${template}`)).catch(
+    async (error: Error) => {
+      await onPostgres(baseUrl, (query) => query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      if (!(await hasPostgresTemplate(baseUrl, template)))
+        throw new Error(`The first start's database could not become the run's template: ${error.message}`);
+    },
+  );
+}
 
 /** Runs SQL on the server DATABASE_URL names. */
 export async function onPostgres<T>(baseUrl: string, work: (query: (sql: string) => Promise<unknown>) => Promise<T>) {

@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { strapiSecrets } from './secrets';
 import {
   hasPostgresTemplate,
+  keepPostgresTemplate,
   keepSqliteTemplate,
   onPostgres,
   postgresTemplate,
@@ -93,25 +94,27 @@ export async function startStrapi(options: StartOptions = {}): Promise<TestStrap
 
 /** The run's first start, made now if no test made it before. */
 async function firstBoot(templates: string): Promise<FirstBoot> {
-  if (POSTGRES_SERVER) {
-    const name = postgresTemplate(templates);
-    if (await hasPostgresTemplate(POSTGRES_SERVER, name)) return { postgres: name };
-    const first = await boot({});
-    await first.stop({ keepData: true });
-    await fs.rm(first.dir, { recursive: true, force: true });
-    // Another test may have kept one first: then this one goes.
-    await onPostgres(POSTGRES_SERVER, (query) => query(`ALTER DATABASE ${first.database} RENAME TO ${name}`)).catch(
-      () => onPostgres(POSTGRES_SERVER, (query) => query(`DROP DATABASE IF EXISTS ${first.database} WITH (FORCE)`)),
-    );
-    return { postgres: name };
-  }
-  const kept = await sqliteTemplate(templates);
-  if (kept) return { sqlite: kept };
+  const kept = await keptFirstBoot(templates);
+  if (kept) return kept;
   const first = await boot({});
   await first.stop({ keepData: true });
-  await keepSqliteTemplate(templates, first.dir);
-  await fs.rm(first.dir, { recursive: true, force: true });
-  return { sqlite: (await sqliteTemplate(templates))! };
+  try {
+    if (POSTGRES_SERVER) await keepPostgresTemplate(POSTGRES_SERVER, first.database!, postgresTemplate(templates));
+    else await keepSqliteTemplate(templates, first.dir);
+  } finally {
+    await fs.rm(first.dir, { recursive: true, force: true });
+  }
+  return (await keptFirstBoot(templates))!;
+}
+
+/** The first start a test of this run kept, if one did. */
+async function keptFirstBoot(templates: string): Promise<FirstBoot | undefined> {
+  if (POSTGRES_SERVER) {
+    const name = postgresTemplate(templates);
+    return (await hasPostgresTemplate(POSTGRES_SERVER, name)) ? { postgres: name } : undefined;
+  }
+  const file = await sqliteTemplate(templates);
+  return file ? { sqlite: file } : undefined;
 }
 
 async function boot(options: StartOptions, from?: FirstBoot): Promise<TestStrapi> {
