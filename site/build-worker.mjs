@@ -37,5 +37,8 @@ process.on('message', async ({ env }) => {
     process.send({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
-// The builder went away: nothing more will be asked of this process.
-process.on('disconnect', () => process.exit(0));
+// The builder went away, or retires this process: nothing more will be asked of it. What the
+// last build left to write (its manifest) is written first, or the next build would be full.
+process.on('disconnect', () => {
+  void Promise.resolve(globalThis[SITE_STATE]?.writing).finally(() => process.exit(0));
+});

@@ -65,7 +65,7 @@ export async function startOffice(work: string, log: (line: string) => void) {
       await waitFor(async () => builder.status().live !== null && (await settled()), 'the first live build');
     },
     async close() {
-      builder.close();
+      await builder.close();
       await Promise.all([api.close(), site.close()]);
       await cms.stop();
     },

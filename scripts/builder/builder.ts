@@ -150,9 +150,9 @@ export class Builder {
     };
   }
 
-  /** Stops the site's build worker (the builder is shutting down). */
-  close() {
-    this.worker.stop();
+  /** Stops the site's build worker once it has written what its last build left (the builder is shutting down). */
+  async close() {
+    await this.worker.retire();
   }
 
   /**

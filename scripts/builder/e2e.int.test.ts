@@ -103,7 +103,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  builder?.close();
+  await builder?.close();
   await Promise.all([api?.close(), site?.close()]);
   await cms?.stop();
 });

@@ -30,7 +30,7 @@ async function main() {
   const stop = async () => {
     check.stop();
     await Promise.all([api.close(), site.close()]);
-    builder.close();
+    await builder.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -14,6 +14,8 @@ type Reply = { ok: true; heapUsedBytes?: number } | { ok: false; error: string }
  * heap nears the limit.
  */
 export const RECYCLE_AFTER_BUILDS = 200;
+/** How long a retiring worker may take to finish writing what its last build left (see retire). */
+const RETIRE_WAIT_MS = 10_000;
 /** A worker whose heap holds more than this share of its limit after a build is started afresh. */
 const HEAP_SHARE_TO_RECYCLE = 0.9;
 
@@ -66,7 +68,7 @@ export class SiteWorker {
     private readonly heapMb: number = DEFAULT_BUILD_HEAP_MB,
   ) {}
 
-  run(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
+  async run(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
     const code = this.codeStamp();
     if (
       this.child &&
@@ -75,7 +77,7 @@ export class SiteWorker {
         configurationOf(env) !== this.configuration ||
         code !== this.code)
     )
-      this.stop();
+      await this.retire();
     this.code = code;
     const child = this.child ?? this.start(env);
     this.builds += 1;
@@ -107,17 +109,33 @@ export class SiteWorker {
     });
   }
 
-  /** Ends the worker and everything it started (Pagefind's service). */
+  /**
+   * Ends a worker that is not building: it is let finish what its last build left to write
+   * (the manifest the next build starts from, written after the worker replied) for up to
+   * `RETIRE_WAIT_MS`, then ended with everything it started.
+   */
+  async retire() {
+    const child = this.child;
+    if (child?.connected && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.disconnect();
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, RETIRE_WAIT_MS).unref())]);
+    }
+    this.stop();
+  }
+
+  /** Ends the worker and everything it started (Pagefind's service) at once. */
   stop() {
     const child = this.child;
     this.child = null;
     this.builds = 0;
     this.heapUsedBytes = 0;
-    if (!child || child.exitCode !== null) return;
+    if (!child) return;
     try {
       process.kill(-child.pid!, 'SIGKILL');
     } catch {
-      child.kill('SIGKILL');
+      // The worker and what it started are gone already.
+      if (child.exitCode === null) child.kill('SIGKILL');
     }
   }
 

@@ -8,16 +8,19 @@ import { SiteWorker, siteCodeStamp } from './site-worker';
 const FAKE = `
 import fs from 'node:fs';
 import v8 from 'node:v8';
+let writing = Promise.resolve();
 process.on('message', ({ env }) => {
   const heapMb = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
-  fs.appendFileSync(env.RECORD, JSON.stringify({ pid: process.pid, out: env.NEWSROOM_BUILD_PLAN, leftover: process.env.NEWSROOM_BUILD_PLAN, heapMb }) + '\\n');
+  const left = env.LEFT && fs.existsSync(env.LEFT);
+  fs.appendFileSync(env.RECORD, JSON.stringify({ pid: process.pid, out: env.NEWSROOM_BUILD_PLAN, leftover: process.env.NEWSROOM_BUILD_PLAN, heapMb, left }) + '\\n');
   Object.assign(process.env, env);
+  if (env.DO === 'leave') writing = new Promise((done) => setTimeout(() => done(fs.writeFileSync(env.LEFT, 'manifest')), 400));
   if (env.DO === 'fail') process.send({ ok: false, error: 'Error: no home page\\n    at build' });
   else if (env.DO === 'crash') process.exit(3);
   else if (env.NEWSROOM_BUILD_PLAN === '/bloated') process.send({ ok: true, heapUsedBytes: 0.95 * heapMb * 2 ** 20 });
   else if (env.DO !== 'hang') process.send({ ok: true, heapUsedBytes: 0.5 * heapMb * 2 ** 20 });
 });
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', () => void writing.finally(() => process.exit(0)));
 `;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-worker-'));
@@ -29,7 +32,7 @@ const runs = () =>
     .readFileSync(record, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { pid: number; out: string; leftover?: string; heapMb: number });
+    .map((l) => JSON.parse(l) as { pid: number; out: string; leftover?: string; heapMb: number; left?: boolean });
 let worker: SiteWorker;
 
 afterEach(() => {
@@ -78,6 +81,28 @@ describe('the site build worker', () => {
     await expect(build('/b1', 'crash')).rejects.toThrow(/The build worker stopped \(exit 3\)/);
     await build('/b2');
     expect(runs()).toHaveLength(2);
+  });
+
+  it('lets a worker it starts afresh finish writing what its last build left first', async () => {
+    const left = path.join(dir, 'left.json');
+    fs.rmSync(left, { force: true });
+    worker = new SiteWorker(script, 1);
+    await worker.run({ RECORD: record, NEWSROOM_BUILD_PLAN: '/b1', DO: 'leave', LEFT: left }, 10_000);
+    expect(fs.existsSync(left)).toBe(false);
+    await worker.run({ RECORD: record, NEWSROOM_BUILD_PLAN: '/b2', LEFT: left }, 10_000);
+    const [first, second] = runs();
+    expect(second.pid).not.toBe(first.pid);
+    expect(second.left).toBe(true);
+  });
+
+  it('lets the worker finish writing when the builder closes', async () => {
+    const left = path.join(dir, 'left-at-close.json');
+    worker = new SiteWorker(script);
+    await worker.run({ RECORD: record, NEWSROOM_BUILD_PLAN: '/b1', DO: 'leave', LEFT: left }, 10_000);
+    const [{ pid }] = runs();
+    await worker.retire();
+    expect(fs.readFileSync(left, 'utf8')).toBe('manifest');
+    expect(() => process.kill(pid, 0)).toThrow();
   });
 
   it('kills a build that runs past its timeout', async () => {

@@ -94,6 +94,11 @@ export interface BuildReport {
   /** Per content type, what its loader did. */
   loaders: Record<string, LoaderReport>;
   /**
+   * Image encodings the build made (Astro keeps them in its cache: a build makes only those it
+   * has not), and of them those made while its pages rendered (site/src/lib/early-images.ts).
+   */
+  images?: { encoded: number; early: number };
+  /**
    * How the pages were rendered: by an Astro build, which bundles the page code (`bundled`),
    * or by the builder's worker with the page code its last public build bundled (`kept`).
    */

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BuildPlan, BuildReport } from '@newsroom/shared-types';
 import { buildSession } from '../src/lib/build-session';
-import { finishIncremental, removeServerLeftovers, writeManifest, type Started } from './incremental';
+import { finishIncremental, manifestOf, removeServerLeftovers, type Started } from './incremental';
+import { takeManifest, writeManifest } from './manifest-store';
 import { indexSearch } from './search-index';
 import type { EarlyBundles } from './search-early';
 
@@ -29,16 +30,18 @@ export async function finishBuild(
       files: { rendered: files.length, reused: 0 },
       search: { bundles: [], pagesIndexed: 0 },
       loaders: session.loaders,
+      images: session.images,
       timingsMs: {},
     };
   }
+  await takeManifest();
   const finished = finishIncremental(out, plan, started, session.incremental);
   lap('what to carry');
   const store = plan.searchBundles ? { dir: plan.searchBundles, suffix: plan.id } : undefined;
   const search = await indexSearch(out, { ...finished, early }, store);
-  writeManifest(out, started, finished, search.bundles, manifest);
+  await writeManifest(started.manifests, out, manifestOf(started, finished, search.bundles), manifest);
   lap('search index');
-  return { ...finished.report, search: search.report, loaders: session.loaders, timingsMs: {} };
+  return { ...finished.report, search: search.report, loaders: session.loaders, images: session.images, timingsMs: {} };
 }
 
 /** The report, where the builder reads it (the plan's `reportFile`). */

@@ -7,7 +7,7 @@ import type { IncrementalState, ManifestPages, SearchPlace } from '../src/lib/in
 import { MEDIA_REFERENCE } from './media-folder';
 import { pagesRead, updatePagesRead } from './pages-read';
 import { searchPlaceOf } from './search-index';
-import { keptAcrossBuilds } from '../src/lib/build-session';
+import { readManifest, type Manifest } from './manifest-store';
 
 const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(site, '..');
@@ -27,12 +27,6 @@ const CONFIG = [
  * slash or `..` must never become a file the build links from or into.
  */
 const ASSET = new RegExp(`/_astro/[A-Za-z0-9_-][A-Za-z0-9._-]*|${MEDIA_REFERENCE.source}`, 'g');
-
-/**
- * A build's manifest, kept in the cache (not served): its files and the assets each refers
- * to, its search bundles and each item page's, and what each page read.
- */
-type Manifest = NonNullable<IncrementalState['manifest']>;
 
 /** The files under `rel` of `dir` (or `rel`, a file), sorted; symbolic links are not followed. */
 function filesUnder(dir: string, rel = ''): string[] {
@@ -64,28 +58,6 @@ export function codeFingerprint(searchBundles = ''): string {
   return hash.digest('hex');
 }
 
-const manifestFile = (dir: string, build: string) =>
-  path.join(dir, `${crypto.createHash('sha1').update(path.resolve(build)).digest('hex')}.json`);
-/**
- * The manifest this process wrote last, with its file's size and time: in the builder's
- * worker, the next build starts from the build this one made, and parsing its manifest again
- * (24 MB at 10 000 documents × 3 languages) took a second of every publish.
- */
-const written = keptAcrossBuilds<{ size: number; mtimeMs: number; manifest: Manifest }>('manifest');
-
-/** A build's manifest; null when it has none, or one that cannot be read (the build is then full). */
-function readManifest(dir: string, build: string): Manifest | null {
-  const file = manifestFile(dir, build);
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat) return null;
-  const held = written.get(file);
-  if (held && held.size === stat.size && held.mtimeMs === stat.mtimeMs) return held.manifest;
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
-  } catch {
-    return null;
-  }
-}
 const isPublished = (rel: string) => !rel.startsWith('_astro/') && !rel.startsWith('pagefind/');
 
 /**
@@ -170,14 +142,6 @@ function linkAssets(out: string, referenced: Iterable<string>, carried: Set<stri
   }
 }
 
-function keepNewest(dir: string, count: number) {
-  const files = fs
-    .readdirSync(dir)
-    .map((f) => path.join(dir, f))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  for (const old of files.slice(count)) fs.rmSync(old, { force: true });
-}
-
 /** What the build's start decided: where manifests are kept, and the code's fingerprint. */
 export interface Started {
   manifests: string;
@@ -240,9 +204,7 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
     const base = state.base;
     // The live build's manifest becomes this build's, changed where this build changed the
     // site: a publish's work is its change, not the 63 000 files (copying them took half a
-    // second). It is forgotten first: were this build to fail, the next would read the live
-    // build's manifest from its file.
-    written.clear();
+    // second). finishBuild has let it go first (takeManifest).
     const { files: kept, search: keptSearch } = manifest;
     const assets = (manifest.assets ??= assetCounts(kept));
     // What the rendered pages refer to that the live build has, before the counts change: the builder carries it.
@@ -343,23 +305,9 @@ export function finishIncremental(out: string, plan: BuildPlan, started: Started
   return finished;
 }
 
-/**
- * Writes the build's manifest, once its search bundles are known: at once, or (`later`) when
- * this build is over. Turning 24 MB of manifest (10 000 documents × 3 languages) into a file
- * takes most of a second, and the builder's worker, which stays, can do it while the builder
- * signs, seals and verifies the build: it handles its next message, and so its next build,
- * only once the write is done. `astro build` by hand ends its process as soon as the build
- * resolves, so it writes at once. A manifest that could not be written makes the next build
- * full, never wrong.
- */
-export function writeManifest(
-  out: string,
-  started: Started,
-  finished: Finished,
-  bundles: string[],
-  when: 'now' | 'later',
-) {
-  const manifest: Manifest = {
+/** The build's manifest, once its search bundles are known (written by manifest-store.ts). */
+export function manifestOf(started: Started, finished: Finished, bundles: string[]): Manifest {
+  return {
     fingerprint: started.fingerprint,
     files: finished.files,
     search: finished.search,
@@ -371,23 +319,4 @@ export function writeManifest(
     pages: finished.reads.pages,
     keysNumbered: finished.reads.keysNumbered,
   };
-  const file = manifestFile(started.manifests, out);
-  written.clear();
-  const write = () => {
-    fs.mkdirSync(started.manifests, { recursive: true });
-    // Written whole or not at all: a manifest cut short would make the next build full, never wrong.
-    fs.writeFileSync(`${file}.partial`, JSON.stringify(manifest));
-    fs.renameSync(`${file}.partial`, file);
-    const { size, mtimeMs } = fs.statSync(file);
-    written.set(file, { size, mtimeMs, manifest });
-    keepNewest(started.manifests, 12);
-  };
-  if (when === 'now') return write();
-  setImmediate(() => {
-    try {
-      write();
-    } catch (error) {
-      console.error(`The build's manifest could not be written (the next build will be full): ${String(error)}`);
-    }
-  });
 }

@@ -7,7 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { HtmlValidate } from 'html-validate';
-import { CONTENT_TYPES, LOCALES, type Locale, type MonthStatistics } from '@newsroom/shared-types';
+import { CONTENT_TYPES, LOCALES, type BuildReport, type Locale, type MonthStatistics } from '@newsroom/shared-types';
 import { statisticsRows } from './lib/disclosure';
 import { startStrapi, type TestStrapi, seedDemo, takeStep } from '@newsroom/cms/testing';
 import { buildSite } from '../test/build-site';
@@ -38,8 +38,10 @@ async function build() {
   // What the builder does to every build before it goes live: sign its records, place the keys and the log.
   const key = readSigningKey(ensureSigningKeyFile(path.join(work, 'secrets', 'signing-key.pem')), out());
   new Authenticity(path.join(work, 'authenticity'), key, () => {}).run(out());
-  return report.loaders;
+  return report;
 }
+/** The first build's report. */
+let first: BuildReport;
 
 const file = (urlPath: string) => {
   const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]);
@@ -105,7 +107,7 @@ beforeAll(async () => {
   });
   await documents.publish({ documentId, locale: 'en' });
   await requestsForTheLog();
-  await build();
+  first = await build();
 });
 
 const REQUESTER = { name: 'Valbona Requester', email: 'valbona.requester@example.org', phone: '+383 49 111 222' };
@@ -419,6 +421,14 @@ describe('the built site', () => {
     for (const count of Object.values(pages)) expect(count).toBeGreaterThan(30);
   });
 
+  it('encodes images while the pages render, and Astro takes them', () => {
+    const { encoded, early } = first.images!;
+    expect(encoded).toBeGreaterThan(0);
+    // Those not started when the last page rendered are Astro's own.
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThanOrEqual(encoded);
+  });
+
   it('has a sitemap index of files by type and year, with hreflang alternates, and a robots.txt pointing to it', () => {
     const index = read('/sitemap.xml');
     expect(XMLValidator.validate(index)).toBe(true);
@@ -439,8 +449,10 @@ describe('the built site', () => {
     const [release] = (await published('release', 'sq')).filter((r) => r.issuedAt < new Date().toISOString());
     const en = (await published('release', 'en')).find((r) => r.documentId === release.documentId);
     await app.strapi.documents(CONTENT_TYPES.release.uid).unpublish({ documentId: release.documentId, locale: 'sq' });
-    const stats = await build();
+    const { loaders: stats, images } = await build();
     expect(fs.existsSync(file(itemPath('release', 'sq', release.slug)))).toBe(false);
+    // Astro kept the first build's images: none is encoded again, early or late.
+    expect(images).toEqual({ encoded: 0, early: 0 });
     expect(read(feedPath('sq', 'release'))).not.toContain(`urn:newsroom:release:${release.documentId}:sq`);
     if (en) expect(fs.existsSync(file(itemPath('release', 'en', en.slug)))).toBe(true);
     expect(stats.release).toMatchObject({ fetched: 0, removed: 1 });

@@ -35,6 +35,8 @@ export interface BuildSession {
   pageRendered?: (address: string, bytes: Buffer) => void;
   /** The pages' turns to hand over what they rendered, in the order they started. */
   renderTurns: ReturnType<typeof turns>;
+  /** Image encodings the build made, and of them those made while its pages rendered (early-images.ts). */
+  images: { encoded: number; early: number };
 }
 
 interface ProcessState {
@@ -47,6 +49,8 @@ interface ProcessState {
   kept: Map<string, unknown>;
   /** How the next build may publish with the page code kept from the last (see leavePublisher). */
   publisher?: KeptCodePublisher;
+  /** What builds left to finish after they ended (their manifests): see afterBuild. */
+  writing?: Promise<void>;
 }
 
 const KEY = Symbol.for('newsroom.site-build');
@@ -57,6 +61,7 @@ const newSession = (plan: BuildPlan | null): BuildSession => ({
   changes: {},
   incremental: {},
   renderTurns: turns(),
+  images: { encoded: 0, early: 0 },
 });
 const state = (): ProcessState =>
   ((globalThis as Record<symbol, ProcessState>)[KEY] ??= { session: newSession(null), kept: new Map() });
@@ -85,6 +90,19 @@ export function keptAcrossBuilds<T>(name: string): Map<string, T> {
   if (!kept.has(name)) kept.set(name, new Map<string, T>());
   return kept.get(name) as Map<string, T>;
 }
+
+/**
+ * Work a build leaves to finish after it has ended (its manifest's write), which must never
+ * fail: the next build waits for it before it changes what it writes, and the builder's worker
+ * before it ends (build-worker.mjs reads `writing` from this process's state).
+ */
+export function afterBuild(work: Promise<void>) {
+  const s = state();
+  s.writing = Promise.all([s.writing, work]).then(() => undefined);
+}
+
+/** Done when the work builds left to finish is. */
+export const writesAfterBuild = (): Promise<void> => state().writing ?? Promise.resolve();
 
 /**
  * Renders pages with the page code Astro bundled in this process's last build, into `outDir`

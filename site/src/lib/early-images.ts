@@ -8,6 +8,8 @@ import { encodeImage, transformKey, type ImageTransform } from './image-encode';
 
 type Encoded = Awaited<ReturnType<typeof encodeImage>>;
 
+const digest = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
+
 interface Job {
   key: string;
   original: string;
@@ -25,30 +27,33 @@ interface Job {
  * done and encodes the rest itself; a job not started by then is dropped, and one that failed
  * is encoded by Astro, which reports the failure.
  *
- * Astro keeps what it encoded in its cache and does not ask for it again: `encoded.log` lists
- * what this cache's builds encoded, and those are not queued (a publish encodes nothing).
+ * Astro keeps what it encoded in its cache and does not ask for it again: each encoding this
+ * cache's builds made leaves a mark in `encoded/` (a file named by a digest of it, so a build
+ * looks up only the images its pages ask for, however many the office has published), and
+ * those are not queued (a publish encodes nothing).
  */
 export class EarlyImages {
   private readonly dir: string;
-  private readonly log: string;
-  private readonly before: Set<string>;
+  private readonly marks: string;
   private readonly jobs = new Map<string, Job>();
   private readonly waiting: Job[] = [];
   private running = false;
+  /** The upload the last job read: a photo's encodings are queued one after another. */
+  private last?: { file: string; bytes: Promise<Buffer> };
 
   constructor(cacheDir: string) {
     this.dir = path.join(cacheDir, 'newsroom-images');
-    this.log = path.join(this.dir, 'encoded.log');
+    this.marks = path.join(this.dir, 'encoded');
     // What an earlier build encoded early and Astro did not take (it had it cached after all).
     fs.rmSync(path.join(this.dir, 'early'), { recursive: true, force: true });
     fs.mkdirSync(path.join(this.dir, 'early'), { recursive: true });
-    this.before = new Set(fs.existsSync(this.log) ? fs.readFileSync(this.log, 'utf8').split('\n') : []);
+    fs.mkdirSync(this.marks, { recursive: true });
   }
 
   /** Queues an encoding a page asked for, from `original` (a file), unless it was encoded before. */
   queue(original: string, transform: ImageTransform) {
     const key = transformKey(transform);
-    if (this.before.has(key) || this.jobs.has(key)) return;
+    if (this.jobs.has(key) || fs.existsSync(this.markOf(key))) return;
     const job: Job = { key, original, transform };
     this.jobs.set(key, job);
     this.waiting.push(job);
@@ -73,10 +78,16 @@ export class EarlyImages {
 
   /** Notes an encoding Astro keeps in its cache from now on. */
   encoded(transform: ImageTransform) {
-    const key = transformKey(transform);
-    if (this.before.has(key)) return;
-    this.before.add(key);
-    fs.appendFileSync(this.log, `${key}\n`);
+    fs.writeFileSync(this.markOf(transformKey(transform)), '', { flag: 'a' });
+  }
+
+  private markOf(key: string) {
+    return path.join(this.marks, digest(key));
+  }
+
+  private read(file: string): Promise<Buffer> {
+    if (this.last?.file !== file) this.last = { file, bytes: fs.promises.readFile(file) };
+    return this.last.bytes;
   }
 
   private next() {
@@ -92,8 +103,8 @@ export class EarlyImages {
 
   private async encode(job: Job) {
     try {
-      const { data, format } = await encodeImage(await fs.promises.readFile(job.original), job.transform);
-      const file = path.join(this.dir, 'early', crypto.createHash('sha256').update(job.key).digest('hex'));
+      const { data, format } = await encodeImage(await this.read(job.original), job.transform);
+      const file = path.join(this.dir, 'early', digest(job.key));
       await fs.promises.writeFile(file, data);
       return { file, format };
     } catch {

@@ -36,8 +36,15 @@ const isUpload = (value: unknown): value is SiteMedia & { mime: string } =>
 export const copyInCache = (cacheDir: string, publicUrl: string) =>
   path.join(cacheDir, ...publicUrl.split('/').slice(1));
 
-/** Strapi names a file `<slug>_<random><ext>`; anything else is dropped from the copy's name. */
-const safeName = (url: string) => path.posix.basename(url).replace(/[^A-Za-z0-9._-]/g, '') || 'file';
+/**
+ * Strapi names a file `<slug>_<random><ext>`; anything else is dropped from the copy's name,
+ * and so are leading dots: `..` or `.` would name the folder the copy is in, not a file.
+ */
+const safeName = (url: string) =>
+  path.posix
+    .basename(url)
+    .replace(/[^A-Za-z0-9._-]/g, '')
+    .replace(/^\.+/, '') || 'file';
 
 /**
  * The site's copies of the CMS's uploads, in `<cacheDir>/media/` under content-hashed

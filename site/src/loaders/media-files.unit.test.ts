@@ -90,4 +90,15 @@ describe('the site’s copies of uploads', () => {
     await new MediaFiles(cacheDir(), cms).localize(entry);
     expect((entry.file as { publicUrl?: string }).publicUrl).toMatch(/^\/media\/[0-9a-f]{16}\/a20bx\.pdf$/);
   });
+
+  it.each([
+    // `.` and `..` themselves are not fetched: a URL does not keep them.
+    ['/uploads/...', 'file'],
+    ['/uploads/.htaccess', 'htaccess'],
+  ])('never names the copy of %s as a folder or a hidden file', async (url, name) => {
+    files.set(url, Buffer.from(`odd ${url}`));
+    const entry = { file: upload(url) };
+    await new MediaFiles(cacheDir(), cms).localize(entry);
+    expect((entry.file as { publicUrl?: string }).publicUrl).toMatch(new RegExp(`^/media/[0-9a-f]{16}/${name}$`));
+  });
 });
