@@ -109,6 +109,7 @@ async function main() {
     entriesFetched: Math.max(...unchangedRuns.map((r) => r.entriesFetched)),
     imagesEncoded: Math.max(...unchangedRuns.map((r) => r.imagesEncoded)),
     peakRssBytes: Math.max(...unchangedRuns.map((r) => r.peakRssBytes)),
+    peakProcessRssBytes: Math.max(...unchangedRuns.map((r) => r.peakProcessRssBytes)),
   };
 
   // The builder starts from the warm cache, as it would after its first build.
@@ -116,7 +117,7 @@ async function main() {
   await office.firstBuild(path.join(work, 'cache'));
   const workerFullBuild = memory.take();
   log(
-    `the builder's first build (${builder.status().builds[0]?.mode ?? 'full'}): worker peak ${Math.round(workerFullBuild / 2 ** 20)} MiB`,
+    `the builder's first build (${builder.status().builds[0]?.mode ?? 'full'}): worker peak ${Math.round(workerFullBuild.groupBytes / 2 ** 20)} MiB`,
   );
   log(`warm-up: ${await warmUp(office)} publishes until the builder kept a spare`);
   const timings = await publishRounds(office, REPEAT, log);
@@ -168,9 +169,20 @@ async function main() {
       unpublish: againstHugo(summary(timings.unpublish), hugoBuildMs),
     },
     publishPhasesMs,
-    peakRssBytes: Math.max(cold.peakRssBytes, unchanged.peakRssBytes, workerFullBuild, workerPublishes),
+    peakRssBytes: Math.max(
+      cold.peakRssBytes,
+      unchanged.peakRssBytes,
+      workerFullBuild.groupBytes,
+      workerPublishes.groupBytes,
+    ),
+    peakProcessRssBytes: Math.max(
+      cold.peakProcessRssBytes,
+      unchanged.peakProcessRssBytes,
+      workerFullBuild.processBytes,
+      workerPublishes.processBytes,
+    ),
     buildPeakRssBytes: Math.max(cold.peakRssBytes, unchanged.peakRssBytes),
-    workerPeakRssBytes: { fullBuild: workerFullBuild, publishes: workerPublishes },
+    workerPeakRssBytes: { fullBuild: workerFullBuild.groupBytes, publishes: workerPublishes.groupBytes },
     cmsRequestsPerColdBuild: coldCms.requests,
     cmsAnswerMsPerColdBuild: coldCms.cmsMs,
     coldBuild: { entriesFetched: cold.entriesFetched, imagesEncoded: cold.imagesEncoded },

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { planBeside, planEnvironment } from '../builder/build-plan';
 import { runAssembled } from '../builder/assemble';
 import { siteBuildNodeOptions } from '../builder/config';
-import { commandLine, groupRss, processes } from './proc';
+import { commandLine, PeakMemory, processes } from './proc';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -13,16 +13,16 @@ const root = path.resolve(import.meta.dirname, '..', '..');
  * of this process) and what it starts. `take()` returns the peak since the last take.
  */
 export function workerMemory() {
-  let peak = 0;
+  let peak = new PeakMemory();
   const timer = setInterval(() => {
     const worker = processes().find((p) => p.ppid === process.pid && commandLine(p.pid).includes('build-worker.mjs'));
     // The worker leads a process group of its own (it is started detached).
-    if (worker) peak = Math.max(peak, groupRss(worker.pid));
+    if (worker) peak.note(worker.pid);
   }, 250);
   return {
-    take() {
+    take(): PeakMemory {
       const taken = peak;
-      peak = 0;
+      peak = new PeakMemory();
       return taken;
     },
     stop: () => clearInterval(timer),
@@ -39,7 +39,9 @@ export interface BuildFigures {
   ms: number;
   /** Whether the site's build rendered everything or only what changed. */
   mode: string;
+  /** The build's process group (Astro's process and Pagefind's), and its largest process. */
   peakRssBytes: number;
+  peakProcessRssBytes: number;
   entriesFetched: number;
   imagesEncoded: number;
 }
@@ -58,7 +60,7 @@ export async function measuredBuild(options: {
   fs.rmSync(plan.reportFile, { force: true });
   const imagesBefore = countFiles(path.join(options.cacheDir, 'assets'));
   const started = performance.now();
-  let peak = 0;
+  const peak = new PeakMemory();
   const report = await runAssembled(plan, async () => {
     const child = spawn(
       process.execPath,
@@ -85,9 +87,7 @@ export async function measuredBuild(options: {
     child.stderr.on('data', (c: Buffer) => {
       errors = (errors + c.toString()).slice(-4000);
     });
-    const poll = setInterval(() => {
-      peak = Math.max(peak, groupRss(child.pid!));
-    }, 250);
+    const poll = setInterval(() => peak.note(child.pid!), 250);
     const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
     clearInterval(poll);
     if (code !== 0) throw new Error(`The site build failed (${code}): ${errors}`);
@@ -96,7 +96,8 @@ export async function measuredBuild(options: {
   return {
     ms: Math.round(performance.now() - started),
     mode: report.mode ?? 'full',
-    peakRssBytes: peak,
+    peakRssBytes: peak.groupBytes,
+    peakProcessRssBytes: peak.processBytes,
     entriesFetched: Object.values(report.loaders ?? {}).reduce((sum, s) => sum + s.fetched, 0),
     imagesEncoded: countFiles(path.join(options.cacheDir, 'assets')) - imagesBefore,
   };

@@ -39,11 +39,28 @@ export function processes(): ProcessFigures[] {
   return found;
 }
 
-/** Resident memory of a process group, in bytes (a build and the Pagefind it starts). */
-export const groupRss = (pgrp: number) =>
-  processes()
+/**
+ * Resident memory of a process group, in bytes (a build and the Pagefind it starts): all of
+ * it, and its largest process's.
+ */
+export function groupRss(pgrp: number): { groupBytes: number; processBytes: number } {
+  const sizes = processes()
     .filter((p) => p.pgrp === pgrp)
-    .reduce((sum, p) => sum + p.rssBytes, 0);
+    .map((p) => p.rssBytes);
+  return { groupBytes: sizes.reduce((sum, b) => sum + b, 0), processBytes: Math.max(0, ...sizes) };
+}
+
+/** The most memory seen of a process group, sampled; `note` samples it once more. */
+export class PeakMemory {
+  groupBytes = 0;
+  processBytes = 0;
+
+  note(pgrp: number) {
+    const now = groupRss(pgrp);
+    this.groupBytes = Math.max(this.groupBytes, now.groupBytes);
+    this.processBytes = Math.max(this.processBytes, now.processBytes);
+  }
+}
 
 /** A process's command line, or '' when it has ended. */
 export function commandLine(pid: number): string {

@@ -38,11 +38,17 @@ function retiredRules(root: string) {
   let seen = '';
   let rules: Rules = new Map<string, RedirectRule>();
   return (): Rules => {
-    const file = path.join(root, '_redirects');
-    const stamp = fs.existsSync(file) ? `${fs.realpathSync(file)}:${fs.statSync(file).mtimeMs}` : '';
-    if (stamp !== seen) {
-      seen = stamp;
-      rules = stamp ? parseRedirects(fs.readFileSync(file, 'utf8')) : new Map<string, RedirectRule>();
+    // Read where the link pointed when asked: a build is never changed once live, so what is
+    // read is the file of the build stamped, even if a switch comes between.
+    let real: string;
+    try {
+      real = fs.realpathSync(path.join(root, '_redirects'));
+    } catch {
+      real = '';
+    }
+    if (real !== seen) {
+      seen = real;
+      rules = real ? parseRedirects(fs.readFileSync(real, 'utf8')) : new Map<string, RedirectRule>();
     }
     return rules;
   };
@@ -92,6 +98,7 @@ export function staticServer(buildsDir: string, options: { cmsUrl?: string } = {
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
   });
   app.addHook('onRequest', async (req, reply) => {
+    // Fastify answers 400 to a malformed encoding before any hook.
     const rule = rules().get(decodeURI(req.url.split('?')[0]));
     if (!rule) return;
     if (rule.status === 301) return reply.redirect(rule.to, 301);

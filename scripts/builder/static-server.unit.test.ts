@@ -109,6 +109,13 @@ describe('the local static server', () => {
     expect(res.body).toContain('410 en');
   });
 
+  it('answers a removed address however its letters are encoded, and a malformed encoding as a client error', async () => {
+    expect((await app.inject('/en/press-releases/in-%65rror/')).statusCode).toBe(410);
+    const malformed = await app.inject('/en/press-releases/in-%E0%A4%A/');
+    expect(malformed.statusCode).toBeGreaterThanOrEqual(400);
+    expect(malformed.statusCode).toBeLessThan(500);
+  });
+
   it('redirects the address of a consolidated item to the item that replaced it', async () => {
     const res = await app.inject('/sr/saopstenja/spojeno/?utm=x');
     expect(res.statusCode).toBe(301);
