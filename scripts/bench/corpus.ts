@@ -6,6 +6,13 @@ import { CONTENT_TYPES, LOCALE_CODES, type ContentTypeKey, type Locale } from '@
 import { drawPhoto } from '@newsroom/cms/testing';
 import { paragraphs, prng, sentence } from './words';
 
+/**
+ * Where the corpus of `documents` per locale with `images` photos is kept (`npm run bench`
+ * makes it once; `npm run bench:profile` reads it). There are never more photos than documents.
+ */
+export const corpusDir = (benchDir: string, documents: number, images: number) =>
+  path.join(benchDir, 'cache', `corpus-${documents}-${Math.min(images, documents)}`);
+
 /** How a real office's output divides: mostly releases and decisions. */
 export const PROPORTIONS: Array<[ContentTypeKey, number]> = [
   ['release', 0.4],

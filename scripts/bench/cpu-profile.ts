@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** V8's CPU profile (`--cpu-prof`, or the inspector's Profiler.stop). */
 export interface CpuProfile {
@@ -13,7 +14,8 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
-const root = `${process.cwd().replace(/\/(scripts|site|cms)$/, '')}/`;
+/** The repository, left out of the files' names. */
+const root = `${path.resolve(import.meta.dirname, '..', '..')}/`;
 
 const label = (frame: CpuProfile['nodes'][number]['callFrame']) =>
   `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^file:\/\//, '').replace(root, '')}:${frame.lineNumber + 1}`;

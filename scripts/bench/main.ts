@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { startStrapi } from '@newsroom/cms/testing';
 import { Authenticity } from '../authenticity/authenticate';
 import { readSigningKey } from '../authenticity/keys';
-import { generateCorpus } from './corpus';
+import { corpusDir, generateCorpus } from './corpus';
 import { countingProxy } from './proxy';
 import { againstHugo, measuredBuild, medianPhases, summary, workerMemory, type BuildFigures } from './measure';
 import { exportForHugo, hugoAvailable, hugoBuild } from './hugo';
@@ -36,7 +36,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 delete process.env.DATABASE_URL; // the corpus is a SQLite file
 
 async function corpus(): Promise<string> {
-  const dir = path.join(benchDir, 'cache', `corpus-${N}-${IMAGES}`);
+  const dir = corpusDir(benchDir, N, IMAGES);
   if (fs.existsSync(path.join(dir, 'done'))) return dir;
   log(`generating ${N} documents × 3 locales with ${IMAGES} images (once; cached in ${path.relative(root, dir)})`);
   fs.rmSync(dir, { recursive: true, force: true });

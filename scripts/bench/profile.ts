@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Session } from 'node:inspector/promises';
 import { startStrapi } from '@newsroom/cms/testing';
+import { corpusDir } from './corpus';
 import { measuredBuild } from './measure';
 import { profileLines, readProfile, summarizeProfile, type CpuProfile } from './cpu-profile';
 import { freePort, profileProcess } from './inspector';
@@ -28,7 +29,7 @@ const { values } = parseArgs({
     cms: { type: 'boolean', default: false },
   },
 });
-const corpus = path.join(root, 'bench', 'cache', `corpus-${values.documents}-${values.images}`);
+const corpus = corpusDir(path.join(root, 'bench'), Number(values.documents), Number(values.images));
 const work = path.join(root, 'bench', 'profile');
 const profiles = path.join(work, 'cpu');
 const log = (line: string) => console.log(`[profile] ${line}`);

@@ -6,7 +6,8 @@ import { buildSession } from './lib/build-session';
 /** Every page and endpoint renders noting what it reads (lib/reads.ts), for the next build. */
 export const onRequest = defineMiddleware(async (context, next) => {
   const page: PageReads = { reads: new Map() };
-  const turn = buildSession().renderTurns.take();
+  // Only a build that indexes pages as they render needs them in the order they started.
+  const turn = buildSession().pageRendered ? buildSession().renderTurns.take() : undefined;
   let body: { bytes: ArrayBuffer; rendered: Response };
   try {
     body = await readingFor(page, async () => {
@@ -15,10 +16,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
       return { bytes: await rendered.arrayBuffer(), rendered };
     });
   } catch (error) {
-    await turn(() => undefined);
+    await turn?.(() => undefined);
     throw error;
   }
   noteReads(context.url.pathname, page.reads);
-  await turn(() => buildSession().pageRendered?.(context.url.pathname, Buffer.from(body.bytes)));
+  await turn?.(() => buildSession().pageRendered?.(context.url.pathname, Buffer.from(body.bytes)));
   return new Response(body.bytes, body.rendered);
 });

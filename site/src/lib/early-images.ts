@@ -41,7 +41,8 @@ export class EarlyImages {
   /** The upload the last job read: a photo's encodings are queued one after another. */
   private last?: { file: string; bytes: Promise<Buffer> };
 
-  constructor(cacheDir: string) {
+  /** `cacheDir`: the build's cache, which holds the copies of uploads the encodings start from. */
+  constructor(readonly cacheDir: string) {
     this.dir = path.join(cacheDir, 'newsroom-images');
     this.marks = path.join(this.dir, 'encoded');
     // What an earlier build encoded early and Astro did not take (it had it cached after all).
@@ -126,8 +127,7 @@ export function earlyImages(): EarlyImages | null {
  */
 export function encodeSoon(media: { publicUrl?: string }, images: Array<{ options: unknown }>) {
   const early = earlyImages();
-  const plan = buildSession().plan;
-  if (!early || !plan || !media.publicUrl) return;
-  const original = copyInCache(plan.cacheDir, media.publicUrl);
+  if (!early || !media.publicUrl) return;
+  const original = copyInCache(early.cacheDir, media.publicUrl);
   for (const image of images) early.queue(original, image.options as ImageTransform);
 }
